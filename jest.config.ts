@@ -1,0 +1,40 @@
+import type { Config } from 'jest';
+
+// Sources, never a stale dist: every package name maps to its src/index.ts.
+const moduleNameMapper = {
+  '^@aerospike-ts/core$': '<rootDir>/packages/core/src/index.ts',
+  '^@aerospike-ts/classic$': '<rootDir>/packages/classic/src/index.ts',
+  '^@aerospike-ts/fluent$': '<rootDir>/packages/fluent/src/index.ts',
+  '^(\\.{1,2}/.*)\\.js$': '$1'
+};
+
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] as [string, Record<string, unknown>]
+};
+
+function project(name: string, roots: string[], testMatch: string[]): Config {
+  return {
+    displayName: name,
+    rootDir: __dirname,
+    roots,
+    testMatch,
+    testEnvironment: 'node',
+    moduleNameMapper,
+    transform
+  };
+}
+
+const config: Config = {
+  projects: [
+    project('core', ['<rootDir>/packages/core'], ['**/test/**/*.test.ts']),
+    project('classic', ['<rootDir>/packages/classic'], ['**/test/**/*.test.ts']),
+    project('fluent', ['<rootDir>/packages/fluent'], ['**/test/**/*.test.ts']),
+    {
+      ...project('integration', ['<rootDir>/test/integration'], ['**/*.test.ts']),
+      globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/global-teardown.ts'
+    }
+  ]
+};
+
+export default config;

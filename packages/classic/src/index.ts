@@ -1,0 +1,6 @@
+/**
+ * `@aerospike-ts/classic`: the aerospike_py-shaped API. The client surface arrives with
+ * its own issue; the value types and the error root it shares with core are already here.
+ * @packageDocumentation
+ */
+export { AerospikeError, Double, GeoJSON, HLL } from '@aerospike-ts/core';

@@ -1,0 +1,277 @@
+import { Cluster } from './cluster/cluster.js';
+import { parseHosts, type HostsInput } from './cluster/host.js';
+import { Executor } from './command/executor.js';
+import type { Operation } from './command/operation.js';
+import { CommandKind, SingleRecordCommand, type AerospikeRecord, type RecordMetadata } from './command/single-command.js';
+import {
+  deleteRequest,
+  headerRequest,
+  operateRequest,
+  readRequest,
+  touchRequest,
+  udfRequest,
+  writeRequest
+} from './command/single-requests.js';
+import { ClientClosedError, InvalidArgumentError } from './errors/client-errors.js';
+import { serverError } from './errors/server-errors.js';
+import { parseInfoError } from './info/info-protocol.js';
+import { Key } from './keys/key.js';
+import { hashPassword } from './net/auth.js';
+import type { TlsOptions } from './net/connection.js';
+import type { PoolStats } from './net/connection-pool.js';
+import { DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
+import { resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
+import { checkUint, describeType } from './util/validate.js';
+import type { Bins, DecodeOptions, DecodedValue, Value } from './values/value-types.js';
+
+/** Client settings. Times are in milliseconds unless named otherwise. */
+export interface ClientConfig {
+  /** Seed hosts: `"h1:3000,h2:3000"` or a list of `"host:port"` strings or `{ host, port, tlsName? }`. */
+  readonly hosts: HostsInput;
+  /** User name, when the server has security enabled. */
+  readonly user?: string;
+  /** Password for `user`. */
+  readonly password?: string;
+  /** TLS settings; omit for plain TCP. */
+  readonly tls?: TlsOptions;
+  /** Expected cluster name; nodes reporting another are rejected. */
+  readonly clusterName?: string;
+  /** Timeout for opening a connection. Default 1000. */
+  readonly connectTimeout?: number;
+  /** Timeout for login and info requests during connect. Default 5000. */
+  readonly loginTimeout?: number;
+  /** Most connections per node. Default 100. */
+  readonly maxConnsPerNode?: number;
+  /** Connections kept open per node even when idle. Default 0. */
+  readonly minConnsPerNode?: number;
+  /** Close pooled connections idle longer than this many seconds. Default 55. */
+  readonly maxSocketIdle?: number;
+  /** Most commands that may wait for a free connection per node. Default 5000. */
+  readonly maxPoolWaiters?: number;
+  /** Default policies for every command. */
+  readonly policies?: { readonly read?: ReadPolicy; readonly write?: WritePolicy };
+  /** How maps are returned (see {@link DecodeOptions}). Default `'map'`. */
+  readonly maps?: 'map' | 'object';
+}
+
+const CONFIG_KEYS = new Set(['hosts', 'user', 'password', 'tls', 'clusterName', 'connectTimeout', 'loginTimeout', 'maxConnsPerNode', 'minConnsPerNode', 'maxSocketIdle', 'maxPoolWaiters', 'policies', 'maps']);
+
+/** Options for operate. */
+export interface OperateOptions {
+  /** Also return every op result in request order (`record.ordered`). */
+  readonly ordered?: boolean;
+}
+
+/**
+ * The core Aerospike client: connect, then run commands. Both front ends
+ * (`@aerospike-ts/classic`, `@aerospike-ts/fluent`) drive this class.
+ */
+export class AerospikeClient {
+  readonly #config: ClientConfig;
+  readonly #readDefaults: ResolvedReadPolicy;
+  readonly #writeDefaults: ResolvedWritePolicy;
+  readonly #decode: DecodeOptions | undefined;
+  #cluster: Cluster | null = null;
+  #executor: Executor | null = null;
+  #connecting: Promise<this> | null = null;
+  #closed = false;
+
+  /** @throws InvalidArgumentError on an invalid setting. */
+  constructor(config: ClientConfig) {
+    if (typeof config !== 'object' || config === null) throw new InvalidArgumentError(`client config must be an object, got ${describeType(config)}`);
+    for (const k of Object.keys(config)) if (!CONFIG_KEYS.has(k)) throw new InvalidArgumentError(`client config: unknown option '${k}'`);
+    parseHosts(config.hosts);
+    checkUint('connectTimeout', config.connectTimeout);
+    checkUint('loginTimeout', config.loginTimeout);
+    checkUint('maxConnsPerNode', config.maxConnsPerNode, 100_000);
+    checkUint('minConnsPerNode', config.minConnsPerNode, 100_000);
+    checkUint('maxSocketIdle', config.maxSocketIdle);
+    checkUint('maxPoolWaiters', config.maxPoolWaiters);
+    if ((config.user === undefined) !== (config.password === undefined)) {
+      throw new InvalidArgumentError('client config: user and password must be given together');
+    }
+    if (config.maps !== undefined && config.maps !== 'map' && config.maps !== 'object') {
+      throw new InvalidArgumentError(`client config: maps must be 'map' or 'object', got ${String(config.maps)}`);
+    }
+    this.#config = config;
+    this.#readDefaults = resolveReadPolicy(DEFAULT_READ_POLICY, config.policies?.read);
+    this.#writeDefaults = resolveWritePolicy(DEFAULT_WRITE_POLICY, config.policies?.write);
+    this.#decode = config.maps === undefined ? undefined : { maps: config.maps };
+  }
+
+  /**
+   * Connects to the cluster through the seeds. Calling it again returns the same
+   * connection attempt.
+   * @throws ClusterError when no seed is usable; ServerError when login is refused.
+   */
+  connect(): Promise<this> {
+    if (this.#closed) return Promise.reject(new ClientClosedError());
+    this.#connecting ??= this.#connect();
+    return this.#connecting;
+  }
+
+  async #connect(): Promise<this> {
+    const c = this.#config;
+    try {
+      const cluster = await Cluster.connect({
+        seeds: parseHosts(c.hosts),
+        node: {
+          tls: c.tls,
+          connectTimeout: c.connectTimeout ?? 1000,
+          user: c.user,
+          credential: c.password === undefined ? undefined : hashPassword(c.password),
+          loginTimeout: c.loginTimeout ?? 5000
+        },
+        pool: {
+          maxSize: c.maxConnsPerNode ?? 100,
+          minSize: c.minConnsPerNode ?? 0,
+          maxIdleMs: (c.maxSocketIdle ?? 55) * 1000,
+          maxWaiters: c.maxPoolWaiters ?? 5000
+        },
+        clusterName: c.clusterName,
+        infoTimeout: c.loginTimeout ?? 5000
+      });
+      if (this.#closed) {
+        cluster.close();
+        throw new ClientClosedError();
+      }
+      this.#cluster = cluster;
+      this.#executor = new Executor(cluster);
+      return this;
+    } catch (err) {
+      this.#connecting = null;
+      throw err;
+    }
+  }
+
+  /** True between a successful connect() and close(). */
+  isConnected(): boolean {
+    return this.#cluster !== null && this.#cluster.isOpen;
+  }
+
+  /** Closes every connection. Commands issued afterwards fail with ClientClosedError. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#cluster?.close();
+  }
+
+  /** Per-node connection counts. */
+  stats(): Array<{ node: string; address: string; pool: PoolStats }> {
+    return (this.#cluster?.nodes ?? []).map((n) => ({ node: n.name, address: n.address, pool: n.stats() }));
+  }
+
+  /** Edition, build and features of the connected nodes. */
+  nodes(): Array<{ name: string; address: string; build: string; edition: string; features: ReadonlySet<string> }> {
+    return (this.#cluster?.nodes ?? []).map((n) => ({ address: n.address, ...n.identity }));
+  }
+
+  #exec(): Executor {
+    if (this.#closed) throw new ClientClosedError();
+    if (this.#executor === null) throw new ClientClosedError('The client is not connected; call connect() first');
+    return this.#executor;
+  }
+
+  /** Writes bins (creating the record unless the policy says otherwise). */
+  async put(key: Key, bins: Bins, policy?: WritePolicy): Promise<RecordMetadata> {
+    const ex = this.#exec();
+    checkKey(key);
+    const p = resolveWritePolicy(this.#writeDefaults, policy);
+    return (await ex.execute(new SingleRecordCommand(CommandKind.WRITE, key, true, p, writeRequest(key, p, bins)))) as RecordMetadata;
+  }
+
+  /**
+   * Reads a record: all bins, or only `bins` when given.
+   * @throws RecordNotFoundError when it does not exist.
+   */
+  async get(key: Key, bins?: readonly string[] | null, policy?: ReadPolicy): Promise<AerospikeRecord> {
+    const ex = this.#exec();
+    checkKey(key);
+    const p = resolveReadPolicy(this.#readDefaults, policy);
+    return (await ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, readRequest(key, p, bins ?? null), this.#decode))) as AerospikeRecord;
+  }
+
+  /**
+   * Reads a record's metadata only (bins empty).
+   * @throws RecordNotFoundError when it does not exist.
+   */
+  async getHeader(key: Key, policy?: ReadPolicy): Promise<AerospikeRecord> {
+    const ex = this.#exec();
+    checkKey(key);
+    const p = resolveReadPolicy(this.#readDefaults, policy);
+    return (await ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, headerRequest(key, p)))) as AerospikeRecord;
+  }
+
+  /** Metadata of a record, or null when it does not exist. */
+  async exists(key: Key, policy?: ReadPolicy): Promise<RecordMetadata | null> {
+    const ex = this.#exec();
+    checkKey(key);
+    const p = resolveReadPolicy(this.#readDefaults, policy);
+    return (await ex.execute(new SingleRecordCommand(CommandKind.EXISTS, key, false, p, headerRequest(key, p)))) as RecordMetadata | null;
+  }
+
+  /** Deletes a record. Resolves true when it existed, false when it did not. */
+  async remove(key: Key, policy?: WritePolicy): Promise<boolean> {
+    const ex = this.#exec();
+    checkKey(key);
+    const p = resolveWritePolicy(this.#writeDefaults, policy);
+    return (await ex.execute(new SingleRecordCommand(CommandKind.DELETE, key, true, p, deleteRequest(key, p)))) as boolean;
+  }
+
+  /**
+   * Resets a record's TTL to the policy's `ttl`.
+   * @throws RecordNotFoundError when it does not exist.
+   */
+  async touch(key: Key, policy?: WritePolicy): Promise<RecordMetadata> {
+    const ex = this.#exec();
+    checkKey(key);
+    const p = resolveWritePolicy(this.#writeDefaults, policy);
+    return (await ex.execute(new SingleRecordCommand(CommandKind.TOUCH, key, true, p, touchRequest(key, p)))) as RecordMetadata;
+  }
+
+  /**
+   * Runs several operations on one record atomically. Results for a bin that appears in
+   * several read ops come back as an array; pass `{ ordered: true }` for every result in
+   * order as well.
+   */
+  async operate(key: Key, ops: readonly Operation[], policy?: WritePolicy, options?: OperateOptions): Promise<AerospikeRecord> {
+    const ex = this.#exec();
+    checkKey(key);
+    const p = resolveWritePolicy(this.#writeDefaults, policy);
+    const { request, isWrite } = operateRequest(key, p, ops);
+    const decode = options?.ordered === true ? { ...this.#decode, ordered: true } : this.#decode;
+    return (await ex.execute(new SingleRecordCommand(CommandKind.OPERATE, key, isWrite, p, request, decode))) as AerospikeRecord;
+  }
+
+  /**
+   * Calls a registered UDF on one record and returns its result.
+   * @throws UdfError when the function fails.
+   */
+  async apply(key: Key, module: string, fn: string, args: readonly Value[] = [], policy?: WritePolicy): Promise<DecodedValue> {
+    const ex = this.#exec();
+    checkKey(key);
+    const p = resolveWritePolicy(this.#writeDefaults, policy);
+    return (await ex.execute(new SingleRecordCommand(CommandKind.UDF, key, true, p, udfRequest(key, p, module, fn, args), this.#decode))) as DecodedValue;
+  }
+
+  /**
+   * Sends info commands to one node (the first node by default) and returns name → value.
+   * @throws ServerError when `throwOnError` is set and a value is an `ERROR:` reply.
+   */
+  async info(commands: string | readonly string[], options: { readonly timeout?: number; readonly throwOnError?: boolean } = {}): Promise<Map<string, string>> {
+    this.#exec();
+    const list = typeof commands === 'string' ? [commands] : commands;
+    const node = (this.#cluster as Cluster).anyNode();
+    const reply = await node.info(list, options.timeout ?? 1000);
+    if (options.throwOnError === true) {
+      for (const [name, value] of reply) {
+        const e = parseInfoError(value);
+        if (e !== undefined) throw serverError(e.code, { node: node.address, detail: `info '${name}': ${e.message}` });
+      }
+    }
+    return reply;
+  }
+}
+
+function checkKey(key: unknown): asserts key is Key {
+  if (!(key instanceof Key)) throw new InvalidArgumentError(`key must be a Key, got ${describeType(key)}`);
+}

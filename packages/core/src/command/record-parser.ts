@@ -1,0 +1,157 @@
+import { ParseError } from '../errors/client-errors.js';
+import { decodeParticle } from '../values/particle.js';
+import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
+import { decompressFrame } from '../wire/compression.js';
+import { CITRUS_EPOCH_SECONDS, MessageType, MSG_HEADER_SIZE, OPERATION_HEADER_SIZE, PROTO_HEADER_SIZE } from '../wire/constants.js';
+
+/** Header fields of one AS_MSG reply message. */
+export interface ReplyHeader {
+  readonly info1: number;
+  readonly info2: number;
+  readonly info3: number;
+  readonly info4: number;
+  readonly resultCode: number;
+  readonly generation: number;
+  /** Void time: seconds since 2010-01-01 UTC; 0 = never expires. */
+  readonly voidTime: number;
+  /** Bytes 14..17: the batch index in batch replies. */
+  readonly batchIndex: number;
+  readonly fieldCount: number;
+  readonly opCount: number;
+}
+
+/** A parsed single-record reply. */
+export interface SingleReply extends ReplyHeader {
+  /** Bins, when the reply carried any (results for one bin repeated in operate are gathered in an array). */
+  readonly bins: DecodedBins | null;
+  /** Every returned op in order, as [bin name, value], when requested. */
+  readonly ordered: Array<[string, DecodedValue]> | null;
+}
+
+/** Options for reply parsing. */
+export interface ParseOptions extends DecodeOptions {
+  /** Also return ops in order (operate_ordered). */
+  readonly ordered?: boolean;
+  /** Gather repeated bin names into an array (operate); otherwise the last one wins. */
+  readonly gather?: boolean;
+}
+
+/** Converts a void time to a TTL in seconds: -1 when it never expires, at least 1 otherwise. */
+export function voidTimeToTtl(voidTime: number, nowMs = Date.now()): number {
+  if (voidTime === 0) return -1;
+  const now = Math.floor(nowMs / 1000) - CITRUS_EPOCH_SECONDS;
+  const ttl = voidTime - now;
+  return ttl > 0 ? ttl : 1;
+}
+
+/**
+ * Returns the AS_MSG body of a type-3 frame, inflating a type-4 frame first.
+ * @throws ParseError on any other type.
+ */
+export function messageBody(frame: Buffer): Buffer {
+  let f = frame;
+  let type = f[1];
+  if (type === MessageType.COMPRESSED) {
+    f = decompressFrame(f);
+    type = f[1];
+  }
+  if (type !== MessageType.AS_MSG) throw new ParseError(`expected a data reply (type 3), got message type ${type}`);
+  return f.subarray(PROTO_HEADER_SIZE);
+}
+
+/** Reads the 22-byte header of the message at `off`. */
+export function readReplyHeader(body: Buffer, off: number): ReplyHeader {
+  if (body.length - off < MSG_HEADER_SIZE) throw new ParseError('reply message shorter than its 22-byte header');
+  if (body[off] !== MSG_HEADER_SIZE) throw new ParseError(`reply message header size is ${body[off]}, expected 22`);
+  return {
+    info1: body[off + 1] as number,
+    info2: body[off + 2] as number,
+    info3: body[off + 3] as number,
+    info4: body[off + 4] as number,
+    resultCode: body[off + 5] as number,
+    generation: body.readUInt32BE(off + 6),
+    voidTime: body.readUInt32BE(off + 10),
+    batchIndex: body.readUInt32BE(off + 14),
+    fieldCount: body.readUInt16BE(off + 18),
+    opCount: body.readUInt16BE(off + 20)
+  };
+}
+
+/** Skips `n` fields starting at `off`; returns the offset after them. */
+export function skipFields(body: Buffer, off: number, n: number, end: number): number {
+  for (let i = 0; i < n; i++) {
+    if (end - off < 4) throw new ParseError('reply truncated inside a field header');
+    const size = body.readUInt32BE(off);
+    if (size < 1 || size > end - off - 4) throw new ParseError(`reply field claims ${size} bytes, beyond the message`);
+    off += 4 + size;
+  }
+  return off;
+}
+
+/**
+ * Parses `n` ops at `off` into bins (and optionally an ordered list).
+ * Returns the offset after them.
+ */
+export function parseOps(
+  body: Buffer,
+  off: number,
+  n: number,
+  end: number,
+  options: ParseOptions | undefined,
+  out: { bins: DecodedBins | null; ordered: Array<[string, DecodedValue]> | null }
+): number {
+  const gather = options?.gather === true;
+  let bins: DecodedBins | null = n > 0 ? {} : null;
+  let repeated: Set<string> | null = null;
+  for (let i = 0; i < n; i++) {
+    if (end - off < OPERATION_HEADER_SIZE) throw new ParseError('reply truncated inside an op header');
+    const size = body.readUInt32BE(off);
+    const particle = body[off + 5] as number;
+    const nameLen = body[off + 7] as number;
+    if (size < 4 + nameLen || size > end - off - 4) throw new ParseError(`reply op claims ${size} bytes, beyond the message`);
+    const nameStart = off + OPERATION_HEADER_SIZE;
+    const valueStart = nameStart + nameLen;
+    const valueEnd = off + 4 + size;
+    const name = body.toString('utf8', nameStart, valueStart);
+    const value = decodeParticle(particle, body, valueStart, valueEnd, options);
+    if (out.ordered !== null) out.ordered.push([name, value]);
+    if (bins !== null) {
+      if (gather && Object.prototype.hasOwnProperty.call(bins, name)) {
+        repeated ??= new Set();
+        if (repeated.has(name)) (bins[name] as DecodedValue[]).push(value);
+        else {
+          bins[name] = [bins[name] as DecodedValue, value];
+          repeated.add(name);
+        }
+      } else {
+        setBin(bins, name, value);
+      }
+    }
+    off = valueEnd;
+  }
+  out.bins = bins;
+  bins = null;
+  return off;
+}
+
+function setBin(bins: DecodedBins, name: string, value: DecodedValue): void {
+  if (name === '__proto__') Object.defineProperty(bins, name, { value, enumerable: true, writable: true, configurable: true });
+  else bins[name] = value;
+}
+
+/**
+ * Parses a single-record reply frame (type 3 or 4).
+ * @throws ParseError on malformed bytes.
+ */
+export function parseSingleReply(frame: Buffer, options?: ParseOptions): SingleReply {
+  const body = messageBody(frame);
+  const h = readReplyHeader(body, 0);
+  let off = skipFields(body, MSG_HEADER_SIZE, h.fieldCount, body.length);
+  const out: { bins: DecodedBins | null; ordered: Array<[string, DecodedValue]> | null } = {
+    bins: null,
+    ordered: options?.ordered === true ? [] : null
+  };
+  off = parseOps(body, off, h.opCount, body.length, options, out);
+  if (off !== body.length) throw new ParseError(`reply has ${body.length - off} unexpected trailing bytes`);
+  return { ...h, bins: out.bins, ordered: out.ordered };
+}

@@ -1,0 +1,30 @@
+/**
+ * `@aerospike-ts/core`: the wire protocol, values, keys, connections and the command
+ * engine shared by the classic and fluent front ends.
+ * @packageDocumentation
+ */
+export * from './errors/index.js';
+export { AerospikeClient, type ClientConfig, type OperateOptions } from './client.js';
+export { Key, DIGEST_SIZE, partitionIdOf, computeDigest, type UserKey } from './keys/key.js';
+export { Double } from './values/double.js';
+export { GeoJSON } from './values/geojson.js';
+export { HLL } from './values/hll.js';
+export { SpecialValue, WILDCARD, INFINITY } from './values/special.js';
+export { INT64_MAX, INT64_MIN } from './values/int64.js';
+export type { Value, CdtValue, MapKey, DecodedValue, DecodedMapKey, Bins, DecodedBins, DecodeOptions } from './values/value-types.js';
+export { MsgPackWriter, packValue, type MsgPackWriteOptions } from './values/msgpack-writer.js';
+export { MsgPackReader, unpackValue } from './values/msgpack-reader.js';
+export { decodeParticle } from './values/particle.js';
+export { Op, type Operation } from './command/operation.js';
+export type { AerospikeRecord, RecordMetadata } from './command/single-command.js';
+export { voidTimeToTtl, parseSingleReply, type SingleReply, type ReplyHeader } from './command/record-parser.js';
+export * from './policy/constants.js';
+export type { BasePolicy, ReadPolicy, WritePolicy, FilterExpression } from './policy/policies.js';
+export { DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY } from './policy/policies.js';
+export { parseHosts, parseHost, type Host, type HostsInput } from './cluster/host.js';
+export type { TlsOptions } from './net/connection.js';
+export type { PoolStats } from './net/connection-pool.js';
+export { encodeInfoRequest, parseInfoReply, parseInfoError, type InfoFailure } from './info/info-protocol.js';
+export * from './wire/constants.js';
+export { FrameDecoder } from './wire/frame-decoder.js';
+export { compressRequest, decompressFrame } from './wire/compression.js';

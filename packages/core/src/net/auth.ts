@@ -1,0 +1,97 @@
+import bcrypt from 'bcryptjs';
+import { ParseError } from '../errors/client-errors.js';
+import { serverError } from '../errors/server-errors.js';
+import { MessageType, PROTO_HEADER_SIZE } from '../wire/constants.js';
+import { writeProtoHeader } from '../wire/proto-header.js';
+import type { Connection } from './connection.js';
+
+/** Admin command ids used for authentication. */
+const AdminCommand = Object.freeze({ AUTHENTICATE: 0, LOGIN: 20 } as const);
+/** Admin field ids used for authentication. */
+const AdminField = Object.freeze({ USER: 0, CREDENTIAL: 3, CLEAR_PASSWORD: 4, SESSION_TOKEN: 5, SESSION_TTL: 6 } as const);
+const ADMIN_HEADER_SIZE = 16;
+const SALT = '$2a$10$7EqJtq98hPqEX7fNZaFWoO';
+
+/** Result codes meaning "no security here, carry on". */
+const SECURITY_NOT_ENABLED = 52;
+
+/** bcrypt hash of a password with the fixed salt the server expects. */
+export function hashPassword(password: string): string {
+  return bcrypt.hashSync(password, SALT);
+}
+
+/** A session obtained by login. */
+export interface Session {
+  readonly token: Buffer;
+  /** Seconds the token is valid for (0 = unknown). */
+  readonly ttl: number;
+}
+
+function encodeAdmin(command: number, fields: ReadonlyArray<readonly [number, Uint8Array]>): Buffer {
+  let size = PROTO_HEADER_SIZE + ADMIN_HEADER_SIZE;
+  for (const [, data] of fields) size += 5 + data.length;
+  const buf = Buffer.alloc(size);
+  writeProtoHeader(buf, 0, MessageType.ADMIN, size - PROTO_HEADER_SIZE);
+  buf[PROTO_HEADER_SIZE + 2] = command;
+  buf[PROTO_HEADER_SIZE + 3] = fields.length;
+  let off = PROTO_HEADER_SIZE + ADMIN_HEADER_SIZE;
+  for (const [id, data] of fields) {
+    buf.writeUInt32BE(data.length + 1, off);
+    buf[off + 4] = id;
+    buf.set(data, off + 5);
+    off += 5 + data.length;
+  }
+  return buf;
+}
+
+function parseAdmin(frame: Buffer): { resultCode: number; fields: Map<number, Buffer> } {
+  if (frame[1] !== MessageType.ADMIN) throw new ParseError(`expected an admin reply (type 2), got message type ${frame[1]}`);
+  if (frame.length < PROTO_HEADER_SIZE + ADMIN_HEADER_SIZE) throw new ParseError('admin reply shorter than its header');
+  const resultCode = frame[PROTO_HEADER_SIZE + 1] as number;
+  const n = frame[PROTO_HEADER_SIZE + 3] as number;
+  const fields = new Map<number, Buffer>();
+  let off = PROTO_HEADER_SIZE + ADMIN_HEADER_SIZE;
+  for (let i = 0; i < n; i++) {
+    if (frame.length - off < 5) throw new ParseError('admin reply truncated inside a field');
+    const len = frame.readUInt32BE(off);
+    if (len < 1 || off + 4 + len > frame.length) throw new ParseError('admin reply field overruns the frame');
+    fields.set(frame[off + 4] as number, frame.subarray(off + 5, off + 4 + len));
+    off += 4 + len;
+  }
+  return { resultCode, fields };
+}
+
+/**
+ * Logs in with a user and a bcrypt credential. Returns the session, or `null` when the
+ * server has security disabled.
+ * @throws ServerError (e.g. SecurityNotSupportedError on Community Edition, AuthenticationError).
+ */
+export async function login(conn: Connection, user: string, credential: string, timeout: number): Promise<Session | null> {
+  const req = encodeAdmin(AdminCommand.LOGIN, [
+    [AdminField.USER, Buffer.from(user, 'utf8')],
+    [AdminField.CREDENTIAL, Buffer.from(credential, 'utf8')]
+  ]);
+  const reply = parseAdmin(await conn.request(req, timeout, timeout > 0 ? Date.now() + timeout : 0));
+  if (reply.resultCode === SECURITY_NOT_ENABLED) return null;
+  if (reply.resultCode !== 0) throw serverError(reply.resultCode, { node: conn.address, detail: `login as '${user}' failed` });
+  const token = reply.fields.get(AdminField.SESSION_TOKEN);
+  if (token === undefined) throw new ParseError('login reply has no session token', { node: conn.address });
+  const ttlField = reply.fields.get(AdminField.SESSION_TTL);
+  const ttl = ttlField !== undefined && ttlField.length >= 4 ? ttlField.readUInt32BE(0) : 0;
+  return { token: Buffer.from(token), ttl };
+}
+
+/**
+ * Authenticates a new connection with a session token.
+ * @throws ServerError when the token is rejected.
+ */
+export async function authenticate(conn: Connection, user: string, token: Buffer, timeout: number): Promise<void> {
+  const req = encodeAdmin(AdminCommand.AUTHENTICATE, [
+    [AdminField.USER, Buffer.from(user, 'utf8')],
+    [AdminField.SESSION_TOKEN, token]
+  ]);
+  const reply = parseAdmin(await conn.request(req, timeout, timeout > 0 ? Date.now() + timeout : 0));
+  if (reply.resultCode !== 0 && reply.resultCode !== SECURITY_NOT_ENABLED) {
+    throw serverError(reply.resultCode, { node: conn.address, detail: `authentication as '${user}' failed` });
+  }
+}

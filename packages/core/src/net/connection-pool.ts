@@ -1,0 +1,177 @@
+import { clearTimeout, setTimeout } from 'node:timers';
+import { ClientClosedError, NoMoreConnectionsError } from '../errors/client-errors.js';
+import type { Connection } from './connection.js';
+
+/** Pool sizing and waiting limits. */
+export interface PoolOptions {
+  /** Most connections open at once (in use + idle). */
+  readonly maxSize: number;
+  /** Connections kept open even when idle. */
+  readonly minSize: number;
+  /** Idle connections older than this (ms) are closed instead of reused; 0 = never. */
+  readonly maxIdleMs: number;
+  /** Most commands that may wait for a connection when the pool is full. */
+  readonly maxWaiters: number;
+}
+
+interface Waiter {
+  resolve: (c: Connection) => void;
+  reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** Counts of a pool's connections. */
+export interface PoolStats {
+  readonly inUse: number;
+  readonly idle: number;
+  readonly opening: number;
+  readonly waiting: number;
+  readonly opened: number;
+  readonly closed: number;
+}
+
+/**
+ * Connections to one node: LIFO reuse, a hard maximum, and a bounded wait queue whose
+ * waits end at the command's deadline with a clear error instead of hanging.
+ */
+export class ConnectionPool {
+  readonly #open: () => Promise<Connection>;
+  readonly #options: PoolOptions;
+  readonly #label: string;
+  readonly #idle: Connection[] = [];
+  readonly #waiters: Waiter[] = [];
+  #inUse = 0;
+  #opening = 0;
+  #opened = 0;
+  #closedCount = 0;
+  #closed = false;
+
+  constructor(label: string, open: () => Promise<Connection>, options: PoolOptions) {
+    this.#label = label;
+    this.#open = open;
+    this.#options = options;
+  }
+
+  /** Current counts. */
+  stats(): PoolStats {
+    return {
+      inUse: this.#inUse,
+      idle: this.#idle.length,
+      opening: this.#opening,
+      waiting: this.#waiters.length,
+      opened: this.#opened,
+      closed: this.#closedCount
+    };
+  }
+
+  /**
+   * Gets a connection: an idle one, a new one if under the maximum, or the next one
+   * released, waiting until `deadline` (ms since epoch; 0 = no limit).
+   * @throws NoMoreConnectionsError when the wait queue is full or the deadline passes.
+   */
+  acquire(deadline: number): Promise<Connection> {
+    if (this.#closed) return Promise.reject(new ClientClosedError());
+    const now = Date.now();
+    while (this.#idle.length > 0) {
+      const c = this.#idle.pop() as Connection;
+      if (c.isOpen && (this.#options.maxIdleMs === 0 || now - c.lastUsed < this.#options.maxIdleMs)) {
+        this.#inUse++;
+        return Promise.resolve(c);
+      }
+      this.#discard(c);
+    }
+    if (this.#inUse + this.#opening < this.#options.maxSize) return this.#openNew();
+    if (this.#waiters.length >= this.#options.maxWaiters) {
+      return Promise.reject(new NoMoreConnectionsError(
+        `all ${this.#options.maxSize} connections to ${this.#label} are busy and ${this.#waiters.length} commands are already waiting; raise maxConnsPerNode or reduce concurrency`,
+        { node: this.#label }));
+    }
+    return new Promise<Connection>((resolve, reject) => {
+      const w: Waiter = { resolve, reject, timer: null };
+      if (deadline > 0) {
+        w.timer = setTimeout(() => {
+          const i = this.#waiters.indexOf(w);
+          if (i >= 0) this.#waiters.splice(i, 1);
+          reject(new NoMoreConnectionsError(
+            `no connection to ${this.#label} became free before the deadline (all ${this.#options.maxSize} busy); raise maxConnsPerNode or reduce concurrency`,
+            { node: this.#label }));
+        }, Math.max(1, deadline - now));
+      }
+      this.#waiters.push(w);
+    });
+  }
+
+  /** Returns a connection after use; a closed one is dropped and its slot freed. */
+  release(c: Connection): void {
+    this.#inUse--;
+    if (!c.isOpen || this.#closed) {
+      this.#discard(c);
+      this.#serveWaiter();
+      return;
+    }
+    const w = this.#waiters.shift();
+    if (w !== undefined) {
+      if (w.timer !== null) clearTimeout(w.timer);
+      this.#inUse++;
+      w.resolve(c);
+      return;
+    }
+    this.#idle.push(c);
+  }
+
+  /** Closes idle connections beyond the minimum that were idle longer than `maxIdleMs`. */
+  reap(now = Date.now()): void {
+    if (this.#options.maxIdleMs === 0) return;
+    // Oldest idle connections are at the front (LIFO reuse from the back).
+    while (this.#idle.length > this.#options.minSize) {
+      const c = this.#idle[0] as Connection;
+      if (now - c.lastUsed < this.#options.maxIdleMs) break;
+      this.#idle.shift();
+      this.#discard(c);
+    }
+  }
+
+  /** Closes every idle connection and rejects waiters; in-use ones close when released. */
+  close(): void {
+    this.#closed = true;
+    for (const c of this.#idle.splice(0)) this.#discard(c);
+    for (const w of this.#waiters.splice(0)) {
+      if (w.timer !== null) clearTimeout(w.timer);
+      w.reject(new ClientClosedError());
+    }
+  }
+
+  async #openNew(): Promise<Connection> {
+    this.#opening++;
+    let c: Connection;
+    try {
+      c = await this.#open();
+    } catch (err) {
+      this.#opening--;
+      this.#serveWaiter();
+      throw err;
+    }
+    this.#opening--;
+    this.#opened++;
+    if (this.#closed) {
+      this.#discard(c);
+      throw new ClientClosedError();
+    }
+    this.#inUse++;
+    return c;
+  }
+
+  /** After a slot frees up, opens a connection for the first waiter. */
+  #serveWaiter(): void {
+    if (this.#closed || this.#waiters.length === 0) return;
+    if (this.#inUse + this.#opening >= this.#options.maxSize) return;
+    const w = this.#waiters.shift() as Waiter;
+    if (w.timer !== null) clearTimeout(w.timer);
+    this.#openNew().then(w.resolve, w.reject);
+  }
+
+  #discard(c: Connection): void {
+    this.#closedCount++;
+    if (c.isOpen) c.close();
+  }
+}

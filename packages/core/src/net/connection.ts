@@ -1,0 +1,255 @@
+import { connect as netConnect, type Socket } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { AerospikeError } from '../errors/aerospike-error.js';
+import { ConnectionError, ParseError, TimeoutError, TlsError } from '../errors/client-errors.js';
+import { FrameDecoder } from '../wire/frame-decoder.js';
+
+/** TLS settings for a connection. */
+export interface TlsOptions extends Pick<TlsConnectionOptions, 'ca' | 'cert' | 'key' | 'passphrase' | 'pfx' | 'rejectUnauthorized' | 'minVersion' | 'maxVersion' | 'ciphers' | 'checkServerIdentity'> {
+  /**
+   * Name the server certificate must carry (and the SNI name sent). Defaults to the
+   * host name.
+   */
+  readonly tlsName?: string;
+}
+
+/** Where and how to connect. */
+export interface ConnectOptions {
+  readonly host: string;
+  readonly port: number;
+  /** TLS settings; omit for plain TCP. */
+  readonly tls?: TlsOptions | undefined;
+  /** Connect timeout in ms; 0 = none. */
+  readonly connectTimeout: number;
+}
+
+/**
+ * Receives the frames of a multi-frame reply (batch, scan, query).
+ * `onFrame` returns true when the reply is complete.
+ */
+export interface FrameSink {
+  onFrame(frame: Buffer): boolean;
+}
+
+const IDLE = 0;
+const SINGLE = 1;
+const STREAM = 2;
+
+/**
+ * One socket to one node, with one request in flight at a time (as the server
+ * requires). Replies are split into frames; a request's promise settles with the reply
+ * frame (single) or when its sink says the stream is complete.
+ *
+ * Any failure — socket error, timeout, malformed frame, unexpected bytes — destroys the
+ * socket and rejects the pending request; a closed connection is never reused.
+ */
+export class Connection {
+  readonly #socket: Socket;
+  readonly #decoder = new FrameDecoder();
+  readonly #address: string;
+  #state = IDLE;
+  #closed = false;
+  #resolve: ((v: Buffer) => void) | null = null;
+  #reject: ((e: Error) => void) | null = null;
+  #sink: FrameSink | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #socketTimeout = 0;
+  #deadline = 0;
+  #lastActivity = 0;
+  /** Time of the last completed request (ms since epoch), for idle reaping. */
+  lastUsed = Date.now();
+  readonly #onTimer = (): void => this.#timerFired();
+
+  private constructor(socket: Socket, address: string) {
+    this.#socket = socket;
+    this.#address = address;
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    socket.on('error', (err: Error) => this.#fail(new ConnectionError(`connection to ${address} failed: ${err.message}`, { node: address, cause: err })));
+    socket.on('close', () => this.#fail(new ConnectionError(`connection to ${address} closed by the server`, { node: address })));
+  }
+
+  /**
+   * Opens a connection.
+   * @throws ConnectionError, TlsError, or TimeoutError (kind 'connect').
+   */
+  static open(options: ConnectOptions): Promise<Connection> {
+    const address = `${options.host}:${options.port}`;
+    return new Promise<Connection>((resolve, reject) => {
+      let socket: Socket;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const onError = (err: Error): void => {
+        if (timer !== null) clearTimeout(timer);
+        socket.destroy();
+        const isTls = options.tls !== undefined && /certificate|SSL|TLS|altnames|self.signed|handshake/i.test(`${err.message} ${(err as { code?: string }).code ?? ''}`);
+        reject(isTls
+          ? new TlsError(`TLS connection to ${address} failed: ${err.message}`, { node: address, cause: err })
+          : new ConnectionError(`cannot connect to ${address}: ${err.message}`, { node: address, cause: err }));
+      };
+      const onConnect = (): void => {
+        if (timer !== null) clearTimeout(timer);
+        socket.removeListener('error', onError);
+        socket.setNoDelay(true);
+        socket.setKeepAlive(true, 60_000);
+        resolve(new Connection(socket, address));
+      };
+      if (options.tls !== undefined) {
+        const { tlsName, ...tlsOpts } = options.tls;
+        socket = tlsConnect({ ...tlsOpts, host: options.host, port: options.port, servername: tlsName ?? options.host }, onConnect);
+      } else {
+        socket = netConnect({ host: options.host, port: options.port }, onConnect);
+      }
+      socket.once('error', onError);
+      if (options.connectTimeout > 0) {
+        timer = setTimeout(() => {
+          socket.destroy();
+          reject(new TimeoutError(`connecting to ${address} took over ${options.connectTimeout} ms`, 'connect', { node: address }));
+        }, options.connectTimeout);
+      }
+    });
+  }
+
+  /** `host:port` of the peer. */
+  get address(): string {
+    return this.#address;
+  }
+
+  /** False once the connection failed or was closed. */
+  get isOpen(): boolean {
+    return !this.#closed;
+  }
+
+  /** True while a request is in flight. */
+  get busy(): boolean {
+    return this.#state !== IDLE;
+  }
+
+  /**
+   * Sends a request and resolves with the single reply frame.
+   * @param socketTimeout max idle ms while waiting (0 = none)
+   * @param deadline absolute ms since epoch (0 = none)
+   */
+  request(frame: Buffer, socketTimeout: number, deadline: number): Promise<Buffer> {
+    return this.#start(frame, SINGLE, null, socketTimeout, deadline);
+  }
+
+  /** Sends a request whose reply is several frames; each goes to `sink` until it reports completion. */
+  async stream(frame: Buffer, sink: FrameSink, socketTimeout: number, deadline: number): Promise<void> {
+    await this.#start(frame, STREAM, sink, socketTimeout, deadline);
+  }
+
+  /** Pauses reading from the socket (backpressure for streams). */
+  pause(): void {
+    this.#socket.pause();
+  }
+
+  /** Resumes reading from the socket. */
+  resume(): void {
+    this.#lastActivity = Date.now();
+    this.#socket.resume();
+  }
+
+  /** Destroys the socket; a pending request is rejected with `reason`. */
+  close(reason?: Error): void {
+    this.#fail(reason ?? new ConnectionError(`connection to ${this.#address} closed by the client`, { node: this.#address }));
+  }
+
+  #start(frame: Buffer, mode: number, sink: FrameSink | null, socketTimeout: number, deadline: number): Promise<Buffer> {
+    if (this.#closed) return Promise.reject(new ConnectionError(`connection to ${this.#address} is closed`, { node: this.#address }));
+    if (this.#state !== IDLE) return Promise.reject(new Error('internal: connection already has a request in flight'));
+    const p = new Promise<Buffer>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    this.#state = mode;
+    this.#sink = sink;
+    this.#socketTimeout = socketTimeout;
+    this.#deadline = deadline;
+    this.#lastActivity = Date.now();
+    this.#arm(this.#lastActivity);
+    this.#socket.write(frame);
+    return p;
+  }
+
+  #arm(now: number): void {
+    let wait = Infinity;
+    if (this.#socketTimeout > 0) wait = this.#lastActivity + this.#socketTimeout - now;
+    if (this.#deadline > 0) wait = Math.min(wait, this.#deadline - now);
+    if (wait === Infinity) return;
+    this.#timer = setTimeout(this.#onTimer, Math.max(1, wait));
+  }
+
+  #timerFired(): void {
+    this.#timer = null;
+    if (this.#state === IDLE) return;
+    const now = Date.now();
+    if (this.#deadline > 0 && now >= this.#deadline) {
+      this.#fail(new TimeoutError(`no reply from ${this.#address} before the total timeout`, 'total', { node: this.#address }));
+    } else if (this.#socketTimeout > 0 && now - this.#lastActivity >= this.#socketTimeout) {
+      this.#fail(new TimeoutError(`no data from ${this.#address} for ${this.#socketTimeout} ms (socket timeout)`, 'socket', { node: this.#address }));
+    } else {
+      this.#arm(now);
+    }
+  }
+
+  #onData(chunk: Buffer): void {
+    if (this.#state === IDLE) {
+      this.#fail(new ParseError(`unexpected ${chunk.length} bytes from ${this.#address} with no request in flight`, { node: this.#address }));
+      return;
+    }
+    this.#lastActivity = Date.now();
+    this.#decoder.push(chunk);
+    try {
+      for (;;) {
+        const frame = this.#decoder.next();
+        if (frame === undefined) return;
+        if (this.#state === SINGLE) {
+          if (this.#decoder.buffered > 0) {
+            throw new ParseError(`${this.#decoder.buffered} unexpected bytes after the reply from ${this.#address}`);
+          }
+          this.#settle(frame);
+          return;
+        }
+        if ((this.#sink as FrameSink).onFrame(frame)) {
+          if (this.#decoder.buffered > 0) {
+            throw new ParseError(`${this.#decoder.buffered} unexpected bytes after the end of a stream from ${this.#address}`);
+          }
+          this.#settle(frame);
+          return;
+        }
+        if (this.#state === IDLE) return; // sink closed us
+      }
+    } catch (err) {
+      this.#fail(err instanceof AerospikeError ? err : new ParseError(`bad reply from ${this.#address}: ${(err as Error).message}`, { node: this.#address, cause: err }));
+    }
+  }
+
+  #settle(frame: Buffer): void {
+    const resolve = this.#resolve as (v: Buffer) => void;
+    this.#clearPending();
+    this.lastUsed = Date.now();
+    resolve(frame);
+  }
+
+  #clearPending(): void {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    this.#state = IDLE;
+    this.#resolve = null;
+    this.#reject = null;
+    this.#sink = null;
+  }
+
+  #fail(err: Error): void {
+    const reject = this.#reject;
+    this.#clearPending();
+    if (!this.#closed) {
+      this.#closed = true;
+      this.#decoder.reset();
+      this.#socket.destroy();
+    }
+    if (reject !== null) reject(err);
+  }
+}

@@ -1,0 +1,64 @@
+import { InvalidArgumentError } from '../errors/client-errors.js';
+import { describeType } from '../util/validate.js';
+import type { ReadPolicy, ResolvedReadPolicy, ResolvedWritePolicy, WritePolicy } from './policies.js';
+
+const INT_RANGES: { readonly [k: string]: readonly [number, number] } = {
+  totalTimeout: [0, 0xffffffff],
+  socketTimeout: [0, 0xffffffff],
+  maxRetries: [0, 1000],
+  sleepBetweenRetries: [0, 3_600_000],
+  readModeAP: [0, 1],
+  readModeSC: [0, 3],
+  replica: [0, 4],
+  readTouchTtlPercent: [-1, 100],
+  exists: [0, 4],
+  generationPolicy: [0, 2],
+  generation: [0, 0xffffffff],
+  ttl: [-2, 0xfffffffe],
+  commitLevel: [0, 1]
+};
+const BOOLS = new Set(['compress', 'sendKey', 'durableDelete', 'respondAllOps', 'xdr']);
+
+function check(defaults: object, policy: object, kind: string): void {
+  for (const [name, v] of Object.entries(policy)) {
+    if (v === undefined) continue;
+    if (!(name in defaults)) {
+      throw new InvalidArgumentError(`${kind} policy: unknown option '${name}'`);
+    }
+    const range = INT_RANGES[name];
+    if (range !== undefined) {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < range[0] || v > range[1]) {
+        throw new InvalidArgumentError(`${kind} policy: '${name}' must be an integer from ${range[0]} to ${range[1]}, got ${typeof v === 'number' ? v : describeType(v)}`);
+      }
+    } else if (BOOLS.has(name)) {
+      if (typeof v !== 'boolean') {
+        throw new InvalidArgumentError(`${kind} policy: '${name}' must be a boolean, got ${describeType(v)}`);
+      }
+    } else if (name === 'filterExpression') {
+      const ok = v === null || v instanceof Uint8Array || (typeof v === 'object' && typeof (v as { toBytes?: unknown }).toBytes === 'function');
+      if (!ok) throw new InvalidArgumentError(`${kind} policy: 'filterExpression' must be an expression or its packed bytes, got ${describeType(v)}`);
+    }
+  }
+}
+
+function merge<T extends object>(defaults: T, policy: object | undefined, kind: string): T {
+  if (policy === undefined || policy === null) return defaults;
+  if (typeof policy !== 'object') throw new InvalidArgumentError(`${kind} policy must be an object, got ${describeType(policy)}`);
+  check(defaults, policy, kind);
+  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(policy)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+/**
+ * Applies a per-call read policy over resolved defaults, validating every option.
+ * Returns the defaults object itself when there is nothing to apply.
+ */
+export function resolveReadPolicy(defaults: ResolvedReadPolicy, policy?: ReadPolicy): ResolvedReadPolicy {
+  return merge(defaults, policy, 'read');
+}
+
+/** Applies a per-call write policy over resolved defaults, validating every option. */
+export function resolveWritePolicy(defaults: ResolvedWritePolicy, policy?: WritePolicy): ResolvedWritePolicy {
+  return merge(defaults, policy, 'write');
+}

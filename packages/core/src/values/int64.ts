@@ -1,0 +1,55 @@
+import BN from 'bn.js';
+import { InvalidArgumentError } from '../errors/client-errors.js';
+
+/** Smallest signed 64-bit integer. */
+export const INT64_MIN = -(2n ** 63n);
+/** Largest signed 64-bit integer. */
+export const INT64_MAX = 2n ** 63n - 1n;
+
+/** Whether a value is a bn.js `BN` (from any copy of bn.js). */
+export function isBN(v: unknown): v is BN {
+  return BN.isBN(v);
+}
+
+/**
+ * Converts an integer given as a `bigint` or a `BN` to a range-checked `bigint`.
+ * @throws InvalidArgumentError outside the signed 64-bit range.
+ */
+export function toInt64(v: bigint | BN, what: string): bigint {
+  const b = typeof v === 'bigint' ? v : BigInt(v.toString(10));
+  if (b < INT64_MIN || b > INT64_MAX) {
+    throw new InvalidArgumentError(`${what}: integer ${b} is outside the signed 64-bit range`);
+  }
+  return b;
+}
+
+/**
+ * Decodes 8 big-endian bytes as a signed 64-bit integer: a `number` when it is a safe
+ * integer, else a `bigint`.
+ */
+export function readInt64(buf: Buffer, offset: number): number | bigint {
+  const hi = buf.readInt32BE(offset);
+  const lo = buf.readUInt32BE(offset + 4);
+  // Safe when |value| < 2^53, i.e. hi in [-2^21, 2^21).
+  if (hi >= -0x200000 && hi < 0x200000) return hi * 0x100000000 + lo;
+  return buf.readBigInt64BE(offset);
+}
+
+/** Whether `n` is an integral number that must be sent as INTEGER (not DOUBLE). */
+export function isIntegralNumber(n: number): boolean {
+  return Number.isInteger(n) && !Object.is(n, -0);
+}
+
+/**
+ * Writes a `number` known to be integral as 8 big-endian bytes.
+ * @throws InvalidArgumentError outside the signed 64-bit range.
+ */
+export function writeIntegralNumber(buf: Buffer, n: number, offset: number, what: string): void {
+  if (Number.isSafeInteger(n)) {
+    const hi = Math.floor(n / 0x100000000);
+    buf.writeInt32BE(hi, offset);
+    buf.writeUInt32BE(n - hi * 0x100000000, offset + 4);
+    return;
+  }
+  buf.writeBigInt64BE(toInt64(BigInt(n), what), offset);
+}

@@ -1,0 +1,181 @@
+import { AerospikeClient } from '../../src/client';
+import { Key } from '../../src/keys/key';
+import {
+  ClientClosedError,
+  ClusterError,
+  ConnectionError,
+  NoMoreConnectionsError,
+  ParseError,
+  TimeoutError
+} from '../../src/errors/client-errors';
+import { RecordExistsError, RecordNotFoundError, ServerTimeoutError } from '../../src/errors/server-errors';
+import { ParticleType } from '../../src/wire/constants';
+import { asMsgReply, FakeNode } from '../helpers/fake-node';
+
+const key = new Key('test', 'demo', 'k1');
+
+describe('core client against a fake node', () => {
+  let node: FakeNode;
+  let client: AerospikeClient | undefined;
+
+  beforeEach(async () => {
+    node = await FakeNode.start();
+  });
+  afterEach(async () => {
+    await client?.close();
+    client = undefined;
+    await node.stop();
+  });
+
+  async function connect(extra: Record<string, unknown> = {}): Promise<AerospikeClient> {
+    client = new AerospikeClient({ hosts: node.hosts, ...extra });
+    await client.connect();
+    return client;
+  }
+
+  it('reads a record and converts the void time to a TTL', async () => {
+    const c = await connect();
+    node.handler = () =>
+      asMsgReply({
+        generation: 7,
+        voidTime: 0,
+        ops: [
+          { name: 'a', particle: ParticleType.INTEGER, value: Buffer.from('000000000000002a', 'hex') },
+          { name: 's', particle: ParticleType.STRING, value: Buffer.from('hé') }
+        ]
+      });
+    const rec = await c.get(key);
+    expect(rec.bins).toEqual({ a: 42, s: 'hé' });
+    expect(rec.generation).toBe(7);
+    expect(rec.ttl).toBe(-1);
+    expect(rec.key).toBe(key);
+    expect(c.nodes()[0]?.edition).toBe('Aerospike Community Edition');
+  });
+
+  it('refuses a node that is not ready or belongs to another cluster', async () => {
+    node.info['partition-generation'] = '-1';
+    await expect(connect()).rejects.toThrow(ClusterError);
+    await expect(new AerospikeClient({ hosts: node.hosts }).connect()).rejects.toThrow(/not ready yet/);
+    node.info['partition-generation'] = '3';
+    await expect(new AerospikeClient({ hosts: node.hosts, clusterName: 'other' }).connect()).rejects.toThrow(/belongs to cluster 'fake', expected 'other'/);
+  });
+
+  it('names every seed when none can be reached', async () => {
+    const c = new AerospikeClient({ hosts: '127.0.0.1:1,127.0.0.1:2', connectTimeout: 500 });
+    await expect(c.connect()).rejects.toThrow(/127\.0\.0\.1:1: .*127\.0\.0\.1:2: /);
+  });
+
+  it('maps server result codes to typed errors and keeps the connection', async () => {
+    const c = await connect();
+    node.handler = () => asMsgReply({ resultCode: 5 });
+    const err = await c.put(key, { a: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RecordExistsError);
+    expect((err as RecordExistsError).inDoubt).toBe(false);
+    node.handler = () => asMsgReply({ resultCode: 2 });
+    await expect(c.get(key)).rejects.toBeInstanceOf(RecordNotFoundError);
+    expect(await c.exists(key)).toBeNull();
+    expect(await c.remove(key)).toBe(false);
+    expect(node.connections).toBe(2); // one for seed validation, one pooled for all commands
+  });
+
+  it('times out a silent server, closes that connection and retries reads', async () => {
+    const c = await connect();
+    node.handler = () => 'silent';
+    const err = await c.get(key, null, { socketTimeout: 30, totalTimeout: 0, maxRetries: 2 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect((err as TimeoutError).kind).toBe('socket');
+    expect(node.requests.length).toBe(3);
+    expect(c.stats()[0]?.pool.inUse).toBe(0);
+  });
+
+  it('reports a write that timed out after sending as in doubt, without retrying it', async () => {
+    const c = await connect();
+    node.handler = () => 'silent';
+    const err = await c.put(key, { a: 1 }, { totalTimeout: 40 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect((err as TimeoutError).kind).toBe('total');
+    expect((err as TimeoutError).inDoubt).toBe(true);
+    expect(node.requests.length).toBe(1);
+  });
+
+  it('retries a read after the server returns TIMEOUT, then surfaces it', async () => {
+    const c = await connect();
+    node.handler = () => asMsgReply({ resultCode: 9 });
+    await expect(c.get(key, null, { maxRetries: 1 })).rejects.toBeInstanceOf(ServerTimeoutError);
+    expect(node.requests.length).toBe(2);
+  });
+
+  it('closes the connection on a malformed reply and recovers on a new one', async () => {
+    const c = await connect();
+    const before = node.connections;
+    node.handler = (_f, { index }) => (index === 0 ? Buffer.from('0203000000000004ffffffff', 'hex') : asMsgReply({}));
+    const err = await c.put(key, { a: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParseError);
+    expect((err as ParseError).inDoubt).toBe(true);
+    await c.put(key, { a: 1 });
+    expect(node.connections).toBe(before + 2);
+  });
+
+  it('rejects a reply claiming an absurd length without allocating it', async () => {
+    const c = await connect();
+    node.handler = () => Buffer.from('0203800000000000', 'hex');
+    await expect(c.get(key, null, { maxRetries: 0 })).rejects.toThrow(/over the/);
+  });
+
+  it('survives a connection reset in the middle of a frame', async () => {
+    const c = await connect();
+    const full = asMsgReply({ ops: [{ name: 'a', particle: ParticleType.STRING, value: Buffer.from('abcdef') }] });
+    node.handler = (_f, { socket, index }) => {
+      if (index === 0) {
+        socket.write(full.subarray(0, 20));
+        return 'close';
+      }
+      return full;
+    };
+    const rec = await c.get(key, null, { maxRetries: 1 });
+    expect(rec.bins).toEqual({ a: 'abcdef' });
+    await c.close();
+    client = undefined;
+    const c2 = await connect();
+    node.handler = (_f, { socket }) => {
+      socket.write(full.subarray(0, 20));
+      return 'close';
+    };
+    await expect(c2.get(key, null, { maxRetries: 0 })).rejects.toBeInstanceOf(ConnectionError);
+  });
+
+  it('bounds the pool: waiters beyond the limit fail fast with a clear error', async () => {
+    const c = await connect({ maxConnsPerNode: 1, maxPoolWaiters: 0 });
+    node.handler = () => ({ delayMs: 20, reply: asMsgReply({}) });
+    const results = await Promise.allSettled([c.put(key, { a: 1 }), c.put(key, { a: 2 })]);
+    expect(results[0]?.status).toBe('fulfilled');
+    expect(results[1]?.status).toBe('rejected');
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(NoMoreConnectionsError);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/raise maxConnsPerNode/);
+  });
+
+  it('queues waiters when allowed and serves them in turn', async () => {
+    const c = await connect({ maxConnsPerNode: 1 });
+    node.handler = () => asMsgReply({ generation: 3 });
+    const metas = await Promise.all([1, 2, 3, 4].map((i) => c.put(key, { a: i })));
+    expect(metas.map((m) => m.generation)).toEqual([3, 3, 3, 3]);
+    expect(c.stats()[0]?.pool).toMatchObject({ inUse: 0, idle: 1, waiting: 0 });
+  });
+
+  it('fails pool waiters at the deadline instead of hanging', async () => {
+    const c = await connect({ maxConnsPerNode: 1 });
+    node.handler = (_f, { index }) => (index === 0 ? 'silent' : asMsgReply({}));
+    const first = c.get(key, null, { totalTimeout: 200, maxRetries: 0 });
+    const second = c.get(key, null, { totalTimeout: 30, maxRetries: 0 });
+    await expect(second).rejects.toBeInstanceOf(NoMoreConnectionsError);
+    await expect(first).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('rejects commands after close and before connect', async () => {
+    const c = await connect();
+    await c.close();
+    await expect(c.get(key)).rejects.toBeInstanceOf(ClientClosedError);
+    const fresh = new AerospikeClient({ hosts: node.hosts });
+    await expect(fresh.get(key)).rejects.toThrow(/call connect\(\) first/);
+  });
+});

@@ -1,0 +1,164 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { FrameDecoder } from '../../src/wire/frame-decoder';
+import { MessageType, PROTO_HEADER_SIZE } from '../../src/wire/constants';
+import { writeProtoHeader } from '../../src/wire/proto-header';
+
+/** What a handler does with one request frame. */
+export type Reply = Buffer | Buffer[] | 'close' | 'silent' | { delayMs: number; reply: Buffer | Buffer[] | 'close' };
+
+/** Handles one request; returns the reply. */
+export type Handler = (frame: Buffer, info: { socket: Socket; index: number }) => Reply;
+
+/** Default info answers that let a client validate the node. */
+export const DEFAULT_INFO: Readonly<Record<string, string>> = {
+  node: 'BB9000000000001',
+  'partition-generation': '1',
+  features: 'batch-any;pscans;pquery;query-show',
+  build: '8.1.1.2',
+  edition: 'Aerospike Community Edition',
+  'cluster-name': 'fake'
+};
+
+/** Builds an info reply frame for the given commands. */
+export function infoReply(commands: string[], answers: Readonly<Record<string, string>>): Buffer {
+  const text = commands.map((c) => `${c}\t${answers[c] ?? ''}\n`).join('');
+  const body = Buffer.from(text, 'utf8');
+  const out = Buffer.allocUnsafe(PROTO_HEADER_SIZE + body.length);
+  writeProtoHeader(out, 0, MessageType.INFO, body.length);
+  body.copy(out, PROTO_HEADER_SIZE);
+  return out;
+}
+
+/** Builds an AS_MSG reply frame. */
+export function asMsgReply(opts: {
+  resultCode?: number;
+  generation?: number;
+  voidTime?: number;
+  info3?: number;
+  ops?: Array<{ name: string; particle: number; value: Buffer }>;
+}): Buffer {
+  const ops = opts.ops ?? [];
+  let size = 22;
+  for (const o of ops) size += 8 + Buffer.byteLength(o.name) + o.value.length;
+  const buf = Buffer.alloc(PROTO_HEADER_SIZE + size);
+  writeProtoHeader(buf, 0, MessageType.AS_MSG, size);
+  buf[8] = 22;
+  buf[11] = opts.info3 ?? 0;
+  buf[13] = opts.resultCode ?? 0;
+  buf.writeUInt32BE(opts.generation ?? 1, 14);
+  buf.writeUInt32BE(opts.voidTime ?? 0, 18);
+  buf.writeUInt16BE(ops.length, 28);
+  let off = 30;
+  for (const o of ops) {
+    const nameLen = Buffer.byteLength(o.name);
+    buf.writeUInt32BE(4 + nameLen + o.value.length, off);
+    buf[off + 4] = 1;
+    buf[off + 5] = o.particle;
+    buf[off + 7] = nameLen;
+    buf.write(o.name, off + 8);
+    o.value.copy(buf, off + 8 + nameLen);
+    off += 8 + nameLen + o.value.length;
+  }
+  return buf;
+}
+
+/**
+ * An in-process fake node on 127.0.0.1: answers info requests from a table and AS_MSG
+ * requests through a handler, with hooks to misbehave.
+ */
+export class FakeNode {
+  readonly #server: Server;
+  readonly #sockets = new Set<Socket>();
+  info: Record<string, string> = { ...DEFAULT_INFO };
+  handler: Handler = () => asMsgReply({});
+  /** Every AS_MSG/admin request frame received, in order. */
+  readonly requests: Buffer[] = [];
+  connections = 0;
+
+  private constructor(server: Server) {
+    this.#server = server;
+  }
+
+  static async start(): Promise<FakeNode> {
+    const holder: { node?: FakeNode } = {};
+    const server = createServer((socket) => (holder.node as FakeNode).#accept(socket));
+    const node = new FakeNode(server);
+    holder.node = node;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return node;
+  }
+
+  get port(): number {
+    const a = this.#server.address();
+    if (a === null || typeof a === 'string') throw new Error('not listening');
+    return a.port;
+  }
+
+  get hosts(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  /** Closes the server and every open socket. */
+  async stop(): Promise<void> {
+    for (const s of this.#sockets) s.destroy();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** Destroys every open client socket (simulates a node dropping connections). */
+  dropConnections(): void {
+    for (const s of this.#sockets) s.destroy();
+  }
+
+  #accept(socket: Socket): void {
+    this.connections++;
+    this.#sockets.add(socket);
+    socket.on('close', () => this.#sockets.delete(socket));
+    socket.on('error', () => undefined);
+    const decoder = new FrameDecoder(1 << 30);
+    socket.on('data', (chunk: Buffer) => {
+      decoder.push(chunk);
+      for (;;) {
+        let frame: Buffer | undefined;
+        try {
+          frame = decoder.next();
+        } catch {
+          socket.destroy();
+          return;
+        }
+        if (frame === undefined) return;
+        this.#handle(Buffer.from(frame), socket);
+      }
+    });
+  }
+
+  #handle(frame: Buffer, socket: Socket): void {
+    if (frame[1] === MessageType.INFO) {
+      const commands = frame.toString('utf8', PROTO_HEADER_SIZE).split('\n').filter((c) => c !== '');
+      socket.write(infoReply(commands, this.info));
+      return;
+    }
+    const index = this.requests.length;
+    this.requests.push(frame);
+    this.#send(this.handler(frame, { socket, index }), socket);
+  }
+
+  #send(reply: Reply, socket: Socket): void {
+    if (reply === 'silent') return;
+    if (reply === 'close') {
+      socket.destroy();
+      return;
+    }
+    if (Buffer.isBuffer(reply)) {
+      socket.write(reply);
+      return;
+    }
+    if (Array.isArray(reply)) {
+      for (const b of reply) socket.write(b);
+      return;
+    }
+    const r = reply.reply;
+    setTimeout(() => {
+      if (!socket.destroyed) this.#send(r, socket);
+    }, reply.delayMs);
+  }
+}
