@@ -16,7 +16,7 @@ try {
     const file = join(out, tgz);
     for (const [bin, args] of [
       ['publint', ['run', '--strict', file]],
-      ['attw', [file, '--profile', 'node16', '--format', 'table-flipped']]
+      ['attw', [file, '--format', 'table-flipped']]
     ]) {
       try {
         const text = execFileSync(join(root, 'node_modules', '.bin', bin), args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

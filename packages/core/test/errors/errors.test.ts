@@ -52,7 +52,7 @@ describe('errors', () => {
   it('matches instances created by another copy of the module (ESM vs CJS)', () => {
     let other: typeof ErrorsModule | undefined;
     jest.isolateModules(() => {
-      other = jest.requireActual('../../src/errors/index');
+      other = jest.requireActual<typeof ErrorsModule>('../../src/errors/index');
     });
     const copy = other as typeof ErrorsModule;
     expect(copy.RecordNotFoundError).not.toBe(RecordNotFoundError);
