@@ -100,7 +100,6 @@ function sizeValue(i: number, v: unknown, bin: string): void {
       return;
     case 'number':
       ptype[i] = isIntegralNumber(v) ? ParticleType.INTEGER : ParticleType.DOUBLE;
-      if (ptype[i] === ParticleType.INTEGER && !Number.isSafeInteger(v)) toInt64(BigInt(v), `bin '${bin}'`);
       vlen[i] = 8;
       return;
     case 'bigint':

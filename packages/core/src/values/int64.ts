@@ -35,9 +35,13 @@ export function readInt64(buf: Buffer, offset: number): number | bigint {
   return buf.readBigInt64BE(offset);
 }
 
-/** Whether `n` is an integral number that must be sent as INTEGER (not DOUBLE). */
+/**
+ * Whether a `number` is sent as INTEGER rather than DOUBLE: it must be a safe integer
+ * (and not -0). Larger integral numbers are already rounded doubles, so they stay DOUBLE,
+ * as the official client sends them; use a `bigint` for exact 64-bit integers.
+ */
 export function isIntegralNumber(n: number): boolean {
-  return Number.isInteger(n) && !Object.is(n, -0);
+  return Number.isSafeInteger(n) && !Object.is(n, -0);
 }
 
 /**

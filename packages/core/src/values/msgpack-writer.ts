@@ -3,7 +3,7 @@ import { describeType } from '../util/validate.js';
 import { Double } from './double.js';
 import { GeoJSON } from './geojson.js';
 import { HLL } from './hll.js';
-import { INT64_MAX, INT64_MIN, isBN, toInt64 } from './int64.js';
+import { INT64_MAX, INT64_MIN, isBN, isIntegralNumber, toInt64 } from './int64.js';
 import { SpecialValue } from './special.js';
 
 /** Options for {@link MsgPackWriter.writeValue}. */
@@ -299,7 +299,7 @@ export class MsgPackWriter {
   #value(v: unknown, path: string, special: boolean, ordered: boolean, depth: number): void {
     switch (typeof v) {
       case 'number':
-        if (Number.isInteger(v) && !Object.is(v, -0)) this.writeInt(Number.isSafeInteger(v) ? v : checkedBig(BigInt(v), path));
+        if (isIntegralNumber(v)) this.#writeSafeInt(v);
         else this.writeDouble(v);
         return;
       case 'string':
