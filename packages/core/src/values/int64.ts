@@ -8,7 +8,11 @@ export const INT64_MAX = 2n ** 63n - 1n;
 
 /** Whether a value is a bn.js `BN` (from any copy of bn.js). */
 export function isBN(v: unknown): v is BN {
-  return BN.isBN(v);
+  if (typeof v !== 'object' || v === null) return false;
+  if (v instanceof BN) return true;
+  // BN.isBN reads v.constructor.wordSize, which throws for null-prototype objects.
+  const ctor = (v as { constructor?: unknown }).constructor;
+  return typeof ctor === 'function' && BN.isBN(v);
 }
 
 /**
