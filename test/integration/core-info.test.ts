@@ -28,3 +28,22 @@ describeServer('core info commands', () => {
     await expect(client.info('truncate:namespace=test;set=\ud800')).rejects.toThrow(/well-formed/);
   });
 });
+
+describeServer('core truncate', () => {
+  it('removes the records of a set and refuses non-UTF-8 names before sending', async () => {
+    const { Key } = await import('@aerospike-ts/core');
+    const client = await connectCore();
+    try {
+      const set = `trunc_${process.pid % 10000}`;
+      const ns = process.env['AEROSPIKE_NAMESPACE'] ?? 'test';
+      for (let i = 0; i < 5; i++) await client.put(new Key(ns, set, i), { v: i });
+      await client.truncate(ns, set);
+      for (let i = 0; i < 5; i++) expect(await client.exists(new Key(ns, set, i))).toBeNull();
+      await expect(client.truncate(ns, 'bad\ud800')).rejects.toThrow(/not valid UTF-8/);
+      await expect(client.truncate('', set)).rejects.toThrow(/namespace must not be empty/);
+      await expect(client.truncate(ns, set, -1)).rejects.toThrow(/non-negative/);
+    } finally {
+      await client.close();
+    }
+  });
+});

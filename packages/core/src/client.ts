@@ -21,7 +21,7 @@ import type { TlsOptions } from './net/connection.js';
 import type { PoolStats } from './net/connection-pool.js';
 import { DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
 import { resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
-import { checkUint, describeType } from './util/validate.js';
+import { checkNamespace, checkSetName, checkUint, describeType } from './util/validate.js';
 import type { Bins, DecodeOptions, DecodedValue, Value } from './values/value-types.js';
 
 /** Client settings. Times are in milliseconds unless named otherwise. */
@@ -251,6 +251,28 @@ export class AerospikeClient {
     checkKey(key);
     const p = resolveWritePolicy(this.#writeDefaults, policy);
     return (await ex.execute(new SingleRecordCommand(CommandKind.UDF, key, true, p, udfRequest(key, p, module, fn, args), this.#decode))) as DecodedValue;
+  }
+
+  /**
+   * Removes every record of a set (or of the namespace when `set` is omitted) whose last
+   * update is before `beforeNanos` (nanoseconds since the Unix epoch; default: now).
+   * The server distributes the truncate to every node.
+   * @throws InvalidArgumentError for a bad name before anything is sent; ServerError on refusal.
+   */
+  async truncate(namespace: string, set?: string | null, beforeNanos?: bigint | number): Promise<void> {
+    this.#exec();
+    checkNamespace(namespace);
+    if (set != null) checkSetName(set);
+    let lut = '';
+    if (beforeNanos !== undefined) {
+      const ok = typeof beforeNanos === 'bigint' ? beforeNanos >= 0n : typeof beforeNanos === 'number' && Number.isSafeInteger(beforeNanos) && beforeNanos >= 0;
+      if (!ok) throw new InvalidArgumentError(`truncate: beforeNanos must be a non-negative integer (nanoseconds since 1970), got ${String(beforeNanos)}`);
+      lut = `;lut=${BigInt(beforeNanos)}`;
+    }
+    const cmd = set == null || set === '' ? `truncate-namespace:namespace=${namespace}${lut}` : `truncate:namespace=${namespace};set=${set}${lut}`;
+    const reply = await this.info(cmd, { timeout: 5000, throwOnError: true });
+    const value = reply.get(cmd) ?? '';
+    if (value.toLowerCase() !== 'ok') throw serverError(1, { detail: `truncate answered ${JSON.stringify(value)}` });
   }
 
   /**
