@@ -4,6 +4,7 @@ import {
   ClientClosedError,
   ClusterError,
   ConnectionError,
+  InvalidArgumentError,
   NoMoreConnectionsError,
   ParseError,
   TimeoutError
@@ -169,6 +170,33 @@ describe('core client against a fake node', () => {
     const second = c.get(key, null, { totalTimeout: 30, maxRetries: 0 });
     await expect(second).rejects.toBeInstanceOf(NoMoreConnectionsError);
     await expect(first).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('sends nothing at all for bad input', async () => {
+    const c = await connect();
+    const bad: Array<() => Promise<unknown>> = [
+      () => c.put(key, { ['x'.repeat(16)]: 1 }),
+      () => c.put(key, { ['b\udc00']: 1 }),
+      () => c.put(key, { a: 'x\ud800' }),
+      () => c.put(key, { a: [1, undefined] as never }),
+      () => c.put(key, { a: (() => 1) as never }),
+      () => c.put(key, { a: Symbol('s') as never }),
+      () => c.put(key, { a: 2n ** 63n }),
+      () => c.put(key, {}),
+      () => c.put('key' as never, { a: 1 }),
+      () => c.put(key, { a: 1 }, { ttl: 'x' as never }),
+      () => c.put(key, { a: 1 }, { unknown: 1 } as never),
+      () => c.get(key, ['a'.repeat(16)]),
+      () => c.operate(key, []),
+      () => c.apply(key, '', 'fn'),
+      () => c.truncate('test', 'bad\ud800'),
+      () => c.info('a\nb')
+    ];
+    for (const call of bad) await expect(call()).rejects.toBeInstanceOf(InvalidArgumentError);
+    const circular: Record<string, unknown> = {};
+    circular['me'] = circular;
+    await expect(c.put(key, { a: circular as never })).rejects.toThrow(/circular/);
+    expect(node.requests).toEqual([]);
   });
 
   it('rejects commands after close and before connect', async () => {
