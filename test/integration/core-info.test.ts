@@ -37,6 +37,12 @@ describeServer('core truncate', () => {
       const set = `trunc_${process.pid % 10000}`;
       const ns = process.env['AEROSPIKE_NAMESPACE'] ?? 'test';
       for (let i = 0; i < 5; i++) await client.put(new Key(ns, set, i), { v: i });
+      // The server removes records whose last update is strictly before the truncate time
+      // (millisecond resolution): let the clock pass the last write's millisecond first.
+      const written = Date.now();
+      while (Date.now() <= written + 1) {
+        // wait for the next millisecond
+      }
       await client.truncate(ns, set);
       for (let i = 0; i < 5; i++) expect(await client.exists(new Key(ns, set, i))).toBeNull();
       await expect(client.truncate(ns, 'bad\ud800')).rejects.toThrow(/not valid UTF-8/);
