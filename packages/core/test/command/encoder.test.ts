@@ -17,6 +17,7 @@ import { GeoJSON } from '../../src/values/geojson';
 import { HLL } from '../../src/values/hll';
 import { Info1, Info2, Info3, OpType, ParticleType } from '../../src/wire/constants';
 import { decompressFrame } from '../../src/wire/compression';
+import { walkMessages, type WalkedMessage } from '../helpers/fixtures';
 
 const key = new Key('test', 'demo', 'k');
 const w = (p = {}) => resolveWritePolicy(DEFAULT_WRITE_POLICY, p);
@@ -26,39 +27,10 @@ const r = (p = {}) => resolveReadPolicy(DEFAULT_READ_POLICY, p);
 function split(frame: Buffer) {
   expect(frame[0]).toBe(2);
   expect(frame.readUIntBE(2, 6)).toBe(frame.length - 8);
-  const nFields = frame.readUInt16BE(26);
-  const nOps = frame.readUInt16BE(28);
-  let off = 30;
-  const fields: Array<{ type: number; data: Buffer }> = [];
-  for (let i = 0; i < nFields; i++) {
-    const size = frame.readUInt32BE(off);
-    fields.push({ type: frame[off + 4] as number, data: frame.subarray(off + 5, off + 4 + size) });
-    off += 4 + size;
-  }
-  const ops: Array<{ op: number; particle: number; name: string; value: Buffer }> = [];
-  for (let i = 0; i < nOps; i++) {
-    const size = frame.readUInt32BE(off);
-    const nameLen = frame[off + 7] as number;
-    ops.push({
-      op: frame[off + 4] as number,
-      particle: frame[off + 5] as number,
-      name: frame.toString('utf8', off + 8, off + 8 + nameLen),
-      value: frame.subarray(off + 8 + nameLen, off + 4 + size)
-    });
-    off += 4 + size;
-  }
-  expect(off).toBe(frame.length);
-  return {
-    info1: frame[9],
-    info2: frame[10],
-    info3: frame[11],
-    info4: frame[12],
-    generation: frame.readUInt32BE(14),
-    ttl: frame.readUInt32BE(18),
-    timeout: frame.readUInt32BE(22),
-    fields,
-    ops
-  };
+  const messages = walkMessages(frame.subarray(8));
+  expect(messages.length).toBe(1);
+  const { info1, info2, info3, info4, generation, ttl, timeout, fields, ops } = messages[0] as WalkedMessage;
+  return { info1, info2, info3, info4, generation, ttl, timeout, fields, ops };
 }
 
 describe('single-record encoder', () => {
