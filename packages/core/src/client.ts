@@ -1,4 +1,7 @@
-import { Cluster } from './cluster/cluster.js';
+import { EventEmitter } from 'node:events';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { Cluster, type ClusterEvents } from './cluster/cluster.js';
+import type { NodeStats } from './cluster/node.js';
 import { parseHosts, type HostsInput } from './cluster/host.js';
 import { Executor } from './command/executor.js';
 import type { Operation } from './command/operation.js';
@@ -18,7 +21,6 @@ import { parseInfoError } from './info/info-protocol.js';
 import { Key } from './keys/key.js';
 import { hashPassword } from './net/auth.js';
 import type { TlsOptions } from './net/connection.js';
-import type { PoolStats } from './net/connection-pool.js';
 import { DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
 import { resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
 import { checkNamespace, checkSetName, checkUint, describeType } from './util/validate.js';
@@ -52,9 +54,31 @@ export interface ClientConfig {
   readonly policies?: { readonly read?: ReadPolicy; readonly write?: WritePolicy };
   /** How maps are returned (see {@link DecodeOptions}). Default `'map'`. */
   readonly maps?: 'map' | 'object';
+  /** Milliseconds between cluster tends. Default 1000. */
+  readonly tendInterval?: number;
+  /** Use the nodes' alternate addresses (`peers-*-alt`). Default false. */
+  readonly useServicesAlternate?: boolean;
+  /** Preferred rack ids, in order, for the PREFER_RACK replica policy. */
+  readonly rackIds?: readonly number[];
+  /** Errors per node per window before commands to it fail fast; 0 turns it off. Default 100. */
+  readonly maxErrorRate?: number;
+  /** Tends per error-rate window. Default 1. */
+  readonly errorRateWindow?: number;
 }
 
-const CONFIG_KEYS = new Set(['hosts', 'user', 'password', 'tls', 'clusterName', 'connectTimeout', 'loginTimeout', 'maxConnsPerNode', 'minConnsPerNode', 'maxSocketIdle', 'maxPoolWaiters', 'policies', 'maps']);
+/** Options for {@link AerospikeClient.close}. */
+export interface CloseOptions {
+  /**
+   * How long to let in-flight commands finish before their connections are closed
+   * (they then fail with ClientClosedError). Default 1000 ms.
+   */
+  readonly graceMs?: number;
+}
+
+const CONFIG_KEYS = new Set([
+  'hosts', 'user', 'password', 'tls', 'clusterName', 'connectTimeout', 'loginTimeout', 'maxConnsPerNode', 'minConnsPerNode',
+  'maxSocketIdle', 'maxPoolWaiters', 'policies', 'maps', 'tendInterval', 'useServicesAlternate', 'rackIds', 'maxErrorRate', 'errorRateWindow'
+]);
 
 /** Options for operate. */
 export interface OperateOptions {
@@ -66,7 +90,7 @@ export interface OperateOptions {
  * The core Aerospike client: connect, then run commands. Both front ends
  * (`@aerospike-ts/classic`, `@aerospike-ts/fluent`) drive this class.
  */
-export class AerospikeClient {
+export class AerospikeClient extends EventEmitter<ClusterEvents> {
   readonly #config: ClientConfig;
   readonly #readDefaults: ResolvedReadPolicy;
   readonly #writeDefaults: ResolvedWritePolicy;
@@ -78,6 +102,7 @@ export class AerospikeClient {
 
   /** @throws InvalidArgumentError on an invalid setting. */
   constructor(config: ClientConfig) {
+    super();
     if (typeof config !== 'object' || config === null) throw new InvalidArgumentError(`client config must be an object, got ${describeType(config)}`);
     for (const k of Object.keys(config)) if (!CONFIG_KEYS.has(k)) throw new InvalidArgumentError(`client config: unknown option '${k}'`);
     parseHosts(config.hosts);
@@ -87,6 +112,13 @@ export class AerospikeClient {
     checkUint('minConnsPerNode', config.minConnsPerNode, 100_000);
     checkUint('maxSocketIdle', config.maxSocketIdle);
     checkUint('maxPoolWaiters', config.maxPoolWaiters);
+    checkUint('tendInterval', config.tendInterval, 3_600_000);
+    checkUint('maxErrorRate', config.maxErrorRate);
+    checkUint('errorRateWindow', config.errorRateWindow, 1_000_000);
+    if (config.tendInterval !== undefined && config.tendInterval < 10) throw new InvalidArgumentError(`tendInterval must be at least 10 ms, got ${config.tendInterval}`);
+    if (config.rackIds !== undefined && (!Array.isArray(config.rackIds) || !config.rackIds.every((r) => Number.isInteger(r) && r >= 0))) {
+      throw new InvalidArgumentError('rackIds must be a list of non-negative integers');
+    }
     if ((config.user === undefined) !== (config.password === undefined)) {
       throw new InvalidArgumentError('client config: user and password must be given together');
     }
@@ -129,8 +161,17 @@ export class AerospikeClient {
           maxWaiters: c.maxPoolWaiters ?? 5000
         },
         clusterName: c.clusterName,
-        infoTimeout: c.loginTimeout ?? 5000
+        infoTimeout: c.loginTimeout ?? 5000,
+        tendInterval: c.tendInterval ?? 1000,
+        useServicesAlternate: c.useServicesAlternate ?? false,
+        rackIds: c.rackIds ?? [],
+        maxErrorRate: c.maxErrorRate ?? 100,
+        errorRateWindow: c.errorRateWindow ?? 1
       });
+      cluster.on('nodeAdded', (e) => this.emit('nodeAdded', e));
+      cluster.on('nodeRemoved', (e) => this.emit('nodeRemoved', e));
+      cluster.on('partitionMapUpdated', (e) => this.emit('partitionMapUpdated', e));
+      cluster.on('tendError', (e) => this.emit('tendError', e));
       if (this.#closed) {
         cluster.close();
         throw new ClientClosedError();
@@ -149,15 +190,27 @@ export class AerospikeClient {
     return this.#cluster !== null && this.#cluster.isOpen;
   }
 
-  /** Closes every connection. Commands issued afterwards fail with ClientClosedError. */
-  async close(): Promise<void> {
+  /**
+   * Stops tending, lets in-flight commands finish (up to `graceMs`), then closes every
+   * connection. Commands issued afterwards fail with ClientClosedError. Safe to call twice.
+   */
+  async close(options: CloseOptions = {}): Promise<void> {
     this.#closed = true;
+    const ex = this.#executor;
+    if (ex !== null && ex.inFlight > 0) {
+      const grace = options.graceMs ?? 1000;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([ex.drained(), new Promise<void>((resolve) => (timer = setTimeout(resolve, grace)))]);
+      clearTimeout(timer);
+    }
+    this.#cluster?.close();
+    await this.#connecting?.catch(() => undefined);
     this.#cluster?.close();
   }
 
-  /** Per-node connection counts. */
-  stats(): Array<{ node: string; address: string; pool: PoolStats }> {
-    return (this.#cluster?.nodes ?? []).map((n) => ({ node: n.name, address: n.address, pool: n.stats() }));
+  /** A snapshot of every node: pool counts and error counters. */
+  stats(): NodeStats[] {
+    return (this.#cluster?.nodes ?? []).map((n) => n.stats());
   }
 
   /** Edition, build and features of the connected nodes. */

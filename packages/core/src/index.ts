@@ -4,7 +4,12 @@
  * @packageDocumentation
  */
 export * from './errors/index.js';
-export { AerospikeClient, type ClientConfig, type OperateOptions } from './client.js';
+export { AerospikeClient, type ClientConfig, type OperateOptions, type CloseOptions } from './client.js';
+export type { ClusterEvents, NodeRemovedReason } from './cluster/cluster.js';
+export type { NodeStats } from './cluster/node.js';
+export { PartitionMap } from './cluster/partition-map.js';
+export { parsePeers, type Peer, type PeersReply } from './cluster/peers-parser.js';
+export { parseReplicas, ownsPartition, type NamespaceReplicas } from './cluster/partition-parser.js';
 export { Key, DIGEST_SIZE, partitionIdOf, computeDigest, type UserKey } from './keys/key.js';
 export { Double } from './values/double.js';
 export { GeoJSON } from './values/geojson.js';

@@ -25,23 +25,65 @@ export interface NodeIdentity {
   readonly partitionGeneration: number;
 }
 
+/** Per-node counters, reset by nothing (monotonic). */
+export interface NodeCounters {
+  /** Commands that failed on this node with a connection error. */
+  connectionErrors: number;
+  /** Commands that timed out on this node (client side). */
+  timeouts: number;
+  /** Commands that failed with a server result code. */
+  serverErrors: number;
+}
+
+/** A snapshot of one node's state. */
+export interface NodeStats {
+  readonly name: string;
+  readonly address: string;
+  readonly active: boolean;
+  readonly pool: PoolStats;
+  readonly connectionErrors: number;
+  readonly timeouts: number;
+  readonly serverErrors: number;
+  /** Errors counted in the current error-rate window. */
+  readonly windowErrors: number;
+}
+
 /**
- * One server node: its identity, its connection pool, and authentication of new
- * connections (login once, then the session token on each new connection).
+ * One server node: identity, connection pool, a dedicated tend connection, the
+ * generations tending compares, and the per-node error window for the circuit breaker.
  */
 export class Node {
   readonly host: Host;
   readonly address: string;
   readonly #options: NodeConnectOptions;
-  #identity: NodeIdentity;
+  readonly #identity: NodeIdentity;
   #session: Session | null | undefined = undefined; // undefined = not logged in yet
+  #tendConn: Connection | null = null;
   readonly pool: ConnectionPool;
+  /** Last partition generation read by tending (-1 forces a partition refresh). */
+  partitionGeneration = -1;
+  /** Last peers generation read by tending (-1 forces a peers refresh). */
+  peersGeneration = -1;
+  /** Last rebalance generation read by tending (rack-aware clients). */
+  rebalanceGeneration = -1;
+  /** Consecutive failed tends. */
+  failures = 0;
+  /** False once the node was removed or reported a different name. */
+  active = true;
+  /** Number of peers the node reported at its last peers refresh. */
+  peerCount = 0;
+  /** Rack id per namespace (rack-aware clients). */
+  racks: ReadonlyMap<string, number> = new Map();
+  /** Errors in the current error-rate window. */
+  windowErrors = 0;
+  readonly counters: NodeCounters = { connectionErrors: 0, timeouts: 0, serverErrors: 0 };
 
-  constructor(host: Host, identity: NodeIdentity, options: NodeConnectOptions, pool: PoolOptions) {
+  constructor(host: Host, identity: NodeIdentity, options: NodeConnectOptions, pool: PoolOptions, session?: Session | null) {
     this.host = host;
     this.address = `${host.host}:${host.port}`;
     this.#identity = identity;
     this.#options = options;
+    this.#session = session;
     this.pool = new ConnectionPool(this.address, () => this.openConnection(), pool);
   }
 
@@ -81,9 +123,17 @@ export class Node {
   }
 
   /**
-   * Sends info commands on a pooled connection.
-   * @returns name → value for each command
+   * Info commands on the node's dedicated tend connection (opened on demand). A failure
+   * closes it; the next call opens a new one.
    */
+  async tendInfo(commands: readonly string[], timeout: number): Promise<Map<string, string>> {
+    if (this.#tendConn === null || !this.#tendConn.isOpen) this.#tendConn = await this.openConnection();
+    const deadline = timeout > 0 ? Date.now() + timeout : 0;
+    const frame = await this.#tendConn.request(encodeInfoRequest(commands), timeout, deadline);
+    return parseInfoReply(frame);
+  }
+
+  /** Info commands on a pooled connection. */
   async info(commands: readonly string[], timeout: number): Promise<Map<string, string>> {
     const deadline = timeout > 0 ? Date.now() + timeout : 0;
     const conn = await this.pool.acquire(deadline);
@@ -95,13 +145,25 @@ export class Node {
     }
   }
 
-  /** Counts of the node's pool. */
-  stats(): PoolStats {
-    return this.pool.stats();
+  /** A snapshot of the node's counters and pool. */
+  stats(): NodeStats {
+    return {
+      name: this.name,
+      address: this.address,
+      active: this.active,
+      pool: this.pool.stats(),
+      connectionErrors: this.counters.connectionErrors,
+      timeouts: this.counters.timeouts,
+      serverErrors: this.counters.serverErrors,
+      windowErrors: this.windowErrors
+    };
   }
 
-  /** Closes the pool. */
+  /** Closes the tend connection and the pool (in-use connections close when released). */
   close(): void {
+    this.active = false;
+    this.#tendConn?.close();
+    this.#tendConn = null;
     this.pool.close();
   }
 }
@@ -130,8 +192,9 @@ export async function authenticateConnection(conn: Connection, options: NodeConn
 }
 
 /**
- * Validates a seed/peer: connects, authenticates, and reads `node`, `partition-generation`,
- * `features`, `build`, `edition` (and `cluster-name` when one is expected).
+ * Validates a seed or peer: connects, authenticates, and reads `node`,
+ * `partition-generation`, `features`, `build`, `edition` (and `cluster-name` when one is
+ * expected).
  * @throws ClusterError when the node is not usable, ServerError on login failure.
  */
 export async function validateNode(host: Host, options: NodeConnectOptions, clusterName: string | undefined, timeout: number): Promise<{ identity: NodeIdentity; session: Session | null | undefined }> {

@@ -2,9 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cluster } from '../cluster/cluster.js';
 import type { Node } from '../cluster/node.js';
 import { AerospikeError } from '../errors/aerospike-error.js';
-import { ClientClosedError, ConnectionError, ParseError, TimeoutError } from '../errors/client-errors.js';
+import { ClientClosedError, ClusterError, ConnectionError, MaxErrorRateError, ParseError, TimeoutError } from '../errors/client-errors.js';
 import { keepsConnection, ResultCode } from '../errors/result-code.js';
 import type { Key } from '../keys/key.js';
+import { ReadModeSC } from '../policy/constants.js';
 import type { ResolvedBasePolicy } from '../policy/policies.js';
 
 /**
@@ -13,7 +14,7 @@ import type { ResolvedBasePolicy } from '../policy/policies.js';
  */
 export interface SingleCommand<T> {
   readonly key: Key;
-  /** True when the command may change the record (decides `inDoubt`). */
+  /** True when the command may change the record (decides `inDoubt` and routing). */
   readonly isWrite: boolean;
   readonly policy: ResolvedBasePolicy;
   /** The encoded request frame, reused unchanged by every attempt. */
@@ -22,16 +23,22 @@ export interface SingleCommand<T> {
 }
 
 function isRetryableServerCode(code: number): boolean {
-  return code === ResultCode.TIMEOUT || code === ResultCode.DEVICE_OVERLOAD || code === ResultCode.KEY_BUSY;
+  return code === ResultCode.TIMEOUT || code === ResultCode.DEVICE_OVERLOAD || code === ResultCode.KEY_BUSY || code === ResultCode.PARTITION_UNAVAILABLE;
 }
 
-function withDoubt(err: AerospikeError, inDoubt: boolean, node: string | undefined): AerospikeError {
-  if (err.inDoubt === inDoubt || !inDoubt) return err;
-  // Errors are immutable; mark doubt on a copy with the same class and message.
+/** Whether the failure means the node could not be used at all (so a write moves on). */
+function isConnectionFailure(err: AerospikeError): boolean {
+  return err instanceof ConnectionError || err instanceof MaxErrorRateError || (err instanceof TimeoutError && err.kind === 'connect');
+}
+
+/** Returns the same error marked in doubt (errors are immutable, so a copy of the same class). */
+export function withDoubt(err: AerospikeError, inDoubt: boolean, node: string | undefined): AerospikeError {
+  if (!inDoubt || err.inDoubt) return err;
   const copy = Object.create(Object.getPrototypeOf(err) as object) as AerospikeError;
   Object.assign(copy, err);
   Object.defineProperty(copy, 'message', { value: err.message, enumerable: false, writable: true, configurable: true });
   Object.defineProperty(copy, 'stack', { value: err.stack, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(copy, 'cause', { value: (err as { cause?: unknown }).cause, enumerable: false, writable: true, configurable: true });
   Object.defineProperty(copy, 'inDoubt', { value: true, enumerable: true });
   if (node !== undefined && copy.node === undefined) Object.defineProperty(copy, 'node', { value: node, enumerable: true });
   return copy;
@@ -40,32 +47,72 @@ function withDoubt(err: AerospikeError, inDoubt: boolean, node: string | undefin
 /**
  * Runs commands: the only retry loop in the client.
  *
- * Per attempt: pick the node, borrow a connection, send, await the reply, parse. The
- * total timeout bounds all attempts; the socket timeout bounds each wait for data.
- * Retries happen on connection failures, client socket timeouts and the server codes
- * TIMEOUT, DEVICE_OVERLOAD and KEY_BUSY, up to `maxRetries`. A write that failed after
- * its request was sent is reported `inDoubt`.
+ * Per attempt: route the key (replica sequence), check the node's error window, borrow
+ * a connection, send, await the reply, parse. The total timeout bounds all attempts; the
+ * socket timeout bounds each wait for data. Retries happen on connection failures,
+ * client socket timeouts, a node over its error rate, and the server codes TIMEOUT,
+ * DEVICE_OVERLOAD, KEY_BUSY and PARTITION_UNAVAILABLE, up to `maxRetries`. Reads move to
+ * the next replica on every retry; writes stay on the master unless the node could not
+ * be used. A write that failed after its request was sent is reported `inDoubt`.
  */
 export class Executor {
   readonly #cluster: Cluster;
+  #inFlight = 0;
+  #idle: (() => void) | null = null;
 
   constructor(cluster: Cluster) {
     this.#cluster = cluster;
   }
 
+  /** Commands currently running. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Resolves when no command is running. */
+  drained(): Promise<void> {
+    if (this.#inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const prev = this.#idle;
+      this.#idle = () => {
+        prev?.();
+        resolve();
+      };
+    });
+  }
+
   /** Runs a single-record command to completion or failure. */
   async execute<T>(cmd: SingleCommand<T>): Promise<T> {
+    this.#inFlight++;
+    try {
+      return await this.#run(cmd);
+    } finally {
+      if (--this.#inFlight === 0 && this.#idle !== null) {
+        const f = this.#idle;
+        this.#idle = null;
+        f();
+      }
+    }
+  }
+
+  async #run<T>(cmd: SingleCommand<T>): Promise<T> {
     const p = cmd.policy;
+    const cluster = this.#cluster;
+    const maxErrorRate = cluster.options.maxErrorRate;
     const deadline = p.totalTimeout > 0 ? Date.now() + p.totalTimeout : 0;
     let sentCount = 0;
     let doubt = false;
     let attempt = 0;
+    let sequence = 0;
     for (;;) {
       let node: Node | undefined;
       let sentNow = false;
       let error: AerospikeError;
       try {
-        node = this.#cluster.nodeFor(cmd.key, cmd.isWrite, attempt);
+        node = cluster.nodeFor(cmd.key, cmd.isWrite, p, sequence);
+        if (maxErrorRate > 0 && node.windowErrors > maxErrorRate) {
+          throw new MaxErrorRateError(`node ${node.name} (${node.address}) exceeded ${maxErrorRate} errors in the current window; failing fast until it recovers`, { node: node.address });
+        }
         const conn = await node.pool.acquire(deadline);
         let frame: Buffer;
         try {
@@ -90,10 +137,16 @@ export class Executor {
         error = err instanceof AerospikeError ? err : new ParseError(`unexpected failure: ${(err as Error).message}`, { cause: err });
       }
       const code = error.resultCode;
+      if (node !== undefined) this.#count(node, error);
+      const connectionFailure = isConnectionFailure(error);
+      if (connectionFailure || code === ResultCode.PARTITION_UNAVAILABLE || (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE)) {
+        void cluster.requestTend();
+      }
       const retryable =
-        error instanceof ConnectionError ||
+        connectionFailure ||
         (error instanceof TimeoutError && error.kind === 'socket') ||
-        (code > 0 && isRetryableServerCode(code));
+        (code > 0 && isRetryableServerCode(code)) ||
+        (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE);
       // A write is in doubt once a sent attempt ended without a definitive answer,
       // or when it was sent more than once.
       if (sentNow && (code === ResultCode.TIMEOUT || code <= 0)) doubt = true;
@@ -104,7 +157,24 @@ export class Executor {
         throw withDoubt(error, inDoubt, node?.address);
       }
       attempt++;
+      // Reads walk the replica sequence on every retry (SC linearize only after a
+      // connection failure); writes move on only when the node could not be used.
+      const linearize = p.readModeSC === ReadModeSC.LINEARIZE;
+      if (cmd.isWrite || linearize ? connectionFailure : true) sequence++;
       if (p.sleepBetweenRetries > 0 && !(error instanceof TimeoutError)) await sleep(p.sleepBetweenRetries, undefined, { ref: false });
+    }
+  }
+
+  #count(node: Node, err: AerospikeError): void {
+    if (err instanceof TimeoutError) {
+      node.counters.timeouts++;
+      node.windowErrors++;
+    } else if (err instanceof ConnectionError || err instanceof ParseError) {
+      node.counters.connectionErrors++;
+      node.windowErrors++;
+    } else if (err.resultCode > 0) {
+      node.counters.serverErrors++;
+      if (err.resultCode === ResultCode.DEVICE_OVERLOAD) node.windowErrors++;
     }
   }
 }

@@ -82,3 +82,11 @@ export class ClusterError extends ClientError {
     super(message, { ...options, resultCode: options.resultCode ?? ResultCode.INVALID_NODE });
   }
 }
+
+/** A node produced too many errors in the current window; commands to it fail fast until the window resets. */
+export class MaxErrorRateError extends ClientError {
+  static override readonly brand: string = 'aerospike-ts:MaxErrorRateError';
+  constructor(message: string, options: Opts = {}) {
+    super(message, { ...options, resultCode: ResultCode.MAX_ERROR_RATE });
+  }
+}

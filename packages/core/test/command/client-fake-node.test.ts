@@ -76,7 +76,7 @@ describe('core client against a fake node', () => {
     await expect(c.get(key)).rejects.toBeInstanceOf(RecordNotFoundError);
     expect(await c.exists(key)).toBeNull();
     expect(await c.remove(key)).toBe(false);
-    expect(node.connections).toBe(2); // one for seed validation, one pooled for all commands
+    expect(node.connections).toBe(3); // seed validation, the tend connection, one pooled for all commands
   });
 
   it('times out a silent server, closes that connection and retries reads', async () => {

@@ -9,10 +9,18 @@ export type Reply = Buffer | Buffer[] | 'close' | 'silent' | { delayMs: number; 
 /** Handles one request; returns the reply. */
 export type Handler = (frame: Buffer, info: { socket: Socket; index: number }) => Reply;
 
-/** Default info answers that let a client validate the node. */
+/** A `replicas` bitmap owning every partition. */
+export const ALL_PARTITIONS = Buffer.alloc(512, 0xff).toString('base64');
+/** A `replicas` bitmap owning no partition. */
+export const NO_PARTITIONS = Buffer.alloc(512, 0).toString('base64');
+
+/** Default info answers that let a client validate the node and tend a one-node cluster. */
 export const DEFAULT_INFO: Readonly<Record<string, string>> = {
   node: 'BB9000000000001',
   'partition-generation': '1',
+  'peers-generation': '1',
+  'peers-clear-std': '1,3000,[]',
+  replicas: `test:0,1,${ALL_PARTITIONS};bar:0,1,${ALL_PARTITIONS}`,
   features: 'batch-any;pscans;pquery;query-show',
   build: '8.1.1.2',
   edition: 'Aerospike Community Edition',
