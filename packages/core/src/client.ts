@@ -172,6 +172,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       cluster.on('nodeRemoved', (e) => this.emit('nodeRemoved', e));
       cluster.on('partitionMapUpdated', (e) => this.emit('partitionMapUpdated', e));
       cluster.on('tendError', (e) => this.emit('tendError', e));
+      cluster.on('tendComplete', (e) => this.emit('tendComplete', e));
       if (this.#closed) {
         cluster.close();
         throw new ClientClosedError();

@@ -42,6 +42,7 @@ export interface ClusterEvents {
   nodeRemoved: [{ name: string; address: string; reason: NodeRemovedReason }];
   partitionMapUpdated: [{ node: string; namespaces: string[] }];
   tendError: [{ node: string; error: Error }];
+  tendComplete: [{ count: number; nodes: number }];
 }
 
 /** What routing needs from a command's policy. */
@@ -196,6 +197,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     this.#tendCount++;
     if (this.#tendCount % Math.max(1, o.errorRateWindow) === 0) for (const n of this.#nodes) n.windowErrors = 0;
     for (const n of this.#nodes) n.pool.reap();
+    this.emit('tendComplete', { count: this.#tendCount, nodes: this.#nodes.length });
   }
 
   /** Reads every node's peers and adds the ones not known yet. Returns the names referenced. */
