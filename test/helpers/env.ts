@@ -20,3 +20,11 @@ export async function connectCore(extra: Partial<ClientConfig> = {}): Promise<Ae
 export function uniqueSet(suite: string): string {
   return `${suite}_${process.pid % 100000}_${Date.now() % 1_000_000}`.slice(0, 63);
 }
+
+/** Seeds of a real multi-node cluster (e.g. `127.0.0.1:3100`), or undefined. */
+export const CLUSTER_HOSTS: string | undefined = process.env['AEROSPIKE_CLUSTER_HOSTS'] === '' ? undefined : process.env['AEROSPIKE_CLUSTER_HOSTS'];
+/** Shell commands that kill and restart one node of that cluster, for failover tests. */
+export const KILL_NODE_CMD: string | undefined = process.env['AEROSPIKE_KILL_NODE_CMD'];
+export const RESTART_NODE_CMD: string | undefined = process.env['AEROSPIKE_RESTART_NODE_CMD'];
+/** `describe` when a multi-node cluster is configured. */
+export const describeCluster: typeof describe = CLUSTER_HOSTS === undefined ? describe.skip : describe;

@@ -33,3 +33,4 @@ export { encodeInfoRequest, parseInfoReply, parseInfoError, type InfoFailure } f
 export * from './wire/constants.js';
 export { FrameDecoder } from './wire/frame-decoder.js';
 export { compressRequest, decompressFrame } from './wire/compression.js';
+export { Channels, type CommandMessage, type ConnectionMessage } from './diagnostics.js';

@@ -196,7 +196,10 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     this.#removeDeadNodes(peers);
     this.#tendCount++;
     if (this.#tendCount % Math.max(1, o.errorRateWindow) === 0) for (const n of this.#nodes) n.windowErrors = 0;
-    for (const n of this.#nodes) n.pool.reap();
+    for (const n of this.#nodes) {
+      n.pool.reap();
+      n.pool.fill();
+    }
     this.emit('tendComplete', { count: this.#tendCount, nodes: this.#nodes.length });
   }
 

@@ -5,6 +5,7 @@ import { AerospikeError } from '../errors/aerospike-error.js';
 import { ClientClosedError, ClusterError, ConnectionError, MaxErrorRateError, ParseError, TimeoutError } from '../errors/client-errors.js';
 import { keepsConnection, ResultCode } from '../errors/result-code.js';
 import type { Key } from '../keys/key.js';
+import { Channels, type CommandMessage } from '../diagnostics.js';
 import { ReadModeSC } from '../policy/constants.js';
 import type { ResolvedBasePolicy } from '../policy/policies.js';
 
@@ -84,8 +85,16 @@ export class Executor {
   /** Runs a single-record command to completion or failure. */
   async execute<T>(cmd: SingleCommand<T>): Promise<T> {
     this.#inFlight++;
+    const observe = Channels.command.hasSubscribers;
+    const start = observe ? Date.now() : 0;
+    const trace = observe ? { node: undefined as string | undefined, attempts: 0 } : null;
     try {
-      return await this.#run(cmd);
+      const result = await this.#run(cmd, trace);
+      if (trace !== null) publish(cmd, trace, start);
+      return result;
+    } catch (err) {
+      if (trace !== null) publish(cmd, trace, start, err as Error);
+      throw err;
     } finally {
       if (--this.#inFlight === 0 && this.#idle !== null) {
         const f = this.#idle;
@@ -95,7 +104,7 @@ export class Executor {
     }
   }
 
-  async #run<T>(cmd: SingleCommand<T>): Promise<T> {
+  async #run<T>(cmd: SingleCommand<T>, trace: { node: string | undefined; attempts: number } | null): Promise<T> {
     const p = cmd.policy;
     const cluster = this.#cluster;
     const maxErrorRate = cluster.options.maxErrorRate;
@@ -110,6 +119,10 @@ export class Executor {
       let error: AerospikeError;
       try {
         node = cluster.nodeFor(cmd.key, cmd.isWrite, p, sequence);
+        if (trace !== null) {
+          trace.node = node.name;
+          trace.attempts = attempt + 1;
+        }
         if (maxErrorRate > 0 && node.windowErrors > maxErrorRate) {
           throw new MaxErrorRateError(`node ${node.name} (${node.address}) exceeded ${maxErrorRate} errors in the current window; failing fast until it recovers`, { node: node.address });
         }
@@ -177,4 +190,17 @@ export class Executor {
       if (err.resultCode === ResultCode.DEVICE_OVERLOAD) node.windowErrors++;
     }
   }
+}
+
+function publish(cmd: SingleCommand<unknown>, trace: { node: string | undefined; attempts: number }, start: number, error?: Error): void {
+  const msg: CommandMessage = {
+    node: trace.node,
+    namespace: cmd.key.namespace,
+    digest: cmd.key.digest.toString('hex'),
+    isWrite: cmd.isWrite,
+    attempts: trace.attempts,
+    durationMs: Date.now() - start,
+    ...(error === undefined ? {} : { error })
+  };
+  Channels.command.publish(msg);
 }

@@ -1,5 +1,6 @@
 import { clearTimeout, setTimeout } from 'node:timers';
 import { ClientClosedError, NoMoreConnectionsError } from '../errors/client-errors.js';
+import { Channels, type ConnectionMessage } from '../diagnostics.js';
 import type { Connection } from './connection.js';
 
 /** Pool sizing and waiting limits. */
@@ -131,6 +132,29 @@ export class ConnectionPool {
     }
   }
 
+  /** Opens connections in the background until `minSize` are open (failures are ignored; the next tend retries). */
+  fill(): void {
+    while (!this.#closed && this.#inUse + this.#idle.length + this.#opening < this.#options.minSize) {
+      this.#opening++;
+      this.#open().then(
+        (c) => {
+          this.#opening--;
+          this.#opened++;
+          if (this.#closed) this.#discard(c);
+          else {
+            // Hand it over as if a command had just returned it: a waiter gets it, else it idles.
+            c.lastUsed = Date.now();
+            this.#inUse++;
+            this.release(c);
+          }
+        },
+        () => {
+          this.#opening--;
+        }
+      );
+    }
+  }
+
   /** Closes every idle connection and rejects waiters; in-use ones close when released. */
   close(): void {
     this.#closed = true;
@@ -153,6 +177,7 @@ export class ConnectionPool {
     }
     this.#opening--;
     this.#opened++;
+    if (Channels.connection.hasSubscribers) Channels.connection.publish({ address: this.#label, event: 'opened' } satisfies ConnectionMessage);
     if (this.#closed) {
       this.#discard(c);
       throw new ClientClosedError();
@@ -172,6 +197,7 @@ export class ConnectionPool {
 
   #discard(c: Connection): void {
     this.#closedCount++;
+    if (Channels.connection.hasSubscribers) Channels.connection.publish({ address: this.#label, event: 'closed' } satisfies ConnectionMessage);
     if (c.isOpen) c.close();
   }
 }

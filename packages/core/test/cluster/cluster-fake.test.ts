@@ -156,3 +156,26 @@ describe('cluster against fake nodes', () => {
     client = undefined;
   });
 });
+
+describe('pool minimum', () => {
+  it('keeps minConnsPerNode connections open on every node', async () => {
+    const fc = await FakeCluster.start(2, 2);
+    const c = new AerospikeClient({ hosts: fc.seed, tendInterval: 20, minConnsPerNode: 3 });
+    await c.connect();
+    try {
+      await new Promise<void>((resolve) => {
+        const h = (): void => {
+          if (c.stats().every((s) => s.pool.idle === 3)) {
+            c.off('tendComplete', h);
+            resolve();
+          }
+        };
+        c.on('tendComplete', h);
+      });
+      expect(c.stats().map((s) => s.pool.idle)).toEqual([3, 3]);
+    } finally {
+      await c.close();
+      await fc.stop();
+    }
+  });
+});

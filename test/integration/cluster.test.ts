@@ -1,0 +1,112 @@
+import { execSync } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { AerospikeClient, Key, parseReplicas, ownsPartition, type CommandMessage } from '@aerospike-ts/core';
+import { CLUSTER_HOSTS, describeCluster, KILL_NODE_CMD, NAMESPACE, RESTART_NODE_CMD, uniqueSet } from '../helpers/env';
+
+if (CLUSTER_HOSTS === undefined) {
+  process.stdout.write('Cluster tests skipped: AEROSPIKE_CLUSTER_HOSTS is not set.\n');
+}
+
+describeCluster(`routing against a real cluster (${CLUSTER_HOSTS ?? ''})`, () => {
+  let client: AerospikeClient;
+  beforeAll(async () => {
+    client = new AerospikeClient({ hosts: CLUSTER_HOSTS as string, tendInterval: 100 });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.close();
+  });
+
+  it('discovers every node from the seeds', async () => {
+    const info = await client.info('statistics');
+    const size = /cluster_size=(\d+)/.exec(info.get('statistics') ?? '')?.[1];
+    expect(client.nodes().length).toBe(Number(size));
+    expect(client.nodes().length).toBeGreaterThan(1);
+  });
+
+  it('sends every key to the node the server names as master in its own replicas answer', async () => {
+    // The server's view, read from each node independently of our partition map.
+    const masterOf = new Map<number, string>();
+    for (const n of client.nodes()) {
+      const c = new AerospikeClient({ hosts: n.address, tendInterval: 60_000 });
+      await c.connect();
+      try {
+        const reply = await c.info(['node', 'replicas']);
+        const rep = parseReplicas(reply.get('replicas') ?? '').get(NAMESPACE);
+        for (let pid = 0; pid < 4096; pid++) if (rep !== undefined && ownsPartition(rep.bitmaps[0] as Buffer, pid)) masterOf.set(pid, reply.get('node') as string);
+      } finally {
+        await c.close();
+      }
+    }
+    expect(masterOf.size).toBe(4096);
+    const served: CommandMessage[] = [];
+    const onMessage = (m: unknown): void => {
+      served.push(m as CommandMessage);
+    };
+    subscribe('aerospike-ts:command', onMessage);
+    const set = uniqueSet('route');
+    const keys = Array.from({ length: 500 }, (_, i) => new Key(NAMESPACE, set, i));
+    try {
+      for (const k of keys) await client.put(k, { v: 1 });
+      for (const k of keys) await client.get(k);
+    } finally {
+      unsubscribe('aerospike-ts:command', onMessage);
+    }
+    expect(served).toHaveLength(1000);
+    for (const m of served) {
+      const pid = (Buffer.from(m.digest, 'hex')[0] as number) | ((Buffer.from(m.digest, 'hex')[1] as number) << 8);
+      expect(m.node).toBe(masterOf.get(pid & 0xfff));
+      expect(m.attempts).toBe(1);
+    }
+    expect(new Set(served.map((m) => m.node)).size).toBe(client.nodes().length);
+  });
+});
+
+const describeFailover = CLUSTER_HOSTS !== undefined && KILL_NODE_CMD !== undefined && RESTART_NODE_CMD !== undefined ? describe : describe.skip;
+
+describeFailover('a node killed under load', () => {
+  it('loses no acknowledged write and recovers without a restart', async () => {
+    const client = new AerospikeClient({ hosts: CLUSTER_HOSTS as string, tendInterval: 100 });
+    const removed: string[] = [];
+    client.on('nodeRemoved', (e) => removed.push(e.name));
+    await client.connect();
+    const set = uniqueSet('failover');
+    const acknowledged = new Map<number, number>();
+    const failures: Error[] = [];
+    let inDoubt = 0;
+    let next = 0;
+    let stop = false;
+    const writer = async (): Promise<void> => {
+      while (!stop) {
+        const i = next++;
+        try {
+          await client.put(new Key(NAMESPACE, set, i), { v: i }, { totalTimeout: 3000, maxRetries: 5, sleepBetweenRetries: 50 });
+          acknowledged.set(i, i);
+        } catch (err) {
+          failures.push(err as Error);
+          if ((err as { inDoubt?: boolean }).inDoubt === true) inDoubt++;
+        }
+      }
+    };
+    try {
+      const writers = Array.from({ length: 16 }, () => writer());
+      while (acknowledged.size < 2000) await new Promise((r) => setImmediate(r));
+      execSync(KILL_NODE_CMD as string, { stdio: 'ignore' });
+      const killedAt = acknowledged.size;
+      while (removed.length === 0 || acknowledged.size < killedAt + 5000) await new Promise((r) => setTimeout(r, 20));
+      stop = true;
+      await Promise.all(writers);
+      process.stdout.write(`failover: ${acknowledged.size} writes acknowledged, ${failures.length} failed (${inDoubt} in doubt), node removed: ${removed.join(',')}\n`);
+      // Every acknowledged write is readable on the surviving nodes.
+      for (const [i] of acknowledged) {
+        const rec = await client.get(new Key(NAMESPACE, set, i), null, { totalTimeout: 5000, maxRetries: 5 });
+        expect(rec.bins['v']).toBe(i);
+      }
+      expect(failures.length).toBeLessThan(acknowledged.size / 10);
+    } finally {
+      stop = true;
+      await client.close();
+      execSync(RESTART_NODE_CMD as string, { stdio: 'ignore' });
+    }
+  }, 120_000);
+});
