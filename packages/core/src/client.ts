@@ -21,8 +21,11 @@ import { parseInfoError } from './info/info-protocol.js';
 import { Key } from './keys/key.js';
 import { hashPassword } from './net/auth.js';
 import type { TlsOptions } from './net/connection.js';
-import { DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
-import { resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
+import { BatchExecutor, type ResolvedBatchPolicy } from './command/batch-executor.js';
+import type { BatchPolicy, BatchRecord, BatchResult, BatchWritePolicy } from './command/batch-records.js';
+import { OpType } from './wire/constants.js';
+import { DEFAULT_BATCH_POLICY, DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
+import { resolveBatchPolicy, resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
 import { checkNamespace, checkSetName, checkUint, describeType } from './util/validate.js';
 import type { Bins, DecodeOptions, DecodedValue, Value } from './values/value-types.js';
 
@@ -51,7 +54,7 @@ export interface ClientConfig {
   /** Most commands that may wait for a free connection per node. Default 5000. */
   readonly maxPoolWaiters?: number;
   /** Default policies for every command. */
-  readonly policies?: { readonly read?: ReadPolicy; readonly write?: WritePolicy };
+  readonly policies?: { readonly read?: ReadPolicy; readonly write?: WritePolicy; readonly batch?: BatchPolicy };
   /** How maps are returned (see {@link DecodeOptions}). Default `'map'`. */
   readonly maps?: 'map' | 'object';
   /** Milliseconds between cluster tends. Default 1000. */
@@ -94,6 +97,9 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   readonly #config: ClientConfig;
   readonly #readDefaults: ResolvedReadPolicy;
   readonly #writeDefaults: ResolvedWritePolicy;
+  readonly #batchDefaults: ResolvedBatchPolicy;
+  readonly #batchWriteDefaults: ResolvedBatchPolicy;
+  #batchExecutor: BatchExecutor | null = null;
   readonly #decode: DecodeOptions | undefined;
   #cluster: Cluster | null = null;
   #executor: Executor | null = null;
@@ -128,6 +134,8 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     this.#config = config;
     this.#readDefaults = resolveReadPolicy(DEFAULT_READ_POLICY, config.policies?.read);
     this.#writeDefaults = resolveWritePolicy(DEFAULT_WRITE_POLICY, config.policies?.write);
+    this.#batchDefaults = resolveBatchPolicy(DEFAULT_BATCH_POLICY, config.policies?.batch);
+    this.#batchWriteDefaults = config.policies?.batch?.maxRetries === undefined ? { ...this.#batchDefaults, maxRetries: 0 } : this.#batchDefaults;
     this.#decode = config.maps === undefined ? undefined : { maps: config.maps };
   }
 
@@ -179,6 +187,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       }
       this.#cluster = cluster;
       this.#executor = new Executor(cluster);
+      this.#batchExecutor = new BatchExecutor(cluster, this.#executor);
       return this;
     } catch (err) {
       this.#connecting = null;
@@ -308,6 +317,63 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   }
 
   /**
+   * Runs a mixed batch of reads, writes, deletes and UDF calls, grouped by node and sent
+   * in parallel. Resolves with one result per record, in input order; per-record failures
+   * are in the results (`resultCode`, `error`, `inDoubt`), never thrown.
+   * @throws InvalidArgumentError for an empty list or an invalid record, before sending.
+   */
+  async batch(records: readonly BatchRecord[], policy?: BatchPolicy): Promise<BatchResult[]> {
+    this.#exec();
+    if (!Array.isArray(records) || records.length === 0) throw new InvalidArgumentError('a batch needs a non-empty list of records');
+    let writes = false;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as BatchRecord;
+      if (typeof r !== 'object' || r === null || !BATCH_TYPES.has(r.type)) {
+        throw new InvalidArgumentError(`batch record ${i}: type must be 'read', 'write', 'delete' or 'udf', got ${describeType(r === null || typeof r !== 'object' ? r : r.type)}`);
+      }
+      checkKey(r.key, `batch record ${i}: key`);
+      if (r.type !== 'read') writes = true;
+    }
+    const defaults = writes && policy?.maxRetries === undefined ? this.#batchWriteDefaults : this.#batchDefaults;
+    const p = resolveBatchPolicy(defaults, policy);
+    return (this.#batchExecutor as BatchExecutor).execute(records, p, this.#decode);
+  }
+
+  /** Reads many records (all bins, or `bins`); results in input order, `record` null when not found. */
+  batchGet(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy): Promise<BatchResult[]> {
+    const b = bins ?? null;
+    return this.batch(checkKeys(keys).map((key): BatchRecord => ({ type: 'read', key, bins: b })), policy);
+  }
+
+  /** Metadata of many records (header-only reads). */
+  batchExists(keys: readonly Key[], policy?: BatchPolicy): Promise<BatchResult[]> {
+    return this.batch(checkKeys(keys).map((key): BatchRecord => ({ type: 'read', key, headerOnly: true })), policy);
+  }
+
+  /** Applies the same operations to many records (reads, writes, or both). */
+  batchOperate(keys: readonly Key[], ops: readonly Operation[], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
+    if (!Array.isArray(ops) || ops.length === 0) return Promise.reject(new InvalidArgumentError('batchOperate needs a non-empty list of operations'));
+    const readOnly = ops.every((o) => o.op === OpType.READ || o.op === OpType.CDT_READ || o.op === OpType.BIT_READ || o.op === OpType.EXP_READ || o.op === OpType.HLL_READ);
+    return this.batch(
+      checkKeys(keys).map((key): BatchRecord => (readOnly ? { type: 'read', key, ops } : writePolicy === undefined ? { type: 'write', key, ops } : { type: 'write', key, ops, policy: writePolicy })),
+      policy
+    );
+  }
+
+  /** Deletes many records. */
+  batchRemove(keys: readonly Key[], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
+    return this.batch(checkKeys(keys).map((key): BatchRecord => (writePolicy === undefined ? { type: 'delete', key } : { type: 'delete', key, policy: writePolicy })), policy);
+  }
+
+  /** Calls a record UDF on many records; each result's `record.bins.SUCCESS` holds the return value. */
+  batchApply(keys: readonly Key[], module: string, fn: string, args: readonly Value[] = [], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
+    return this.batch(
+      checkKeys(keys).map((key): BatchRecord => (writePolicy === undefined ? { type: 'udf', key, module, fn, args } : { type: 'udf', key, module, fn, args, policy: writePolicy })),
+      policy
+    );
+  }
+
+  /**
    * Removes every record of a set (or of the namespace when `set` is omitted) whose last
    * update is before `beforeNanos` (nanoseconds since the Unix epoch; default: now).
    * The server distributes the truncate to every node.
@@ -348,6 +414,14 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   }
 }
 
-function checkKey(key: unknown): asserts key is Key {
-  if (!(key instanceof Key)) throw new InvalidArgumentError(`key must be a Key, got ${describeType(key)}`);
+function checkKey(key: unknown, what = 'key'): asserts key is Key {
+  if (!(key instanceof Key)) throw new InvalidArgumentError(`${what} must be a Key, got ${describeType(key)}`);
 }
+
+function checkKeys(keys: readonly Key[]): readonly Key[] {
+  if (!Array.isArray(keys) || keys.length === 0) throw new InvalidArgumentError('a batch needs a non-empty list of keys');
+  keys.forEach((k, i) => checkKey(k, `key ${i}`));
+  return keys;
+}
+
+const BATCH_TYPES = new Set(['read', 'write', 'delete', 'udf']);

@@ -34,3 +34,5 @@ export * from './wire/constants.js';
 export { FrameDecoder } from './wire/frame-decoder.js';
 export { compressRequest, decompressFrame } from './wire/compression.js';
 export { Channels, type CommandMessage, type ConnectionMessage } from './diagnostics.js';
+export type { BatchRecord, BatchRead, BatchWrite, BatchDelete, BatchUdf, BatchPolicy, BatchReadPolicy, BatchWritePolicy, BatchResult } from './command/batch-records.js';
+export { DEFAULT_BATCH_POLICY } from './policy/policies.js';

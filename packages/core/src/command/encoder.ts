@@ -216,25 +216,76 @@ function fieldsSize(key: Key, x: SingleExtras): { size: number; count: number } 
   return { size, count: n };
 }
 
-function writeStringField(buf: Buffer, off: number, type: number, s: string): number {
+export function writeStringField(buf: Buffer, off: number, type: number, s: string): number {
   const len = buf.write(s, off + FIELD_HEADER_SIZE, 'utf8');
   buf.writeUInt32BE(len + 1, off);
   buf[off + 4] = type;
   return off + FIELD_HEADER_SIZE + len;
 }
 
-function writeBytesField(buf: Buffer, off: number, type: number, b: Uint8Array): number {
+export function writeBytesField(buf: Buffer, off: number, type: number, b: Uint8Array): number {
   buf.writeUInt32BE(b.length + 1, off);
   buf[off + 4] = type;
   buf.set(b, off + FIELD_HEADER_SIZE);
   return off + FIELD_HEADER_SIZE + b.length;
 }
 
+/**
+ * Op scratch shared by the single-record and batch encoders. `beginOps()` resets it;
+ * `addOps`/`addReadBins` append ops (validated and sized) and return the index range they
+ * occupy; `opsSize` and `writeOps` size and write a range; `endOps()` drops references.
+ */
+export function beginOps(): void {
+  reset();
+}
+
+/** Appends operations; returns their [from, to) range in the scratch. */
+export function addOps(ops: readonly Operation[]): [number, number] {
+  const from = count;
+  for (const o of ops) pushOp(o.op, o.bin, o.value, o.packed);
+  return [from, count];
+}
+
+/** Appends one READ op per bin name; returns the range. */
+export function addReadBins(names: readonly string[]): [number, number] {
+  const from = count;
+  for (const b of names) pushOp(OpType.READ, b, undefined, undefined);
+  return [from, count];
+}
+
+/** Bytes the ops in [from, to) take on the wire. */
+export function opsSize(from: number, to: number): number {
+  let size = 0;
+  for (let i = from; i < to; i++) size += OPERATION_HEADER_SIZE + (nameLen[i] as number) + (vlen[i] as number);
+  return size;
+}
+
+/** Writes the ops in [from, to) at `off`; returns the offset after them. */
+export function writeOps(buf: Buffer, off: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const start = off;
+    buf[off + 4] = opType[i] as number;
+    buf[off + 5] = ptype[i] as number;
+    buf[off + 6] = 0;
+    buf[off + 7] = nameLen[i] as number;
+    off += OPERATION_HEADER_SIZE;
+    const name = binName[i];
+    if (name !== null && name !== undefined) off += buf.write(name, off, 'utf8');
+    off = writeValue(buf, off, i);
+    buf.writeUInt32BE(off - start - 4, start);
+  }
+  return off;
+}
+
+/** Drops the values held by the scratch. */
+export function endOps(): void {
+  clearScratch();
+}
+
 /** Writes the collected ops into a whole request frame. */
 function finish(key: Key, h: HeaderSpec, x: SingleExtras): Buffer {
   const f = fieldsSize(key, x);
-  let size = MSG_TOTAL_HEADER_SIZE + f.size;
-  for (let i = 0; i < count; i++) size += OPERATION_HEADER_SIZE + (nameLen[i] as number) + (vlen[i] as number);
+  const size = MSG_TOTAL_HEADER_SIZE + f.size + opsSize(0, count);
   if (count > 0xffff) throw new InvalidArgumentError(`too many operations (${count}); the limit is 65535`);
 
   const buf = Buffer.allocUnsafe(size);
@@ -269,20 +320,7 @@ function finish(key: Key, h: HeaderSpec, x: SingleExtras): Buffer {
     off = writeStringField(buf, off, FieldType.UDF_FUNCTION, x.udf.fn);
     off = writeBytesField(buf, off, FieldType.UDF_ARGLIST, x.udf.args);
   }
-  for (let i = 0; i < count; i++) {
-    const start = off;
-    buf[off + 4] = opType[i] as number;
-    buf[off + 5] = ptype[i] as number;
-    buf[off + 6] = 0;
-    buf[off + 7] = nameLen[i] as number;
-    off += OPERATION_HEADER_SIZE;
-    const name = binName[i];
-    if (name !== null && name !== undefined) off += buf.write(name, off, 'utf8');
-    off = writeValue(buf, off, i);
-    buf.writeUInt32BE(off - start - 4, start);
-  }
-  // Release references held by the scratch arrays.
-  for (let i = 0; i < count; i++) opValue[i] = undefined;
+  off = writeOps(buf, off, 0, count);
   if (off !== size) throw new Error(`internal: encoded ${off} bytes, sized ${size}`);
   return x.compress ? compressRequest(buf) : buf;
 }

@@ -82,6 +82,20 @@ export class Executor {
     });
   }
 
+  /** Counts `fn` as an in-flight command (batch, scan) so close() waits for it. */
+  async track<T>(fn: () => Promise<T>): Promise<T> {
+    this.#inFlight++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.#inFlight === 0 && this.#idle !== null) {
+        const f = this.#idle;
+        this.#idle = null;
+        f();
+      }
+    }
+  }
+
   /** Runs a single-record command to completion or failure. */
   async execute<T>(cmd: SingleCommand<T>): Promise<T> {
     this.#inFlight++;
@@ -176,6 +190,11 @@ export class Executor {
       if (cmd.isWrite || linearize ? connectionFailure : true) sequence++;
       if (p.sleepBetweenRetries > 0 && !(error instanceof TimeoutError)) await sleep(p.sleepBetweenRetries, undefined, { ref: false });
     }
+  }
+
+  /** Updates a node's counters for a failure (also used by the batch and scan engines). */
+  countFailure(node: Node, err: AerospikeError): void {
+    this.#count(node, err);
   }
 
   #count(node: Node, err: AerospikeError): void {

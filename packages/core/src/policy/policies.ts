@@ -118,3 +118,21 @@ export const DEFAULT_WRITE_POLICY: ResolvedWritePolicy = Object.freeze({
   respondAllOps: false,
   xdr: false
 });
+
+/** Defaults for batches (reads retry twice; a batch with writes defaults to no retries). */
+export const DEFAULT_BATCH_POLICY = Object.freeze({
+  totalTimeout: 1000,
+  socketTimeout: 30000,
+  maxRetries: 2,
+  sleepBetweenRetries: 0,
+  compress: false,
+  filterExpression: null,
+  readModeAP: 0,
+  readModeSC: 0,
+  replica: 2,
+  sendKey: false,
+  allowInline: true,
+  allowInlineSSD: false,
+  respondAllKeys: true,
+  maxRecordsPerCommand: 5000
+} as const);

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from '../errors/client-errors.js';
 import { describeType } from '../util/validate.js';
+import type { BatchPolicy } from '../command/batch-records.js';
+import type { ResolvedBatchPolicy } from '../command/batch-executor.js';
 import type { ReadPolicy, ResolvedReadPolicy, ResolvedWritePolicy, WritePolicy } from './policies.js';
 
 const INT_RANGES: { readonly [k: string]: readonly [number, number] } = {
@@ -15,9 +17,10 @@ const INT_RANGES: { readonly [k: string]: readonly [number, number] } = {
   generationPolicy: [0, 2],
   generation: [0, 0xffffffff],
   ttl: [-2, 0xfffffffe],
-  commitLevel: [0, 1]
+  commitLevel: [0, 1],
+  maxRecordsPerCommand: [1, 100_000]
 };
-const BOOLS = new Set(['compress', 'sendKey', 'durableDelete', 'respondAllOps', 'xdr']);
+const BOOLS = new Set(['compress', 'sendKey', 'durableDelete', 'respondAllOps', 'xdr', 'allowInline', 'allowInlineSSD', 'respondAllKeys']);
 
 function check(defaults: object, policy: object, kind: string): void {
   for (const [name, v] of Object.entries(policy)) {
@@ -56,6 +59,11 @@ function merge<T extends object>(defaults: T, policy: object | undefined, kind: 
  */
 export function resolveReadPolicy(defaults: ResolvedReadPolicy, policy?: ReadPolicy): ResolvedReadPolicy {
   return merge(defaults, policy, 'read');
+}
+
+/** Applies a per-call batch policy over resolved defaults, validating every option. */
+export function resolveBatchPolicy(defaults: ResolvedBatchPolicy, policy?: BatchPolicy): ResolvedBatchPolicy {
+  return merge(defaults, policy, 'batch');
 }
 
 /** Applies a per-call write policy over resolved defaults, validating every option. */
