@@ -26,7 +26,7 @@ import type { BatchPolicy, BatchRecord, BatchResult, BatchWritePolicy } from './
 import { OpType } from './wire/constants.js';
 import { DEFAULT_BATCH_POLICY, DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
 import { resolveBatchPolicy, resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
-import { checkNamespace, checkSetName, checkUint, describeType } from './util/validate.js';
+import { checkName, checkNamespace, checkSetName, checkUint, describeType } from './util/validate.js';
 import type { Bins, DecodeOptions, DecodedValue, Value } from './values/value-types.js';
 
 /** Client settings. Times are in milliseconds unless named otherwise. */
@@ -333,6 +333,14 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       }
       checkKey(r.key, `batch record ${i}: key`);
       if (r.type !== 'read') writes = true;
+      if (r.type === 'write' && (!Array.isArray(r.ops) || r.ops.length === 0)) throw new InvalidArgumentError(`batch record ${i}: a write needs at least one operation`);
+      if (r.type === 'read' && r.bins != null && (!Array.isArray(r.bins) || !r.bins.every((b) => typeof b === 'string'))) {
+        throw new InvalidArgumentError(`batch record ${i}: bins must be a list of bin names`);
+      }
+      if (r.type === 'udf') {
+        checkName(`batch record ${i}: UDF module name`, r.module, 127, false);
+        checkName(`batch record ${i}: UDF function name`, r.fn, 127, false);
+      }
     }
     const defaults = writes && policy?.maxRetries === undefined ? this.#batchWriteDefaults : this.#batchDefaults;
     const p = resolveBatchPolicy(defaults, policy);
@@ -340,19 +348,19 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   }
 
   /** Reads many records (all bins, or `bins`); results in input order, `record` null when not found. */
-  batchGet(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy): Promise<BatchResult[]> {
+  async batchGet(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy): Promise<BatchResult[]> {
     const b = bins ?? null;
     return this.batch(checkKeys(keys).map((key): BatchRecord => ({ type: 'read', key, bins: b })), policy);
   }
 
   /** Metadata of many records (header-only reads). */
-  batchExists(keys: readonly Key[], policy?: BatchPolicy): Promise<BatchResult[]> {
+  async batchExists(keys: readonly Key[], policy?: BatchPolicy): Promise<BatchResult[]> {
     return this.batch(checkKeys(keys).map((key): BatchRecord => ({ type: 'read', key, headerOnly: true })), policy);
   }
 
   /** Applies the same operations to many records (reads, writes, or both). */
-  batchOperate(keys: readonly Key[], ops: readonly Operation[], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
-    if (!Array.isArray(ops) || ops.length === 0) return Promise.reject(new InvalidArgumentError('batchOperate needs a non-empty list of operations'));
+  async batchOperate(keys: readonly Key[], ops: readonly Operation[], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
+    if (!Array.isArray(ops) || ops.length === 0) throw new InvalidArgumentError('batchOperate needs a non-empty list of operations');
     const readOnly = ops.every((o) => o.op === OpType.READ || o.op === OpType.CDT_READ || o.op === OpType.BIT_READ || o.op === OpType.EXP_READ || o.op === OpType.HLL_READ);
     return this.batch(
       checkKeys(keys).map((key): BatchRecord => (readOnly ? { type: 'read', key, ops } : writePolicy === undefined ? { type: 'write', key, ops } : { type: 'write', key, ops, policy: writePolicy })),
@@ -361,12 +369,12 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   }
 
   /** Deletes many records. */
-  batchRemove(keys: readonly Key[], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
+  async batchRemove(keys: readonly Key[], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
     return this.batch(checkKeys(keys).map((key): BatchRecord => (writePolicy === undefined ? { type: 'delete', key } : { type: 'delete', key, policy: writePolicy })), policy);
   }
 
   /** Calls a record UDF on many records; each result's `record.bins.SUCCESS` holds the return value. */
-  batchApply(keys: readonly Key[], module: string, fn: string, args: readonly Value[] = [], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
+  async batchApply(keys: readonly Key[], module: string, fn: string, args: readonly Value[] = [], policy?: BatchPolicy, writePolicy?: BatchWritePolicy): Promise<BatchResult[]> {
     return this.batch(
       checkKeys(keys).map((key): BatchRecord => (writePolicy === undefined ? { type: 'udf', key, module, fn, args } : { type: 'udf', key, module, fn, args, policy: writePolicy })),
       policy

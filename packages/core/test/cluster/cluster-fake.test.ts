@@ -2,7 +2,7 @@ import { AerospikeClient } from '../../src/client';
 import { Key } from '../../src/keys/key';
 import { Replica } from '../../src/policy/constants';
 import { InvalidNamespaceError } from '../../src/errors/server-errors';
-import { asMsgReply, FakeNode } from '../helpers/fake-node';
+import { asMsgReply, type FakeNode } from '../helpers/fake-node';
 import { FakeCluster, requestDigest } from '../helpers/fake-cluster';
 
 function keys(n: number): Key[] {

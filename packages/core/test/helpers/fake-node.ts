@@ -170,3 +170,50 @@ export class FakeNode {
     }, reply.delayMs);
   }
 }
+
+/** The batch indexes and digests in a batch-index request (field 41). */
+export function batchEntries(frame: Buffer): Array<{ index: number; digest: Buffer }> {
+  const nFields = frame.readUInt16BE(26);
+  let off = 30;
+  for (let i = 0; i < nFields; i++) {
+    const size = frame.readUInt32BE(off);
+    if (frame[off + 4] === 41) {
+      const data = frame.subarray(off + 5, off + 4 + size);
+      const count = data.readUInt32BE(0);
+      let p = 5;
+      const out: Array<{ index: number; digest: Buffer }> = [];
+      for (let r = 0; r < count; r++) {
+        out.push({ index: data.readUInt32BE(p), digest: data.subarray(p + 4, p + 24) });
+        p += 24;
+        const type = data[p] as number;
+        if (type === 1) {
+          p += 1;
+          continue;
+        }
+        p += 1 + 3 + (type === 0x0e ? 2 : 0) + 4;
+        const nf = data.readUInt16BE(p);
+        const no = data.readUInt16BE(p + 2);
+        p += 4;
+        for (let f = 0; f < nf + no; f++) p += 4 + data.readUInt32BE(p);
+      }
+      return out;
+    }
+    off += 4 + size;
+  }
+  throw new Error('not a batch request');
+}
+
+/** A batch reply: one message per row (batch index in bytes 14..17), then LAST. */
+export function batchReply(rows: Array<{ index: number; resultCode?: number; generation?: number; ops?: Array<{ name: string; particle: number; value: Buffer }> }>, lastCode = 0): Buffer[] {
+  const msgs = rows.map((r) => {
+    const f = asMsgReply({ resultCode: r.resultCode ?? 0, generation: r.generation ?? 1, ops: r.ops ?? [] });
+    f.writeUInt32BE(r.index, 22);
+    return f.subarray(8);
+  });
+  const body = Buffer.concat(msgs);
+  const frame = Buffer.alloc(8 + body.length);
+  writeProtoHeader(frame, 0, MessageType.AS_MSG, body.length);
+  body.copy(frame, 8);
+  const last = asMsgReply({ resultCode: lastCode, info3: 1 });
+  return [frame, last];
+}
