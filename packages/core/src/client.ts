@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { Cluster, type ClusterEvents } from './cluster/cluster.js';
 import type { NodeStats } from './cluster/node.js';
+import { createIndex, dropIndex, listIndexes, listUdfs, registerUdf, removeUdf, type IndexSpec, type UdfModule } from './cluster/info-tasks.js';
 import { parseHosts, type HostsInput } from './cluster/host.js';
 import { Executor } from './command/executor.js';
 import type { Operation } from './command/operation.js';
@@ -401,6 +402,42 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     const reply = await this.info(cmd, { timeout: 5000, throwOnError: true });
     const value = reply.get(cmd) ?? '';
     if (value.toLowerCase() !== 'ok') throw serverError(1, { detail: `truncate answered ${JSON.stringify(value)}` });
+  }
+
+  /** Registers a Lua UDF module (source text or bytes) and waits until every node has it. */
+  async registerUdf(name: string, content: string | Uint8Array, timeoutMs = 10_000): Promise<void> {
+    this.#exec();
+    await registerUdf(this.#cluster as Cluster, name, content, timeoutMs);
+  }
+
+  /** Removes a UDF module and waits until no node has it. */
+  async removeUdf(name: string, timeoutMs = 10_000): Promise<void> {
+    this.#exec();
+    await removeUdf(this.#cluster as Cluster, name, timeoutMs);
+  }
+
+  /** The registered UDF modules. */
+  async listUdfs(timeoutMs = 1000): Promise<UdfModule[]> {
+    this.#exec();
+    return listUdfs((this.#cluster as Cluster).anyNode(), timeoutMs);
+  }
+
+  /** Creates a secondary index and waits until every node has built it. */
+  async createIndex(spec: IndexSpec, timeoutMs = 30_000): Promise<void> {
+    this.#exec();
+    await createIndex(this.#cluster as Cluster, spec, timeoutMs);
+  }
+
+  /** Drops a secondary index and waits until no node has it. */
+  async dropIndex(namespace: string, name: string, timeoutMs = 30_000): Promise<void> {
+    this.#exec();
+    await dropIndex(this.#cluster as Cluster, namespace, name, timeoutMs);
+  }
+
+  /** The secondary indexes (of one namespace, or all) as reported by `sindex-list`. */
+  async listIndexes(namespace?: string, timeoutMs = 1000): Promise<Array<Record<string, string>>> {
+    this.#exec();
+    return listIndexes((this.#cluster as Cluster).anyNode(), namespace, timeoutMs);
   }
 
   /**

@@ -36,3 +36,4 @@ export { compressRequest, decompressFrame } from './wire/compression.js';
 export { Channels, type CommandMessage, type ConnectionMessage } from './diagnostics.js';
 export type { BatchRecord, BatchRead, BatchWrite, BatchDelete, BatchUdf, BatchPolicy, BatchReadPolicy, BatchWritePolicy, BatchResult } from './command/batch-records.js';
 export { DEFAULT_BATCH_POLICY } from './policy/policies.js';
+export { IndexType, IndexCollectionType, type IndexSpec, type UdfModule } from './cluster/info-tasks.js';

@@ -253,6 +253,8 @@ export interface BatchRow {
   readonly generation: number;
   readonly ttl: number;
   readonly bins: DecodedBins | null;
+  /** Every returned op in order (one per op when the server responds to all ops). */
+  readonly ordered: Array<[string, DecodedValue]>;
 }
 
 /**
@@ -263,9 +265,9 @@ export interface BatchRow {
 export function parseBatchFrame(frame: Buffer, options: DecodeOptions | undefined, onRow: (row: BatchRow) => void): number | undefined {
   const body = messageBody(frame);
   let off = 0;
-  const out: { bins: DecodedBins | null; ordered: Array<[string, DecodedValue]> | null } = { bins: null, ordered: null };
   const gather = { ...options, gather: true };
   while (off < body.length) {
+    const out: { bins: DecodedBins | null; ordered: Array<[string, DecodedValue]> | null } = { bins: null, ordered: [] };
     const h = readReplyHeader(body, off);
     off = skipFields(body, off + MSG_HEADER_SIZE, h.fieldCount, body.length);
     off = parseOps(body, off, h.opCount, body.length, gather, out);
@@ -273,7 +275,7 @@ export function parseBatchFrame(frame: Buffer, options: DecodeOptions | undefine
       if (off !== body.length) throw new ParseError('batch reply has bytes after its LAST message');
       return h.resultCode;
     }
-    onRow({ index: h.batchIndex, resultCode: h.resultCode, generation: h.generation, ttl: voidTimeToTtl(h.voidTime), bins: out.bins });
+    onRow({ index: h.batchIndex, resultCode: h.resultCode, generation: h.generation, ttl: voidTimeToTtl(h.voidTime), bins: out.bins, ordered: out.ordered ?? [] });
   }
   return undefined;
 }

@@ -6,10 +6,13 @@ import { ClientClosedError, ClusterError, ConnectionError, MaxErrorRateError, Pa
 import { ResultCode } from '../errors/result-code.js';
 import { serverError } from '../errors/server-errors.js';
 import type { FilterExpression, ResolvedBasePolicy } from '../policy/policies.js';
-import type { DecodeOptions } from '../values/value-types.js';
+import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
+import { OpType } from '../wire/constants.js';
+import type { Operation } from './operation.js';
 import { encodeBatch, parseBatchFrame, type BatchRow } from './batch-command.js';
 import type { BatchRecord, BatchResult } from './batch-records.js';
 import { withDoubt, type Executor } from './executor.js';
+import { setBin } from './record-parser.js';
 
 /** A fully defaulted batch policy. */
 export interface ResolvedBatchPolicy extends ResolvedBasePolicy {
@@ -184,10 +187,32 @@ export class BatchExecutor {
   }
 }
 
+const READ_OPS = new Set<number>([OpType.READ, OpType.CDT_READ, OpType.BIT_READ, OpType.EXP_READ, OpType.HLL_READ]);
+
+/**
+ * Bins of a batch write's reply: the server answers every op in order (writes with nil),
+ * so only the results of read ops are kept; several reads of one bin are gathered.
+ */
+function writeBins(ops: readonly Operation[], row: BatchRow): DecodedBins {
+  if (row.ordered.length !== ops.length) return row.bins ?? {};
+  const values = new Map<string, DecodedValue[]>();
+  for (let i = 0; i < ops.length; i++) {
+    if (!READ_OPS.has((ops[i] as Operation).op)) continue;
+    const [name, value] = row.ordered[i] as [string, DecodedValue];
+    const list = values.get(name);
+    if (list === undefined) values.set(name, [value]);
+    else list.push(value);
+  }
+  const bins: DecodedBins = {};
+  for (const [name, list] of values) setBin(bins, name, list.length === 1 ? (list[0] as DecodedValue) : list);
+  return bins;
+}
+
 function toResult(rec: BatchRecord, row: BatchRow, node: Node): BatchResult {
   const code = row.resultCode;
   if (code === ResultCode.OK) {
-    return { key: rec.key, resultCode: 0, record: { key: rec.key, bins: row.bins ?? {}, generation: row.generation, ttl: row.ttl }, inDoubt: false };
+    const bins = rec.type === 'write' ? writeBins(rec.ops, row) : (row.bins ?? {});
+    return { key: rec.key, resultCode: 0, record: { key: rec.key, bins, generation: row.generation, ttl: row.ttl }, inDoubt: false };
   }
   if (code === ResultCode.KEY_NOT_FOUND_ERROR && rec.type === 'read') return { key: rec.key, resultCode: code, record: null, inDoubt: false };
   let detail = rec.key.toString();

@@ -134,7 +134,7 @@ export function parseOps(
   return off;
 }
 
-function setBin(bins: DecodedBins, name: string, value: DecodedValue): void {
+export function setBin(bins: DecodedBins, name: string, value: DecodedValue): void {
   if (name === '__proto__') Object.defineProperty(bins, name, { value, enumerable: true, writable: true, configurable: true });
   else bins[name] = value;
 }
