@@ -26,7 +26,15 @@ import { BatchExecutor, type ResolvedBatchPolicy } from './command/batch-executo
 import type { BatchPolicy, BatchRecord, BatchResult, BatchWritePolicy } from './command/batch-records.js';
 import { OpType } from './wire/constants.js';
 import { DEFAULT_BATCH_POLICY, DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
-import { resolveBatchPolicy, resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
+import { resolveBatchPolicy, resolveQueryPolicy, resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
+import { DEFAULT_QUERY_POLICY, type QueryPolicy, type ResolvedQueryPolicy } from './policy/policies.js';
+import { QueryExecutor, type QueryRunOptions } from './command/query-executor.js';
+import { backgroundHeader, queryHeader, type QueryRecord } from './command/query-command.js';
+import type { RecordStream } from './command/record-stream.js';
+import { IndexFilter } from './command/index-filter.js';
+import { PartitionFilter } from './command/partition-filter.js';
+import { QueryTask } from './cluster/query-task.js';
+import { applyWriteBits } from './command/header-bits.js';
 import { checkName, checkNamespace, checkSetName, checkUint, describeType } from './util/validate.js';
 import type { Bins, DecodeOptions, DecodedValue, Value } from './values/value-types.js';
 
@@ -55,7 +63,7 @@ export interface ClientConfig {
   /** Most commands that may wait for a free connection per node. Default 5000. */
   readonly maxPoolWaiters?: number;
   /** Default policies for every command. */
-  readonly policies?: { readonly read?: ReadPolicy; readonly write?: WritePolicy; readonly batch?: BatchPolicy };
+  readonly policies?: { readonly read?: ReadPolicy; readonly write?: WritePolicy; readonly batch?: BatchPolicy; readonly query?: QueryPolicy };
   /** How maps are returned (see {@link DecodeOptions}). Default `'map'`. */
   readonly maps?: 'map' | 'object';
   /** Milliseconds between cluster tends. Default 1000. */
@@ -84,6 +92,19 @@ const CONFIG_KEYS = new Set([
   'maxSocketIdle', 'maxPoolWaiters', 'policies', 'maps', 'tendInterval', 'useServicesAlternate', 'rackIds', 'maxErrorRate', 'errorRateWindow'
 ]);
 
+/** What a scan or query reads. */
+export interface QuerySpec {
+  readonly namespace: string;
+  /** Set to read (null or omitted: the whole namespace). */
+  readonly set?: string | null;
+  /** Bins to return (null or omitted: all). */
+  readonly bins?: readonly string[] | null;
+  /** Secondary-index filter (a query); omitted: a scan. */
+  readonly filter?: IndexFilter | null;
+  /** Partitions to cover, and the resume state after a run. Default: all. */
+  readonly partitions?: PartitionFilter;
+}
+
 /** Options for operate. */
 export interface OperateOptions {
   /** Also return every op result in request order (`record.ordered`). */
@@ -101,6 +122,8 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   readonly #batchDefaults: ResolvedBatchPolicy;
   readonly #batchWriteDefaults: ResolvedBatchPolicy;
   #batchExecutor: BatchExecutor | null = null;
+  #queryExecutor: QueryExecutor | null = null;
+  readonly #queryDefaults: ResolvedQueryPolicy;
   readonly #decode: DecodeOptions | undefined;
   #cluster: Cluster | null = null;
   #executor: Executor | null = null;
@@ -136,6 +159,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     this.#readDefaults = resolveReadPolicy(DEFAULT_READ_POLICY, config.policies?.read);
     this.#writeDefaults = resolveWritePolicy(DEFAULT_WRITE_POLICY, config.policies?.write);
     this.#batchDefaults = resolveBatchPolicy(DEFAULT_BATCH_POLICY, config.policies?.batch);
+    this.#queryDefaults = resolveQueryPolicy(DEFAULT_QUERY_POLICY, config.policies?.query);
     this.#batchWriteDefaults = config.policies?.batch?.maxRetries === undefined ? { ...this.#batchDefaults, maxRetries: 0 } : this.#batchDefaults;
     this.#decode = config.maps === undefined ? undefined : { maps: config.maps };
   }
@@ -189,6 +213,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       this.#cluster = cluster;
       this.#executor = new Executor(cluster);
       this.#batchExecutor = new BatchExecutor(cluster, this.#executor);
+      this.#queryExecutor = new QueryExecutor(cluster, this.#executor);
       return this;
     } catch (err) {
       this.#connecting = null;
@@ -380,6 +405,84 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       checkKeys(keys).map((key): BatchRecord => (writePolicy === undefined ? { type: 'udf', key, module, fn, args } : { type: 'udf', key, module, fn, args, policy: writePolicy })),
       policy
     );
+  }
+
+  /**
+   * Starts a scan (no `filter`) or a secondary-index query (`filter`) over the namespace
+   * and set, returning a stream of records. Iterate it with `for await`; `close()` (or
+   * breaking out of the loop) stops the servers' work. `spec.partitions` selects
+   * partitions and, after a run, holds the state to resume from.
+   * @throws InvalidArgumentError for bad names or options, before anything is sent.
+   */
+  query(spec: QuerySpec, policy?: QueryPolicy): RecordStream<QueryRecord> {
+    this.#exec();
+    const run = this.#queryRun(spec, policy, undefined);
+    return (this.#queryExecutor as QueryExecutor).start({ ...run, decode: this.#decode });
+  }
+
+  /** Scans a namespace (or one set of it). Same as {@link query} without a filter. */
+  scan(namespace: string, set?: string | null, policy?: QueryPolicy & { readonly bins?: readonly string[] | null; readonly partitions?: PartitionFilter }): RecordStream<QueryRecord> {
+    const { bins, partitions, ...rest } = policy ?? {};
+    return this.query({ namespace, set: set ?? null, bins: bins ?? null, ...(partitions === undefined ? {} : { partitions }) }, rest);
+  }
+
+  /**
+   * Applies write operations or a record UDF to every record a scan/query selects, on
+   * the servers, and returns a task to wait on. Nothing is returned per record.
+   */
+  async backgroundQuery(spec: QuerySpec, action: { readonly ops: readonly Operation[] } | { readonly module: string; readonly fn: string; readonly args?: readonly Value[] }, policy?: QueryPolicy, writePolicy?: WritePolicy): Promise<QueryTask> {
+    this.#exec();
+    const w = resolveWritePolicy(this.#writeDefaults, writePolicy);
+    const bg = 'ops' in action ? { ops: action.ops } : { udf: { module: action.module, fn: action.fn, args: action.args ?? [] } };
+    if (bg.ops !== undefined && (!Array.isArray(bg.ops) || bg.ops.length === 0)) throw new InvalidArgumentError('a background query needs a non-empty list of write operations');
+    if (bg.udf !== undefined) {
+      checkName('UDF module name', bg.udf.module, 127, false);
+      checkName('UDF function name', bg.udf.fn, 127, false);
+    }
+    const run = this.#queryRun(spec, policy, { w, ...bg });
+    const taskId = await (this.#queryExecutor as QueryExecutor).background({ ...run, decode: this.#decode });
+    return new QueryTask(this.#cluster as Cluster, taskId);
+  }
+
+  #queryRun(spec: QuerySpec, policy: QueryPolicy | undefined, bg: { w: ResolvedWritePolicy; ops?: readonly Operation[]; udf?: { module: string; fn: string; args: readonly Value[] } } | undefined): Omit<QueryRunOptions, 'decode'> {
+    if (typeof spec !== 'object' || spec === null) throw new InvalidArgumentError(`query spec must be an object, got ${describeType(spec)}`);
+    checkNamespace(spec.namespace);
+    if (spec.set != null) checkSetName(spec.set);
+    if (spec.bins != null && (!Array.isArray(spec.bins) || !spec.bins.every((b) => typeof b === 'string'))) throw new InvalidArgumentError('query bins must be a list of bin names');
+    if (spec.filter != null && !(spec.filter instanceof IndexFilter)) throw new InvalidArgumentError(`query filter must be an IndexFilter, got ${describeType(spec.filter)}`);
+    if (spec.partitions !== undefined && !(spec.partitions instanceof PartitionFilter)) throw new InvalidArgumentError(`query partitions must be a PartitionFilter, got ${describeType(spec.partitions)}`);
+    const p = resolveQueryPolicy(this.#queryDefaults, policy);
+    const f = p.filterExpression;
+    let header = queryHeader(p.includeBinData, p.readModeAP, p.readModeSC, p.totalTimeout, p.shortQuery);
+    if (bg !== undefined) {
+      const h = { info1: 0, info2: 0, info3: 0, info4: 0, generation: 0, ttl: bg.w.ttl, timeout: p.totalTimeout };
+      applyWriteBits(h, bg.w);
+      header = backgroundHeader(h.info2, h.info3, bg.w.ttl, p.totalTimeout);
+    }
+    return {
+      spec: {
+        namespace: spec.namespace,
+        set: spec.set == null || spec.set === '' ? null : spec.set,
+        bins: spec.bins ?? null,
+        includeBinData: p.includeBinData,
+        filter: spec.filter ?? null,
+        filterExpression: f === null ? null : f instanceof Uint8Array ? f : f.toBytes(),
+        recordsPerSecond: p.recordsPerSecond,
+        socketTimeout: p.socketTimeout,
+        header,
+        backgroundOps: bg?.ops,
+        backgroundUdf: bg?.udf
+      },
+      partitions: spec.partitions ?? PartitionFilter.all(),
+      maxRecords: p.maxRecords,
+      maxRetries: p.maxRetries,
+      totalTimeout: p.totalTimeout,
+      socketTimeout: p.socketTimeout,
+      replica: p.replica,
+      readModeSC: p.readModeSC,
+      highWater: p.recordQueueSize,
+      maxConcurrentNodes: p.maxConcurrentNodes
+    };
   }
 
   /**

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export * from './errors/index.js';
-export { AerospikeClient, type ClientConfig, type OperateOptions, type CloseOptions } from './client.js';
+export { AerospikeClient, type ClientConfig, type OperateOptions, type CloseOptions, type QuerySpec } from './client.js';
 export type { ClusterEvents, NodeRemovedReason } from './cluster/cluster.js';
 export type { NodeStats } from './cluster/node.js';
 export { PartitionMap } from './cluster/partition-map.js';
@@ -37,3 +37,9 @@ export { Channels, type CommandMessage, type ConnectionMessage } from './diagnos
 export type { BatchRecord, BatchRead, BatchWrite, BatchDelete, BatchUdf, BatchPolicy, BatchReadPolicy, BatchWritePolicy, BatchResult } from './command/batch-records.js';
 export { DEFAULT_BATCH_POLICY } from './policy/policies.js';
 export { IndexType, IndexCollectionType, type IndexSpec, type UdfModule } from './cluster/info-tasks.js';
+export { IndexFilter, CollectionType } from './command/index-filter.js';
+export { PartitionFilter, type PartitionStatus } from './command/partition-filter.js';
+export { RecordStream } from './command/record-stream.js';
+export type { QueryRecord } from './command/query-command.js';
+export { QueryTask, type QueryTaskStatus } from './cluster/query-task.js';
+export { DEFAULT_QUERY_POLICY, type QueryPolicy } from './policy/policies.js';

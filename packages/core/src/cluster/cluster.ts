@@ -313,13 +313,17 @@ export class Cluster extends EventEmitter<ClusterEvents> {
    *   reported; ClusterError when no active node owns the partition.
    */
   nodeFor(key: Key, isWrite: boolean, policy: RoutePolicy, sequence: number): Node {
+    return this.nodeForPartition(key.namespace, key.partitionId, isWrite, policy, sequence);
+  }
+
+  /** The node for partition `pid` of `ns` (see {@link nodeFor}). */
+  nodeForPartition(ns: string, pid: number, isWrite: boolean, policy: RoutePolicy, sequence: number): Node {
     if (this.#closed) throw new ClientClosedError();
-    const p = this.#map.namespace(key.namespace);
+    const p = this.#map.namespace(ns);
     if (p === undefined) {
       if (this.#map.namespaces.length === 0) throw new ClusterError('the partition map is empty; the cluster is not ready', { resultCode: ResultCode.PARTITION_UNAVAILABLE });
-      throw serverError(ResultCode.INVALID_NAMESPACE, { detail: `namespace '${key.namespace}' is not in the partition map (known: ${this.#map.namespaces.join(', ')})` });
+      throw serverError(ResultCode.INVALID_NAMESPACE, { detail: `namespace '${ns}' is not in the partition map (known: ${this.#map.namespaces.join(', ')})` });
     }
-    const pid = key.partitionId;
     const count = p.owners.length;
     let replica: number = policy.replica;
     if (isWrite) replica = replica === Replica.MASTER ? Replica.MASTER : Replica.SEQUENCE;
@@ -340,7 +344,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
         break;
       }
       case Replica.PREFER_RACK: {
-        const n = this.#rackNode(key.namespace, p.owners, pid, sequence);
+        const n = this.#rackNode(ns, p.owners, pid, sequence);
         if (n !== undefined) return n;
         start = sequence;
         break;
@@ -358,7 +362,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
       }
     }
     void this.requestTend();
-    throw new ClusterError(`no active node owns partition ${pid} of namespace '${key.namespace}' (cluster re-forming?)`, { resultCode: ResultCode.PARTITION_UNAVAILABLE });
+    throw new ClusterError(`no active node owns partition ${pid} of namespace '${ns}' (cluster re-forming?)`, { resultCode: ResultCode.PARTITION_UNAVAILABLE });
   }
 
   #rackNode(ns: string, owners: ReadonlyArray<ReadonlyArray<Node | undefined>>, pid: number, sequence: number): Node | undefined {

@@ -57,6 +57,7 @@ export class Connection {
   #socketTimeout = 0;
   #deadline = 0;
   #lastActivity = 0;
+  #paused = false;
   /** Time of the last completed request (ms since epoch), for idle reaping. */
   lastUsed = Date.now();
   readonly #onTimer = (): void => this.#timerFired();
@@ -138,13 +139,15 @@ export class Connection {
     await this.#start(frame, STREAM, sink, socketTimeout, deadline);
   }
 
-  /** Pauses reading from the socket (backpressure for streams). */
+  /** Pauses reading from the socket (backpressure for streams); the socket timeout is suspended meanwhile. */
   pause(): void {
+    this.#paused = true;
     this.#socket.pause();
   }
 
   /** Resumes reading from the socket. */
   resume(): void {
+    this.#paused = false;
     this.#lastActivity = Date.now();
     this.#socket.resume();
   }
@@ -173,7 +176,7 @@ export class Connection {
 
   #arm(now: number): void {
     let wait = Infinity;
-    if (this.#socketTimeout > 0) wait = this.#lastActivity + this.#socketTimeout - now;
+    if (this.#socketTimeout > 0) wait = this.#paused ? this.#socketTimeout : this.#lastActivity + this.#socketTimeout - now;
     if (this.#deadline > 0) wait = Math.min(wait, this.#deadline - now);
     if (wait === Infinity) return;
     this.#timer = setTimeout(this.#onTimer, Math.max(1, wait));
@@ -185,7 +188,7 @@ export class Connection {
     const now = Date.now();
     if (this.#deadline > 0 && now >= this.#deadline) {
       this.#fail(new TimeoutError(`no reply from ${this.#address} before the total timeout`, 'total', { node: this.#address }));
-    } else if (this.#socketTimeout > 0 && now - this.#lastActivity >= this.#socketTimeout) {
+    } else if (this.#socketTimeout > 0 && now - this.#lastActivity >= this.#socketTimeout && !this.#paused) {
       this.#fail(new TimeoutError(`no data from ${this.#address} for ${this.#socketTimeout} ms (socket timeout)`, 'socket', { node: this.#address }));
     } else {
       this.#arm(now);

@@ -136,3 +136,42 @@ export const DEFAULT_BATCH_POLICY = Object.freeze({
   respondAllKeys: true,
   maxRecordsPerCommand: 5000
 } as const);
+
+/** Settings for scans and queries. */
+export interface QueryPolicy extends BasePolicy {
+  /** Stop after this many records (0 = all). The stream's partition state allows resuming. */
+  readonly maxRecords?: number;
+  /** Server-side throttle per node (0 = none). */
+  readonly recordsPerSecond?: number;
+  /** Return bins (default true); false returns keys and metadata only. */
+  readonly includeBinData?: boolean;
+  /** Records buffered before the sockets are paused. Default 5000. */
+  readonly recordQueueSize?: number;
+  /** Nodes queried at once (0 = all). Default 0. */
+  readonly maxConcurrentNodes?: number;
+  /** Hint that the query returns few records (server 6.0+). */
+  readonly shortQuery?: boolean;
+}
+
+/** A fully defaulted query policy. */
+export interface ResolvedQueryPolicy extends ResolvedBasePolicy {
+  readonly maxRecords: number;
+  readonly recordsPerSecond: number;
+  readonly includeBinData: boolean;
+  readonly recordQueueSize: number;
+  readonly maxConcurrentNodes: number;
+  readonly shortQuery: boolean;
+}
+
+/** Defaults for scans and queries: no total timeout, five retries of unfinished partitions. */
+export const DEFAULT_QUERY_POLICY: ResolvedQueryPolicy = Object.freeze({
+  ...DEFAULT_READ_POLICY,
+  totalTimeout: 0,
+  maxRetries: 5,
+  maxRecords: 0,
+  recordsPerSecond: 0,
+  includeBinData: true,
+  recordQueueSize: 5000,
+  maxConcurrentNodes: 0,
+  shortQuery: false
+});

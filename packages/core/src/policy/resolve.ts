@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../errors/client-errors.js';
 import { describeType } from '../util/validate.js';
 import type { BatchPolicy } from '../command/batch-records.js';
 import type { ResolvedBatchPolicy } from '../command/batch-executor.js';
-import type { ReadPolicy, ResolvedReadPolicy, ResolvedWritePolicy, WritePolicy } from './policies.js';
+import type { QueryPolicy, ReadPolicy, ResolvedQueryPolicy, ResolvedReadPolicy, ResolvedWritePolicy, WritePolicy } from './policies.js';
 
 const INT_RANGES: { readonly [k: string]: readonly [number, number] } = {
   totalTimeout: [0, 0xffffffff],
@@ -18,9 +18,13 @@ const INT_RANGES: { readonly [k: string]: readonly [number, number] } = {
   generation: [0, 0xffffffff],
   ttl: [-2, 0xfffffffe],
   commitLevel: [0, 1],
-  maxRecordsPerCommand: [1, 100_000]
+  maxRecordsPerCommand: [1, 100_000],
+  maxRecords: [0, Number.MAX_SAFE_INTEGER],
+  recordsPerSecond: [0, 0xffffffff],
+  recordQueueSize: [1, 10_000_000],
+  maxConcurrentNodes: [0, 10_000]
 };
-const BOOLS = new Set(['compress', 'sendKey', 'durableDelete', 'respondAllOps', 'xdr', 'allowInline', 'allowInlineSSD', 'respondAllKeys']);
+const BOOLS = new Set(['compress', 'sendKey', 'durableDelete', 'respondAllOps', 'xdr', 'allowInline', 'allowInlineSSD', 'respondAllKeys', 'includeBinData', 'shortQuery']);
 
 function check(defaults: object, policy: object, kind: string): void {
   for (const [name, v] of Object.entries(policy)) {
@@ -64,6 +68,11 @@ export function resolveReadPolicy(defaults: ResolvedReadPolicy, policy?: ReadPol
 /** Applies a per-call batch policy over resolved defaults, validating every option. */
 export function resolveBatchPolicy(defaults: ResolvedBatchPolicy, policy?: BatchPolicy): ResolvedBatchPolicy {
   return merge(defaults, policy, 'batch');
+}
+
+/** Applies a per-call query policy over resolved defaults, validating every option. */
+export function resolveQueryPolicy(defaults: ResolvedQueryPolicy, policy?: QueryPolicy): ResolvedQueryPolicy {
+  return merge(defaults, policy, 'query');
 }
 
 /** Applies a per-call write policy over resolved defaults, validating every option. */
