@@ -217,3 +217,46 @@ export function batchReply(rows: Array<{ index: number; resultCode?: number; gen
   const last = asMsgReply({ resultCode: lastCode, info3: 1 });
   return [frame, last];
 }
+
+/** Partitions a scan/query request asks for: full ones (PID_ARRAY) and resumed ones (DIGEST_ARRAY). */
+export function scanRequest(frame: Buffer): { pids: number[]; resume: Buffer[]; maxRecords: number } {
+  const nFields = frame.readUInt16BE(26);
+  let off = 30;
+  const out = { pids: [] as number[], resume: [] as Buffer[], maxRecords: 0 };
+  for (let i = 0; i < nFields; i++) {
+    const size = frame.readUInt32BE(off);
+    const data = frame.subarray(off + 5, off + 4 + size);
+    if (frame[off + 4] === 11) for (let p = 0; p < data.length; p += 2) out.pids.push(data.readUInt16LE(p));
+    if (frame[off + 4] === 12) for (let p = 0; p < data.length; p += 20) out.resume.push(data.subarray(p, p + 20));
+    if (frame[off + 4] === 13) out.maxRecords = Number(data.readBigUInt64BE(0));
+    off += 4 + size;
+  }
+  return out;
+}
+
+/** One scan record message (namespace, digest and set fields; one integer bin). */
+export function scanRecord(ns: string, set: string, digest: Buffer, bin: string, value: number): Buffer {
+  const f = asMsgReply({ ops: [{ name: bin, particle: 1, value: Buffer.from(BigInt.asUintN(64, BigInt(value)).toString(16).padStart(16, '0'), 'hex') }] });
+  const body = f.subarray(8 + 22);
+  const fields = Buffer.concat([field(0, Buffer.from(ns)), field(4, digest), field(1, Buffer.from(set))]);
+  const head = Buffer.from(f.subarray(8, 30));
+  head.writeUInt16BE(3, 18);
+  return Buffer.concat([head, fields, body]);
+}
+
+function field(type: number, data: Buffer): Buffer {
+  const b = Buffer.alloc(5 + data.length);
+  b.writeUInt32BE(data.length + 1, 0);
+  b[4] = type;
+  data.copy(b, 5);
+  return b;
+}
+
+/** Wraps AS_MSG messages into one proto frame. */
+export function frameOf(messages: Buffer[]): Buffer {
+  const body = Buffer.concat(messages);
+  const f = Buffer.alloc(8 + body.length);
+  writeProtoHeader(f, 0, MessageType.AS_MSG, body.length);
+  body.copy(f, 8);
+  return f;
+}
