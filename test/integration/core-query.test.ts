@@ -1,4 +1,4 @@
-import { type AerospikeClient, IndexFilter, Key, Op, PartitionFilter, CollectionType, type QueryRecord } from '@aerospike-ts/core';
+import { type AerospikeClient, GeoJSON, IndexFilter, Key, Op, PartitionFilter, CollectionType, type QueryRecord } from '@aerospike-ts/core';
 import { connectCore, describeServer, NAMESPACE, uniqueSet } from '../helpers/env';
 
 describeServer('core scans and queries', () => {
@@ -98,6 +98,42 @@ describeServer('core scans and queries', () => {
     await task.waitTillComplete(50, 20_000);
     const res = await client.batchGet(Array.from({ length: 12 }, (_, i) => new Key(NAMESPACE, set, i)), ['bg']);
     expect(res.map((r) => r.record?.bins['bg'] ?? null)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, null]);
+  });
+
+  it('queries GeoJSON points within a radius and a region', async () => {
+    const geoSet = `${set}_geo`.slice(0, 63);
+    const geoIdx = `qgeo_${set}`.slice(0, 60);
+    // a 5x5 grid of points 0.01 degrees apart around (10, 20)
+    for (let x = 0; x < 5; x++) {
+      for (let y = 0; y < 5; y++) {
+        await client.put(new Key(NAMESPACE, geoSet, `${x}:${y}`), { id: x * 5 + y, loc: new GeoJSON({ type: 'Point', coordinates: [10 + x * 0.01, 20 + y * 0.01] }) });
+      }
+    }
+    await client.createIndex({ namespace: NAMESPACE, set: geoSet, name: geoIdx, bin: 'loc', type: 'GEO2DSPHERE' });
+    try {
+      const near = await client.query({ namespace: NAMESPACE, set: geoSet, filter: IndexFilter.geoWithinRadius('loc', 10, 20, 600) }).toArray();
+      expect(near.map((r) => r.bins['id']).sort()).toEqual([0]);
+      const region = { type: 'Polygon', coordinates: [[[9.995, 19.995], [10.015, 19.995], [10.015, 20.015], [9.995, 20.015], [9.995, 19.995]]] };
+      const inside = await client.query({ namespace: NAMESPACE, set: geoSet, filter: IndexFilter.geoWithinRegion('loc', region) }).toArray();
+      expect(inside.map((r) => r.bins['id'] as number).sort((a, b) => a - b)).toEqual([0, 1, 5, 6]);
+      expect(inside[0]?.bins['loc']).toBeInstanceOf(GeoJSON);
+    } finally {
+      await client.dropIndex(NAMESPACE, geoIdx);
+    }
+  });
+
+  it('runs a background query with a record UDF', async () => {
+    const module = `bg_${process.pid % 10000}`;
+    await client.registerUdf(`${module}.lua`, 'function mark(rec, v)\n  rec.udf = v\n  aerospike:update(rec)\nend\n');
+    try {
+      const task = await client.backgroundQuery({ namespace: NAMESPACE, set, filter: IndexFilter.range('n', 20, 24) }, { module, fn: 'mark', args: ['x'] });
+      await task.waitTillComplete(50, 20_000);
+      expect(await task.status()).toBe('done');
+      const res = await client.batchGet(Array.from({ length: 6 }, (_, i) => new Key(NAMESPACE, set, 20 + i)), ['udf']);
+      expect(res.map((r) => r.record?.bins['udf'] ?? null)).toEqual(['x', 'x', 'x', 'x', 'x', null]);
+    } finally {
+      await client.removeUdf(`${module}.lua`);
+    }
   });
 
   it('rejects bad query input before sending', () => {

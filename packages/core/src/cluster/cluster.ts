@@ -243,6 +243,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
       for (const n of added) {
         this.emit('nodeAdded', { name: n.name, address: n.address });
         await this.#refreshPartitions(n);
+        if (o.rackIds.length > 0) await this.#refreshRacks(n);
       }
     }
     return referenced;

@@ -179,3 +179,32 @@ describe('pool minimum', () => {
     }
   });
 });
+
+describe('rack-aware reads', () => {
+  it('PREFER_RACK reads from the replica on a preferred rack; writes stay on the master', async () => {
+    const fc = await FakeCluster.start(3, 3);
+    // node i sits on rack 10 + i
+    fc.nodes.forEach((n, i) => {
+      n.info['rebalance-generation'] = '1';
+      n.info['rack-ids'] = `test:${10 + i}`;
+    });
+    const c = new AerospikeClient({ hosts: fc.seed, tendInterval: 20, rackIds: [12] });
+    await c.connect();
+    try {
+      const hits: number[] = [];
+      fc.nodes.forEach((n, i) => {
+        n.handler = () => {
+          hits.push(i);
+          return asMsgReply({});
+        };
+      });
+      const k = new Key('test', 'rack', 'k');
+      await c.get(k, null, { replica: Replica.PREFER_RACK });
+      await c.put(k, { a: 1 }, { replica: Replica.PREFER_RACK });
+      expect(hits).toEqual([2, fc.masterOf(k.digest)]);
+    } finally {
+      await c.close();
+      await fc.stop();
+    }
+  });
+});
