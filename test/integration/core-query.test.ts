@@ -144,3 +144,16 @@ describeServer('core scans and queries', () => {
     expect(() => client.scan(NAMESPACE, set, { maxRecords: -1 })).toThrow(/maxRecords/);
   });
 });
+
+describeServer('a query on an index that does not exist', () => {
+  it('fails with IndexNotFoundError instead of hanging', async () => {
+    const { IndexNotFoundError } = await import('@aerospike-ts/core');
+    const client = await connectCore();
+    try {
+      const err = await client.query({ namespace: NAMESPACE, set: 'noindex', filter: IndexFilter.equal('nobin', 1) }, { maxRetries: 0 }).toArray().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(IndexNotFoundError);
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -216,6 +216,11 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
       if (h.fieldCount !== 0 || h.opCount !== 0 || off !== body.length) throw new ParseError('scan/query reply has bytes after its LAST message');
       return h.resultCode;
     }
+    if (h.resultCode !== 0 && (h.info3 & Info3.PARTITION_DONE) === 0 && h.resultCode !== 2 && h.resultCode !== 27) {
+      // A failed command ends with an error message that need not carry LAST
+      // (e.g. 201 INDEX_NOTFOUND arrives alone with info3 = 0).
+      return h.resultCode;
+    }
     if ((h.info3 & Info3.PARTITION_DONE) !== 0) {
       off = skip(body, off, h.fieldCount + h.opCount);
       sink.partitionDone(h.generation, h.resultCode);
@@ -256,7 +261,7 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
       off = end;
     }
     off = parseOps(body, off, h.opCount, body.length, options, out);
-    if (h.resultCode !== 0) continue; // e.g. filtered records in some server versions
+    if (h.resultCode !== 0) continue; // not found / filtered out: no record
     if (digest === null) throw new ParseError('scan/query record without a digest');
     const key = new Key(ns, set, typeof userKey === 'string' || typeof userKey === 'number' || typeof userKey === 'bigint' || Buffer.isBuffer(userKey) ? userKey : null, digest);
     const ttl = h.voidTime === 0 ? -1 : Math.max(1, h.voidTime - (Math.floor(now / 1000) - 1262304000));
