@@ -1,6 +1,33 @@
 /**
- * `@aerospike-ts/classic`: the aerospike_py-shaped API. The client surface arrives with
- * its own issue; the value types and the error root it shares with core are already here.
+ * `@aerospike-ts/classic`: the aerospike_py API in TypeScript. Port Python code by
+ * changing syntax only: same method names, tuple keys, policy dicts, constants and
+ * exception names; every call returns a Promise.
+ *
+ * ```ts
+ * import * as aerospike from '@aerospike-ts/classic';
+ * const client = await aerospike.client({ hosts: [['127.0.0.1', 3000]] }).connect();
+ * await client.put(['test', 'demo', 'user1'], { name: 'Alice' });
+ * ```
  * @packageDocumentation
  */
-export { AerospikeError, Double, GeoJSON, HLL } from '@aerospike-ts/core';
+import { AsyncClient, type ClientConfig } from './client.js';
+import * as exception from './exception.js';
+
+export { AsyncClient, type ClientConfig, type InfoNodeResult } from './client.js';
+export * from './constants.js';
+export * from './exception.js';
+export { exception };
+export { Record, ExistsResult, OperateOrderedResult, type Key, type AerospikeKey, type RecordMetadata, type BinTuple, type BatchRecord, type UserKey } from './types.js';
+export type { ReadPolicy, WritePolicy, BatchPolicy, QueryPolicy, AdminPolicy, WriteMeta, BasePolicy } from './policy.js';
+export type { OperationDict } from './operations.js';
+export { Double, GeoJSON, HLL } from '@aerospike-ts/core';
+
+/** A client for `config`, not connected yet: call `.connect()`. */
+export function client(config: ClientConfig): AsyncClient {
+  return new AsyncClient(config);
+}
+
+/** Same as {@link client} (aerospike_py's async factory). */
+export function async_client(config: ClientConfig): AsyncClient {
+  return new AsyncClient(config);
+}

@@ -1,0 +1,360 @@
+import {
+  AerospikeClient,
+  InvalidArgumentError,
+  Op,
+  serverError,
+  type BatchRecord as CoreBatchRecord,
+  type BatchResult,
+  type ClientConfig as CoreClientConfig,
+  type Value,
+  type WritePolicy as CoreWritePolicy
+} from '@aerospike-ts/core';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { toClassicError } from './exception.js';
+import { toCoreOps, type OperationDict } from './operations.js';
+import { batchPolicy, readPolicy, writePolicy, type AdminPolicy, type BatchPolicy, type QueryPolicy, type ReadPolicy, type WriteMeta, type WritePolicy } from './policy.js';
+import { ExistsResult, fromCoreKey, fromCoreRecord, OperateOrderedResult, type Record, toCoreKey, type BatchRecord, type Key } from './types.js';
+
+/** Client settings, aerospike_py keys. */
+export interface ClientConfig {
+  hosts: ReadonlyArray<readonly [string, number] | readonly [string, number, string]>;
+  cluster_name?: string;
+  user?: string;
+  password?: string;
+  /** Connect timeout in ms. */
+  timeout?: number;
+  /** Seconds a pooled connection may stay idle. */
+  idle_timeout?: number;
+  max_conns_per_node?: number;
+  min_conns_per_node?: number;
+  tend_interval?: number;
+  use_services_alternate?: boolean;
+  /** TLS settings (same as core's). */
+  tls?: CoreClientConfig['tls'];
+  /** Default policies. */
+  policies?: { read?: ReadPolicy; write?: WritePolicy; batch?: BatchPolicy; query?: QueryPolicy };
+}
+
+/** One node's answer to `info_all`. */
+export interface InfoNodeResult {
+  node_name: string;
+  error_code: number;
+  response: string;
+}
+
+async function wrap<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    throw toClassicError(err);
+  }
+}
+
+function coreConfig(c: ClientConfig): CoreClientConfig {
+  if (typeof c !== 'object' || c === null) throw new InvalidArgumentError('config must be a dict');
+  if (!Array.isArray(c.hosts) || c.hosts.length === 0) throw new InvalidArgumentError("config: 'hosts' must be a non-empty list of [host, port]");
+  const hosts = c.hosts.map((h, i) => {
+    if (!Array.isArray(h) || typeof h[0] !== 'string' || typeof h[1] !== 'number') throw new InvalidArgumentError(`config: hosts[${i}] must be [host, port]`);
+    return h[2] === undefined ? { host: h[0], port: h[1] } : { host: h[0], port: h[1], tlsName: h[2] };
+  });
+  const out: { -readonly [K in keyof CoreClientConfig]: CoreClientConfig[K] } = { hosts, maps: 'object' };
+  if (c.cluster_name !== undefined) out.clusterName = c.cluster_name;
+  if (c.user !== undefined) out.user = c.user;
+  if (c.password !== undefined) out.password = c.password;
+  if (c.timeout !== undefined) out.connectTimeout = c.timeout;
+  if (c.idle_timeout !== undefined) out.maxSocketIdle = c.idle_timeout;
+  if (c.max_conns_per_node !== undefined) out.maxConnsPerNode = c.max_conns_per_node;
+  if (c.min_conns_per_node !== undefined) out.minConnsPerNode = c.min_conns_per_node;
+  if (c.tend_interval !== undefined) out.tendInterval = c.tend_interval;
+  if (c.use_services_alternate !== undefined) out.useServicesAlternate = c.use_services_alternate;
+  if (c.tls !== undefined) out.tls = c.tls;
+  if (c.policies !== undefined) {
+    out.policies = {
+      ...(c.policies.read !== undefined ? { read: readPolicy(c.policies.read) } : {}),
+      ...(c.policies.write !== undefined ? { write: writePolicy(c.policies.write) } : {}),
+      ...(c.policies.batch !== undefined ? { batch: batchPolicy(c.policies.batch) } : {})
+    };
+  }
+  return out;
+}
+
+function toBatchRecord(r: BatchResult): BatchRecord {
+  const record = r.record === null ? null : fromCoreRecord(r.record);
+  return { key: fromCoreKey(r.key), result: r.resultCode, record, in_doubt: r.inDoubt, bins: record?.bins ?? null, meta: record?.meta ?? null };
+}
+
+/**
+ * The aerospike_py-shaped client. Every method returns a Promise; errors are the
+ * aerospike_py exception classes (`RecordNotFound`, `RecordExistsError`, …).
+ */
+export class AsyncClient {
+  readonly #config: ClientConfig;
+  #core: AerospikeClient | null = null;
+
+  /** @throws InvalidArgError on an invalid config. */
+  constructor(config: ClientConfig) {
+    try {
+      coreConfig(config);
+    } catch (err) {
+      throw toClassicError(err);
+    }
+    this.#config = config;
+  }
+
+  /** Connects (optionally with a user and password) and resolves with this client. */
+  async connect(username?: string, password?: string): Promise<this> {
+    const cfg = coreConfig(this.#config);
+    const core = new AerospikeClient(username === undefined ? cfg : { ...cfg, user: username, password: password ?? '' });
+    await wrap(core.connect());
+    this.#core = core;
+    return this;
+  }
+
+  /** True while connected. */
+  is_connected(): boolean {
+    return this.#core?.isConnected() ?? false;
+  }
+
+  /** Closes the connections. */
+  async close(): Promise<void> {
+    await this.#core?.close();
+  }
+
+  #c(): AerospikeClient {
+    if (this.#core === null) throw toClassicError(new InvalidArgumentError('the client is not connected; call connect() first'));
+    return this.#core;
+  }
+
+  /** Writes bins; a `null` value removes that bin. */
+  async put(key: Key, bins: { [bin: string]: unknown }, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    await wrap((async () => this.#c().put(toCoreKey(key), bins as never, writePolicy(policy, meta)))());
+  }
+
+  /** Reads every bin. @throws RecordNotFound */
+  async get(key: Key, policy?: ReadPolicy | null): Promise<Record> {
+    return fromCoreRecord(await wrap((async () => this.#c().get(toCoreKey(key), null, readPolicy(policy)))()));
+  }
+
+  /** Reads some bins. @throws RecordNotFound */
+  async select(key: Key, bins: readonly string[], policy?: ReadPolicy | null): Promise<Record> {
+    return fromCoreRecord(await wrap((async () => this.#c().get(toCoreKey(key), bins, readPolicy(policy)))()));
+  }
+
+  /** Metadata of a record; `meta` is null when it does not exist. */
+  async exists(key: Key, policy?: ReadPolicy | null): Promise<ExistsResult> {
+    return wrap(
+      (async () => {
+        const k = toCoreKey(key);
+        const m = await this.#c().exists(k, readPolicy(policy));
+        return new ExistsResult(fromCoreKey(k), m === null ? null : { gen: m.generation, ttl: m.ttl });
+      })()
+    );
+  }
+
+  /** Deletes a record. @throws RecordNotFound */
+  async remove(key: Key, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    await wrap(
+      (async () => {
+        const k = toCoreKey(key);
+        const existed = await this.#c().remove(k, writePolicy(policy, meta));
+        if (!existed) throw serverError(2, { detail: k.toString() });
+      })()
+    );
+  }
+
+  /** Removes bins from a record. */
+  async remove_bin(key: Key, bin_names: readonly string[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    if (!Array.isArray(bin_names) || bin_names.length === 0) throw toClassicError(new InvalidArgumentError('remove_bin needs a non-empty list of bin names'));
+    const bins: { [bin: string]: null } = {};
+    for (const b of bin_names) bins[b] = null;
+    await this.put(key, bins, meta, policy);
+  }
+
+  /** Resets a record's TTL to `val` seconds. @throws RecordNotFound */
+  async touch(key: Key, val = 0, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    await wrap((async () => this.#c().touch(toCoreKey(key), { ...writePolicy(policy, meta), ttl: val }))());
+  }
+
+  /** Appends to a string or bytes bin. */
+  async append(key: Key, bin: string, val: string | Uint8Array, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    await wrap((async () => this.#c().operate(toCoreKey(key), [Op.append(bin, val)], writePolicy(policy, meta)))());
+  }
+
+  /** Prepends to a string or bytes bin. */
+  async prepend(key: Key, bin: string, val: string | Uint8Array, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    await wrap((async () => this.#c().operate(toCoreKey(key), [Op.prepend(bin, val)], writePolicy(policy, meta)))());
+  }
+
+  /** Adds `offset` to a number bin (creating it). */
+  async increment(key: Key, bin: string, offset: number | bigint, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    await wrap((async () => this.#c().operate(toCoreKey(key), [Op.add(bin, offset)], writePolicy(policy, meta)))());
+  }
+
+  /** Runs operations atomically; read results are in `bins`. */
+  async operate(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<Record> {
+    return fromCoreRecord(await wrap((async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta)))()));
+  }
+
+  /** Runs operations atomically; every result in order in `ordered_bins`. */
+  async operate_ordered(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<OperateOrderedResult> {
+    const r = await wrap((async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta), { ordered: true }))());
+    return new OperateOrderedResult(fromCoreKey(r.key), { gen: r.generation, ttl: r.ttl }, (r.ordered ?? []).map(([name, value]) => ({ name, value })));
+  }
+
+  /** Reads many records (`bins` omitted: all; `[]`: existence only); one entry per key, in order. */
+  async batch_read(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+    return wrap(
+      (async () => {
+        const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
+        const res = Array.isArray(bins) && bins.length === 0 ? await this.#c().batchExists(ks, batchPolicy(policy)) : await this.#c().batchGet(ks, bins ?? null, batchPolicy(policy));
+        return res.map(toBatchRecord);
+      })()
+    );
+  }
+
+  /** Applies the same operations to many records. */
+  async batch_operate(keys: readonly Key[], ops: readonly OperationDict[], policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+    return wrap(
+      (async () => {
+        const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
+        return (await this.#c().batchOperate(ks, toCoreOps(ops), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord);
+      })()
+    );
+  }
+
+  /** Writes many records: `[key, bins]` or `[key, bins, meta]` each. */
+  async batch_write(records: ReadonlyArray<readonly [Key, { [bin: string]: unknown }] | readonly [Key, { [bin: string]: unknown }, WriteMeta]>, policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+    return wrap(
+      (async () => {
+        if (!Array.isArray(records)) throw new InvalidArgumentError('batch_write needs a list of [key, bins] tuples');
+        const defaults = batchWriteDefaults(policy);
+        const recs: CoreBatchRecord[] = records.map((r, i) => {
+          if (!Array.isArray(r) || r.length < 2) throw new InvalidArgumentError(`records[${i}] must be [key, bins] or [key, bins, meta]`);
+          const [k, bins, meta] = r as unknown as readonly [Key, { [bin: string]: unknown }, WriteMeta | undefined];
+          if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError(`records[${i}]: bins must be a dict`);
+          const ops = Object.entries(bins).map(([b, v]) => Op.write(b, (v ?? null) as Value));
+          const p = meta === undefined ? defaults : { ...defaults, ...toBatchWritePolicy(writePolicy(undefined, meta)) };
+          return p === undefined ? { type: 'write', key: toCoreKey(k, `records[${i}] key`), ops } : { type: 'write', key: toCoreKey(k, `records[${i}] key`), ops, policy: p };
+        });
+        return (await this.#c().batch(recs, batchPolicy(policy))).map(toBatchRecord);
+      })()
+    );
+  }
+
+  /** Deletes many records. */
+  async batch_remove(keys: readonly Key[], policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+    return wrap((async () => (await this.#c().batchRemove(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord))());
+  }
+
+  /** Calls a record UDF on many records; each result's `bins.SUCCESS` holds its return value. */
+  async batch_apply(keys: readonly Key[], module: string, fn: string, args?: readonly unknown[] | null, policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+    return wrap(
+      (async () =>
+        (await this.#c().batchApply(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), module, fn, (args ?? []) as Value[], batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord))()
+    );
+  }
+
+  /** Calls a record UDF and returns its result. */
+  async apply(key: Key, module: string, fn: string, args?: readonly unknown[] | null, policy?: WritePolicy | null): Promise<unknown> {
+    return wrap((async () => this.#c().apply(toCoreKey(key), module, fn, (args ?? []) as Value[], writePolicy(policy)))());
+  }
+
+  /** Registers a Lua module from a file. */
+  async udf_put(filename: string, _udf_type = 0, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().registerUdf(basename(filename), await readFile(filename), policy?.timeout ?? 10_000))());
+  }
+
+  /** Removes a Lua module. */
+  async udf_remove(module: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().removeUdf(module.endsWith('.lua') ? module : `${module}.lua`, policy?.timeout ?? 10_000))());
+  }
+
+  /** Removes the records of a set (or namespace) last updated before `nanos` (0 = now). */
+  async truncate(namespace: string, set_name: string | null, nanos: number | bigint = 0, _policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().truncate(namespace, set_name, nanos === 0 || nanos === 0n ? undefined : nanos))());
+  }
+
+  /** Creates an integer index and waits for it. */
+  async index_integer_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'NUMERIC' }, policy?.timeout ?? 30_000))());
+  }
+
+  /** Creates a string index and waits for it. */
+  async index_string_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'STRING' }, policy?.timeout ?? 30_000))());
+  }
+
+  /** Creates a geospatial index and waits for it. */
+  async index_geo2dsphere_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'GEO2DSPHERE' }, policy?.timeout ?? 30_000))());
+  }
+
+  /** Drops an index. */
+  async index_remove(namespace: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().dropIndex(namespace, index_name, policy?.timeout ?? 30_000))());
+  }
+
+  /** Sends an info command to every node. */
+  async info_all(command: string, policy?: AdminPolicy | null): Promise<InfoNodeResult[]> {
+    return wrap(
+      (async () => {
+        const out: InfoNodeResult[] = [];
+        for (const n of this.#c().nodes()) {
+          const c = new AerospikeClient({ hosts: n.address, tendInterval: 3_600_000 });
+          try {
+            await c.connect();
+            const v = (await c.info(command, { timeout: policy?.timeout ?? 1000 })).get(command) ?? '';
+            const m = /^ERROR:(-?\d+)/.exec(v);
+            out.push({ node_name: n.name, error_code: m === null ? 0 : Number(m[1]), response: v });
+          } finally {
+            await c.close();
+          }
+        }
+        return out;
+      })()
+    );
+  }
+
+  /** Sends an info command to one node and returns its answer. */
+  async info_random_node(command: string, policy?: AdminPolicy | null): Promise<string> {
+    return wrap((async () => (await this.#c().info(command, { timeout: policy?.timeout ?? 1000 })).get(command) ?? '')());
+  }
+
+  /** Names of the cluster's nodes. */
+  get_node_names(): string[] {
+    return this.#c().nodes().map((n) => n.name);
+  }
+
+  /** True when a node answers. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.#c().info('build', { timeout: 1000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function toBatchWritePolicy(p: CoreWritePolicy): { [k: string]: unknown } {
+  const out: { [k: string]: unknown } = {};
+  if (p.exists !== undefined) out['exists'] = p.exists;
+  if (p.generationPolicy !== undefined) out['generationPolicy'] = p.generationPolicy;
+  if (p.generation !== undefined) out['generation'] = p.generation;
+  if (p.ttl !== undefined) out['ttl'] = p.ttl;
+  if (p.durableDelete !== undefined) out['durableDelete'] = p.durableDelete;
+  if (p.commitLevel !== undefined) out['commitLevel'] = p.commitLevel;
+  if (p.sendKey !== undefined) out['sendKey'] = p.sendKey;
+  return out;
+}
+
+function batchWriteDefaults(policy: BatchPolicy | null | undefined): { [k: string]: unknown } | undefined {
+  if (policy == null) return undefined;
+  const w: WritePolicy = {};
+  for (const k of ['key', 'exists', 'gen', 'commit_level', 'durable_delete', 'ttl'] as const) {
+    if (policy[k] !== undefined) (w as { [k: string]: unknown })[k] = policy[k];
+  }
+  const out = toBatchWritePolicy(writePolicy(w));
+  return Object.keys(out).length === 0 ? undefined : out;
+}
