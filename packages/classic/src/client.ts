@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { toClassicError } from './exception.js';
 import { toCoreOps, type OperationDict } from './operations.js';
+import { Query } from './query.js';
 import { batchPolicy, readPolicy, writePolicy, type AdminPolicy, type BatchPolicy, type QueryPolicy, type ReadPolicy, type WriteMeta, type WritePolicy } from './policy.js';
 import { ExistsResult, fromCoreKey, fromCoreRecord, OperateOrderedResult, type Record, toCoreKey, type BatchRecord, type Key } from './types.js';
 
@@ -319,6 +320,16 @@ export class AsyncClient {
   /** Sends an info command to one node and returns its answer. */
   async info_random_node(command: string, policy?: AdminPolicy | null): Promise<string> {
     return wrap((async () => (await this.#c().info(command, { timeout: policy?.timeout ?? 1000 })).get(command) ?? '')());
+  }
+
+  /** A query over a namespace and set: add `where(predicate)` for a secondary-index query. */
+  query(namespace: string, set_name: string | null): Query {
+    return new Query(() => this.#c(), namespace, set_name);
+  }
+
+  /** A scan over a namespace and set (a query without predicate). */
+  scan(namespace: string, set_name: string | null): Query {
+    return new Query(() => this.#c(), namespace, set_name);
   }
 
   /** Names of the cluster's nodes. */

@@ -20,6 +20,13 @@ export { exception };
 export { Record, ExistsResult, OperateOrderedResult, type Key, type AerospikeKey, type RecordMetadata, type BinTuple, type BatchRecord, type UserKey } from './types.js';
 export type { ReadPolicy, WritePolicy, BatchPolicy, QueryPolicy, AdminPolicy, WriteMeta, BasePolicy } from './policy.js';
 export type { OperationDict } from './operations.js';
+export { Query, partition_filter_all, partition_filter_by_id, partition_filter_by_range, type PartitionFilterDict } from './query.js';
+import * as predicates from './predicates.js';
+import * as list_operations from './list-operations.js';
+import * as map_operations from './map-operations.js';
+export { list_operations, map_operations };
+export { predicates };
+export type { Predicate } from './predicates.js';
 export { Double, GeoJSON, HLL } from '@aerospike-ts/core';
 
 /** A client for `config`, not connected yet: call `.connect()`. */
