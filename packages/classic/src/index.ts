@@ -24,7 +24,10 @@ export { Query, partition_filter_all, partition_filter_by_id, partition_filter_b
 import * as predicates from './predicates.js';
 import * as list_operations from './list-operations.js';
 import * as map_operations from './map-operations.js';
-export { list_operations, map_operations };
+import * as hll_operations from './hll-operations.js';
+import * as bit_operations from './bit-operations.js';
+import * as exp from './exp.js';
+export { list_operations, map_operations, hll_operations, bit_operations, exp };
 export { predicates };
 export type { Predicate } from './predicates.js';
 export { Double, GeoJSON, HLL } from '@aerospike-ts/core';

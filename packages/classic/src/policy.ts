@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type BatchPolicy as CoreBatchPolicy, type QueryPolicy as CoreQueryPolicy, type ReadPolicy as CoreReadPolicy, type WritePolicy as CoreWritePolicy, type FilterExpression } from '@aerospike-ts/core';
+import { Exp, ExpNode, InvalidArgumentError, type BatchPolicy as CoreBatchPolicy, type QueryPolicy as CoreQueryPolicy, type ReadPolicy as CoreReadPolicy, type WritePolicy as CoreWritePolicy, type FilterExpression } from '@aerospike-ts/core';
 import type { PolicyCommitLevel, PolicyExists, PolicyGen, PolicyKey, PolicyReadModeAP, PolicyReplica } from './constants.js';
 
 /** Settings shared by every command (aerospike_py keys; times in ms). */
@@ -8,7 +8,8 @@ export interface BasePolicy {
   max_retries?: number;
   sleep_between_retries?: number;
   timeout_delay?: number;
-  filter_expression?: FilterExpression | null;
+  /** A built expression, its packed bytes, or an expression tree from the `exp` module. */
+  filter_expression?: FilterExpression | ExpNode | null;
   replica?: PolicyReplica;
   read_mode_ap?: PolicyReadModeAP;
   read_touch_ttl_percent?: number;
@@ -125,7 +126,8 @@ function convert(kind: string, spec: Spec, policy: object | null | undefined): R
     if (type === 'int' && (typeof v !== 'number' || !Number.isInteger(v))) throw new InvalidArgumentError(`${kind} policy: '${k}' must be an integer, got ${typeof v === 'number' ? v : typeof v}`);
     if (type === 'bool' && typeof v !== 'boolean') throw new InvalidArgumentError(`${kind} policy: '${k}' must be a boolean, got ${typeof v}`);
     if (target === '') continue;
-    const value = map !== undefined ? map(v as number) : v;
+    // An expression tree from the exp module is built here, as aerospike_py accepts the tree.
+    const value = map !== undefined ? map(v as number) : type === 'expr' && v instanceof ExpNode ? Exp.build(v) : v;
     if (value === undefined) throw new InvalidArgumentError(`${kind} policy: '${k}' has no value ${String(v)}`);
     out[target] = value;
   }
