@@ -114,3 +114,31 @@ describeServer('classic API: the aerospike_py write guide', () => {
     await expect(client.operate(key, [{ op: 999, bin: 'a' }])).rejects.toThrow(/unknown op code 999/);
   });
 });
+
+describeServer('classic admin_* on a server without security', () => {
+  it('raises AdminError with SECURITY_NOT_SUPPORTED (51) on Community Edition', async () => {
+    const [host, port] = (HOSTS as string).split(',')[0]?.split(':') ?? [];
+    const client = await aerospike.client({ hosts: [[host as string, Number(port)]] }).connect();
+    try {
+      const info = await client.info_random_node('edition');
+      if (!/Community/.test(info)) return;
+      const calls: Array<() => Promise<unknown>> = [
+        () => client.admin_create_user('u1', 'pw', ['read']),
+        () => client.admin_drop_user('u1'),
+        () => client.admin_grant_roles('u1', ['read']),
+        () => client.admin_query_users_info(),
+        () => client.admin_create_role('r1', [{ code: 'read', ns: NAMESPACE }]),
+        () => client.admin_query_roles(),
+        () => client.admin_set_quotas('r1', 10, 10)
+      ];
+      for (const call of calls) {
+        const err = await call().catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(aerospike.AdminError);
+        expect((err as aerospike.AdminError).code).toBe(aerospike.SECURITY_NOT_SUPPORTED);
+      }
+      await expect(client.admin_create_role('r1', [{ code: 'nope' }])).rejects.toBeInstanceOf(aerospike.InvalidArgError);
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -7,7 +7,9 @@ import {
   type BatchResult,
   type ClientConfig as CoreClientConfig,
   type Value,
-  type WritePolicy as CoreWritePolicy
+  type WritePolicy as CoreWritePolicy,
+  type Privilege,
+  type RoleInfo
 } from '@aerospike-ts/core';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -332,6 +334,74 @@ export class AsyncClient {
     return new Query(() => this.#c(), namespace, set_name);
   }
 
+  /** Creates a user (security-enabled servers; Community Edition raises AdminError 51). */
+  async admin_create_user(username: string, password: string, roles: readonly string[], policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().createUser(username, password, roles, policy?.timeout ?? 5000))());
+  }
+  /** Drops a user. */
+  async admin_drop_user(username: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().dropUser(username, policy?.timeout ?? 5000))());
+  }
+  /** Changes a user's password. */
+  async admin_change_password(username: string, password: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().changePassword(username, password, policy?.timeout ?? 5000))());
+  }
+  /** Grants roles to a user. */
+  async admin_grant_roles(username: string, roles: readonly string[], policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().grantRoles(username, roles, policy?.timeout ?? 5000))());
+  }
+  /** Revokes roles from a user. */
+  async admin_revoke_roles(username: string, roles: readonly string[], policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().revokeRoles(username, roles, policy?.timeout ?? 5000))());
+  }
+  /** One user's info: `{ user, roles, conns_in_use }`. */
+  async admin_query_user_info(username: string, policy?: AdminPolicy | null): Promise<{ user: string; roles: string[]; conns_in_use: number }> {
+    const users = await wrap((async () => this.#c().queryUsers(username, policy?.timeout ?? 5000))());
+    const u = users[0];
+    if (u === undefined) throw toClassicError(serverError(60, { detail: username }));
+    return { user: u.user, roles: u.roles, conns_in_use: u.connsInUse };
+  }
+  /** Every user's info. */
+  async admin_query_users_info(policy?: AdminPolicy | null): Promise<Array<{ user: string; roles: string[]; conns_in_use: number }>> {
+    const users = await wrap((async () => this.#c().queryUsers(undefined, policy?.timeout ?? 5000))());
+    return users.map((u) => ({ user: u.user, roles: u.roles, conns_in_use: u.connsInUse }));
+  }
+  /** Creates a role. */
+  async admin_create_role(role: string, privileges: readonly ClassicPrivilege[], policy?: AdminPolicy | null, whitelist?: readonly string[] | null, read_quota = 0, write_quota = 0): Promise<void> {
+    await wrap((async () => this.#c().createRole(role, toPrivileges(privileges), whitelist ?? [], read_quota, write_quota, policy?.timeout ?? 5000))());
+  }
+  /** Drops a role. */
+  async admin_drop_role(role: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().dropRole(role, policy?.timeout ?? 5000))());
+  }
+  /** Grants privileges to a role. */
+  async admin_grant_privileges(role: string, privileges: readonly ClassicPrivilege[], policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().grantPrivileges(role, toPrivileges(privileges), policy?.timeout ?? 5000))());
+  }
+  /** Revokes privileges from a role. */
+  async admin_revoke_privileges(role: string, privileges: readonly ClassicPrivilege[], policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().revokePrivileges(role, toPrivileges(privileges), policy?.timeout ?? 5000))());
+  }
+  /** One role's info. */
+  async admin_query_role(role: string, policy?: AdminPolicy | null): Promise<ClassicRoleInfo> {
+    const roles = await wrap((async () => this.#c().queryRoles(role, policy?.timeout ?? 5000))());
+    const r = roles[0];
+    if (r === undefined) throw toClassicError(serverError(70, { detail: role }));
+    return toRoleInfo(r);
+  }
+  /** Every role's info. */
+  async admin_query_roles(policy?: AdminPolicy | null): Promise<ClassicRoleInfo[]> {
+    return (await wrap((async () => this.#c().queryRoles(undefined, policy?.timeout ?? 5000))())).map(toRoleInfo);
+  }
+  /** Sets a role's allowlist. */
+  async admin_set_whitelist(role: string, whitelist: readonly string[], policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().setWhitelist(role, whitelist, policy?.timeout ?? 5000))());
+  }
+  /** Sets a role's quotas. */
+  async admin_set_quotas(role: string, read_quota = 0, write_quota = 0, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().setQuotas(role, read_quota, write_quota, policy?.timeout ?? 5000))());
+  }
+
   /** Names of the cluster's nodes. */
   get_node_names(): string[] {
     return this.#c().nodes().map((n) => n.name);
@@ -346,6 +416,54 @@ export class AsyncClient {
       return false;
     }
   }
+}
+
+/** A privilege: `{ code, ns?, set? }`, code as a number or aerospike_py name (`'read'`, `'read-write'`, `'sys-admin'`, …). */
+export interface ClassicPrivilege {
+  code: number | string;
+  ns?: string;
+  set?: string;
+}
+
+/** A role as aerospike_py returns it. */
+export interface ClassicRoleInfo {
+  name: string;
+  privileges: Array<{ code: number; ns?: string; set?: string }>;
+  allowlist: string[];
+  read_quota: number;
+  write_quota: number;
+}
+
+const PRIVILEGE_NAMES: { readonly [k: string]: number } = {
+  'user-admin': 0,
+  'sys-admin': 1,
+  'data-admin': 2,
+  'udf-admin': 3,
+  'sindex-admin': 4,
+  read: 10,
+  'read-write': 11,
+  'read-write-udf': 12,
+  write: 13,
+  truncate: 14
+};
+
+function toPrivileges(list: readonly ClassicPrivilege[]): Privilege[] {
+  if (!Array.isArray(list)) throw new InvalidArgumentError('privileges must be a list of {code, ns?, set?}');
+  return list.map((p, i) => {
+    const code = typeof p.code === 'string' ? PRIVILEGE_NAMES[p.code] : p.code;
+    if (code === undefined) throw new InvalidArgumentError(`privileges[${i}]: unknown privilege '${String(p.code)}'`);
+    return { code, ...(p.ns === undefined ? {} : { namespace: p.ns }), ...(p.set === undefined ? {} : { set: p.set }) };
+  });
+}
+
+function toRoleInfo(r: RoleInfo): ClassicRoleInfo {
+  return {
+    name: r.name,
+    privileges: r.privileges.map((p) => ({ code: p.code, ...(p.namespace === undefined ? {} : { ns: p.namespace }), ...(p.set === undefined ? {} : { set: p.set }) })),
+    allowlist: r.whitelist,
+    read_quota: r.readQuota,
+    write_quota: r.writeQuota
+  };
 }
 
 function toBatchWritePolicy(p: CoreWritePolicy): { [k: string]: unknown } {

@@ -21,6 +21,8 @@ import { serverError } from './errors/server-errors.js';
 import { parseInfoError } from './info/info-protocol.js';
 import { Key } from './keys/key.js';
 import { hashPassword } from './net/auth.js';
+import { AdminRequests, parseRoles, parseUsers, queryAdmin, runAdmin, type Privilege, type RoleInfo, type UserInfo } from './net/admin.js';
+import type { Connection } from './net/connection.js';
 import type { TlsOptions } from './net/connection.js';
 import { BatchExecutor, type ResolvedBatchPolicy } from './command/batch-executor.js';
 import type { BatchPolicy, BatchRecord, BatchResult, BatchWritePolicy } from './command/batch-records.js';
@@ -541,6 +543,96 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   async listIndexes(namespace?: string, timeoutMs = 1000): Promise<Array<Record<string, string>>> {
     this.#exec();
     return listIndexes((this.#cluster as Cluster).anyNode(), namespace, timeoutMs);
+  }
+
+  async #admin<T>(fn: (conn: Connection, timeout: number) => Promise<T>, timeout: number): Promise<T> {
+    this.#exec();
+    const node = (this.#cluster as Cluster).anyNode();
+    const conn = await node.pool.acquire(Date.now() + timeout);
+    try {
+      return await fn(conn, timeout);
+    } finally {
+      node.pool.release(conn);
+    }
+  }
+
+  /** Creates a user with roles (servers with security; Community Edition answers SecurityNotSupportedError). */
+  async createUser(user: string, password: string, roles: readonly string[], timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.createUser(user, password, roles);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Drops a user. */
+  async dropUser(user: string, timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.dropUser(user);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Sets a user's password (an administrator's action; the connected user changes its own with the old password). */
+  async changePassword(user: string, password: string, timeoutMs = 5000): Promise<void> {
+    const own = this.#config.user === user && this.#config.password !== undefined;
+    const req = own ? AdminRequests.changePassword(user, this.#config.password as string, password) : AdminRequests.setPassword(user, password);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Grants roles to a user. */
+  async grantRoles(user: string, roles: readonly string[], timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.grantRoles(user, roles);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Revokes roles from a user. */
+  async revokeRoles(user: string, roles: readonly string[], timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.revokeRoles(user, roles);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** One user, or every user when `user` is omitted. */
+  async queryUsers(user?: string, timeoutMs = 5000): Promise<UserInfo[]> {
+    const req = AdminRequests.queryUsers(user);
+    return parseUsers(await this.#admin((c, t) => queryAdmin(c, req, t), timeoutMs));
+  }
+
+  /** Creates a role with privileges, an optional allowlist and quotas. */
+  async createRole(role: string, privileges: readonly Privilege[], whitelist: readonly string[] = [], readQuota = 0, writeQuota = 0, timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.createRole(role, privileges, whitelist, readQuota, writeQuota);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Drops a role. */
+  async dropRole(role: string, timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.dropRole(role);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Grants privileges to a role. */
+  async grantPrivileges(role: string, privileges: readonly Privilege[], timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.grantPrivileges(role, privileges);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Revokes privileges from a role. */
+  async revokePrivileges(role: string, privileges: readonly Privilege[], timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.revokePrivileges(role, privileges);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Sets (or clears, with an empty list) a role's client address allowlist. */
+  async setWhitelist(role: string, whitelist: readonly string[], timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.setWhitelist(role, whitelist);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** Sets a role's read and write quotas (records per second; 0 = none). */
+  async setQuotas(role: string, readQuota: number, writeQuota: number, timeoutMs = 5000): Promise<void> {
+    const req = AdminRequests.setQuotas(role, readQuota, writeQuota);
+    await this.#admin((c, t) => runAdmin(c, req, t), timeoutMs);
+  }
+
+  /** One role, or every role when `role` is omitted. */
+  async queryRoles(role?: string, timeoutMs = 5000): Promise<RoleInfo[]> {
+    const req = AdminRequests.queryRoles(role);
+    return parseRoles(await this.#admin((c, t) => queryAdmin(c, req, t), timeoutMs));
   }
 
   /**

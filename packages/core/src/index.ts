@@ -50,3 +50,4 @@ export { MapOp, MapReturnType, MapOrder, MapWriteFlags, type MapPolicy } from '.
 export { BitOp, BitWriteFlags, BitResizeFlags, BitOverflowAction } from './ops/bit-operations.js';
 export { HllOp, HllWriteFlags } from './ops/hll-operations.js';
 export { Exp, ExpOp, ExpNode, Expression, ExpType, ExpModule, ExpReadFlags, ExpWriteFlags, RegexFlag } from './exp/exp.js';
+export { PrivilegeCode, type Privilege, type UserInfo, type RoleInfo } from './net/admin.js';

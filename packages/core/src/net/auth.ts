@@ -2,14 +2,13 @@ import bcrypt from 'bcryptjs';
 import { ParseError } from '../errors/client-errors.js';
 import { serverError } from '../errors/server-errors.js';
 import { MessageType, PROTO_HEADER_SIZE } from '../wire/constants.js';
-import { writeProtoHeader } from '../wire/proto-header.js';
 import type { Connection } from './connection.js';
+import { ADMIN_HEADER_SIZE, encodeAdmin } from './admin-frame.js';
 
 /** Admin command ids used for authentication. */
 const AdminCommand = Object.freeze({ AUTHENTICATE: 0, LOGIN: 20 } as const);
 /** Admin field ids used for authentication. */
 const AdminField = Object.freeze({ USER: 0, CREDENTIAL: 3, CLEAR_PASSWORD: 4, SESSION_TOKEN: 5, SESSION_TTL: 6 } as const);
-const ADMIN_HEADER_SIZE = 16;
 const SALT = '$2a$10$7EqJtq98hPqEX7fNZaFWoO';
 
 /** Result codes meaning "no security here, carry on". */
@@ -25,23 +24,6 @@ export interface Session {
   readonly token: Buffer;
   /** Seconds the token is valid for (0 = unknown). */
   readonly ttl: number;
-}
-
-function encodeAdmin(command: number, fields: ReadonlyArray<readonly [number, Uint8Array]>): Buffer {
-  let size = PROTO_HEADER_SIZE + ADMIN_HEADER_SIZE;
-  for (const [, data] of fields) size += 5 + data.length;
-  const buf = Buffer.alloc(size);
-  writeProtoHeader(buf, 0, MessageType.ADMIN, size - PROTO_HEADER_SIZE);
-  buf[PROTO_HEADER_SIZE + 2] = command;
-  buf[PROTO_HEADER_SIZE + 3] = fields.length;
-  let off = PROTO_HEADER_SIZE + ADMIN_HEADER_SIZE;
-  for (const [id, data] of fields) {
-    buf.writeUInt32BE(data.length + 1, off);
-    buf[off + 4] = id;
-    buf.set(data, off + 5);
-    off += 5 + data.length;
-  }
-  return buf;
 }
 
 function parseAdmin(frame: Buffer): { resultCode: number; fields: Map<number, Buffer> } {
