@@ -34,7 +34,6 @@ export async function runSample(sample: DocSample, host: string, port: number, l
   const source = `${imports.join('\n')}\nexport async function __run(): Promise<void> {\n${body}\n}\n`;
   const js = transformSync(source, { loader: 'ts', format: 'cjs', target: 'node20', sourcefile: `${sample.file}:${sample.line}` }).code;
   const mod: { exports: { __run?: () => Promise<void> } } = { exports: {} };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function('require', 'module', 'exports', js)(load, mod, mod.exports);
   await (mod.exports.__run as () => Promise<void>)();
 }

@@ -19,6 +19,8 @@ describeServer('docs samples run against the server', () => {
       logs.push(a);
     });
     try {
+      // jest's require resolves the packages to their sources (moduleNameMapper)
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       await runSample(sample, host as string, Number(port), (id) => require(id) as unknown);
     } finally {
       spy.mockRestore();
