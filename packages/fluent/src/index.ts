@@ -1,6 +1,19 @@
 /**
- * `@aerospike-ts/fluent`: the session/builder API. The client surface arrives with its
- * own issue; the value types and the error root it shares with core are already here.
+ * `@aerospike-ts/fluent`: sessions and builders in the style of Aerospike's developer SDK.
+ *
+ * ```ts
+ * import { Client, Behavior, DataSet } from '@aerospike-ts/fluent';
+ * const client = await new Client('127.0.0.1:3000').connect();
+ * const session = client.createSession(Behavior.DEFAULT);
+ * const users = DataSet.of('test', 'users');
+ * await session.upsert(users.id(1)).bin('name').setTo('Alice').execute();
+ * ```
  * @packageDocumentation
  */
+export { Client, ClusterDefinition } from './client.js';
+export { Behavior, type BehaviorSettings } from './behavior.js';
+export { DataSet, Key } from './dataset.js';
+export { Session } from './session.js';
+export { WriteSegmentBuilder, BinBuilder, HllConfig, type HllFlags, type WriteVerb } from './write-builder.js';
+export { RecordResult, RecordStream, type FluentRecord } from './record-result.js';
 export { AerospikeError, Double, GeoJSON, HLL } from '@aerospike-ts/core';

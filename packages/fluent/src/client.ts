@@ -1,0 +1,76 @@
+import { AerospikeClient, type ClientConfig } from '@aerospike-ts/core';
+import { Behavior } from './behavior.js';
+import { Session } from './session.js';
+
+/** Cluster connection settings built step by step. */
+export class ClusterDefinition {
+  readonly #config: { -readonly [K in keyof ClientConfig]: ClientConfig[K] };
+  constructor(hosts: string) {
+    this.#config = { hosts };
+  }
+  /** Seeds as `"h1:3000,h2:3000"`. */
+  static of(hosts: string): ClusterDefinition {
+    return new ClusterDefinition(hosts);
+  }
+  withCredentials(user: string, password: string): this {
+    this.#config.user = user;
+    this.#config.password = password;
+    return this;
+  }
+  withClusterName(name: string): this {
+    this.#config.clusterName = name;
+    return this;
+  }
+  withTls(tls: NonNullable<ClientConfig['tls']>): this {
+    this.#config.tls = tls;
+    return this;
+  }
+  /** The core client config (internal). */
+  toConfig(): ClientConfig {
+    return { ...this.#config, maps: 'object' };
+  }
+  /** Connects. */
+  async connect(): Promise<Client> {
+    const c = new Client(this);
+    await c.connect();
+    return c;
+  }
+}
+
+/** The fluent client: connect, then create sessions bound to behaviors. */
+export class Client {
+  readonly #core: AerospikeClient;
+
+  constructor(hosts: string | ClusterDefinition) {
+    const def = typeof hosts === 'string' ? ClusterDefinition.of(hosts) : hosts;
+    this.#core = new AerospikeClient(def.toConfig());
+  }
+
+  async connect(): Promise<this> {
+    await this.#core.connect();
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await this.#core.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /** A session applying `behavior` to every command. */
+  createSession(behavior: Behavior = Behavior.DEFAULT): Session {
+    return new Session(this.#core, behavior);
+  }
+
+  /** Registers a Lua UDF module. */
+  async registerUdf(name: string, content: string | Uint8Array): Promise<void> {
+    await this.#core.registerUdf(name, content);
+  }
+
+  /** Removes a UDF module. */
+  async removeUdf(name: string): Promise<void> {
+    await this.#core.removeUdf(name);
+  }
+}

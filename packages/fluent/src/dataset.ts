@@ -1,0 +1,63 @@
+import { InvalidArgumentError, Key as CoreKey, type UserKey } from '@aerospike-ts/core';
+
+/** A record address: namespace, set, user key (when known) and digest. */
+export class Key {
+  /** The core key (internal). */
+  readonly core: CoreKey;
+  constructor(core: CoreKey) {
+    this.core = core;
+  }
+  get namespace(): string {
+    return this.core.namespace;
+  }
+  get setName(): string | null {
+    return this.core.set;
+  }
+  /** The user key, or null when only the digest is known. */
+  get value(): string | number | bigint | Buffer | null {
+    return this.core.userKey;
+  }
+  get digest(): Buffer {
+    return this.core.digest;
+  }
+  toString(): string {
+    return this.core.toString();
+  }
+}
+
+/** A namespace and set; makes keys. `DataSet.of<User>(…)` types the records' bins. */
+export class DataSet<B extends object = { [bin: string]: unknown }> {
+  readonly namespace: string;
+  readonly setName: string;
+  /** Phantom field carrying the bins type. */
+  declare readonly __bins?: B;
+
+  private constructor(namespace: string, setName: string) {
+    this.namespace = namespace;
+    this.setName = setName;
+  }
+
+  /** A dataset for `namespace` and `setName`. */
+  static of<B extends object = { [bin: string]: unknown }>(namespace: string, setName: string): DataSet<B> {
+    // validates the names once, up front
+    new CoreKey(namespace, setName, 0);
+    return new DataSet<B>(namespace, setName);
+  }
+
+  /** The key of one record. */
+  id(value: UserKey): Key {
+    return new Key(new CoreKey(this.namespace, this.setName, value));
+  }
+
+  /** Keys for several user keys. */
+  ids(...values: UserKey[]): Key[] {
+    if (values.length === 1 && Array.isArray(values[0])) return (values[0] as unknown as UserKey[]).map((v) => this.id(v));
+    return values.map((v) => this.id(v));
+  }
+
+  /** The key of a record known by its digest. */
+  idFromDigest(digest: Uint8Array): Key {
+    if (!(digest instanceof Uint8Array)) throw new InvalidArgumentError('idFromDigest needs the 20-byte digest');
+    return new Key(CoreKey.fromDigest(this.namespace, this.setName, digest));
+  }
+}

@@ -1,0 +1,90 @@
+import { InvalidArgumentError, type AerospikeClient, type Value } from '@aerospike-ts/core';
+import type { Behavior } from './behavior.js';
+import type { DataSet, Key } from './dataset.js';
+import type { FluentRecord } from './record-result.js';
+import { WriteSegmentBuilder, type WriteVerb } from './write-builder.js';
+
+type Keys = Array<Key | readonly Key[]>;
+
+function flat(keys: Keys): Key[] {
+  const out: Key[] = [];
+  for (const k of keys) {
+    if (Array.isArray(k)) out.push(...(k as readonly Key[]));
+    else out.push(k as Key);
+  }
+  return out;
+}
+
+/** Commands bound to a behavior. */
+export class Session {
+  readonly #client: AerospikeClient;
+  readonly behavior: Behavior;
+
+  constructor(client: AerospikeClient, behavior: Behavior) {
+    this.#client = client;
+    this.behavior = behavior;
+  }
+
+  #builder<B extends object>(verb: WriteVerb, keys: Keys): WriteSegmentBuilder<B> {
+    return new WriteSegmentBuilder<B>(this.#client, this.behavior, verb, flat(keys));
+  }
+
+  /** Create or update. */
+  upsert<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+    return this.#builder('upsert', keys);
+  }
+  /** Create only (fails if the record exists). */
+  insert<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+    return this.#builder('insert', keys);
+  }
+  /** Update only (fails if the record is missing). */
+  update<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+    return this.#builder('update', keys);
+  }
+  /** Replace all bins (creates the record when missing). */
+  replace<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+    return this.#builder('replace', keys);
+  }
+  /** Replace all bins of an existing record. */
+  replaceIfExists<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+    return this.#builder('replaceIfExists', keys);
+  }
+  /** Delete records. */
+  delete(...keys: Keys): WriteSegmentBuilder {
+    return this.#builder('delete', keys);
+  }
+  /** Reset records' TTL (set it with expireRecordAfterSeconds). */
+  touch(...keys: Keys): WriteSegmentBuilder {
+    return this.#builder('touch', keys);
+  }
+  /** Check that records exist (`result.asBool()`). */
+  exists(...keys: Keys): WriteSegmentBuilder {
+    return this.#builder('exists', keys);
+  }
+  /** Read records by key: all bins, or the bins and read operations chained. */
+  query<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+    return this.#builder('read', keys);
+  }
+
+  /** Fast path: reads one record, or null when it does not exist. */
+  async get<B extends object = { [bin: string]: unknown }>(key: Key): Promise<FluentRecord<B> | null> {
+    const r = await (await this.#builder<B>('read', [key]).execute()).first();
+    return r?.record ?? null;
+  }
+
+  /** Fast path: writes bins of one record (create or update). */
+  async put<B extends object = { [bin: string]: unknown }>(key: Key, bins: Partial<B> | { [bin: string]: Value }): Promise<void> {
+    if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError('put() needs an object of bins');
+    await this.#builder<B>('upsert', [key]).put(bins).execute();
+  }
+
+  /** Removes every record of a dataset (last updated before `beforeNanos`, default now). */
+  async truncate(dataset: DataSet, beforeNanos?: bigint): Promise<void> {
+    await this.#client.truncate(dataset.namespace, dataset.setName, beforeNanos);
+  }
+
+  /** Sends info commands to a node. */
+  async info(command: string): Promise<Map<string, string>> {
+    return this.#client.info(command);
+  }
+}

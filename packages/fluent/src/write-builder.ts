@@ -1,0 +1,263 @@
+import {
+  AerospikeError,
+  GeoJSON,
+  HllOp,
+  InvalidArgumentError,
+  Op,
+  RecordExistsAction,
+  ResultCode,
+  serverError,
+  type AerospikeClient,
+  type BatchRecord,
+  type FilterExpression,
+  type Operation,
+  type Value,
+  type WritePolicy
+} from '@aerospike-ts/core';
+import type { Behavior } from './behavior.js';
+import type { Key } from './dataset.js';
+import { RecordResult, RecordStream, type FluentRecord } from './record-result.js';
+
+/** Which write verb started the builder. */
+export type WriteVerb = 'upsert' | 'insert' | 'update' | 'replace' | 'replaceIfExists' | 'delete' | 'touch' | 'exists' | 'read';
+
+/** An HLL sketch's precision. */
+export class HllConfig {
+  readonly indexBitCount: number;
+  readonly minHashBitCount: number;
+  private constructor(indexBitCount: number, minHashBitCount: number) {
+    this.indexBitCount = indexBitCount;
+    this.minHashBitCount = minHashBitCount;
+  }
+  /** A config with `indexBitCount` (4–16) and an optional `minHashBitCount`. */
+  static of(indexBitCount: number, minHashBitCount = 0): HllConfig {
+    if (!Number.isInteger(indexBitCount) || indexBitCount < 4 || indexBitCount > 16) throw new InvalidArgumentError(`HllConfig: indexBitCount must be 4..16, got ${indexBitCount}`);
+    return new HllConfig(indexBitCount, minHashBitCount);
+  }
+}
+
+/** Flags of the HLL write operations. */
+export interface HllFlags {
+  readonly createOnly?: boolean;
+  readonly updateOnly?: boolean;
+  readonly noFail?: boolean;
+  readonly allowFold?: boolean;
+}
+
+function hllFlags(f: HllFlags | undefined): number {
+  if (f?.createOnly === true && f.updateOnly === true) throw new InvalidArgumentError('createOnly and updateOnly contradict each other');
+  return (f?.createOnly === true ? 1 : 0) | (f?.updateOnly === true ? 2 : 0) | (f?.noFail === true ? 4 : 0) | (f?.allowFold === true ? 8 : 0);
+}
+
+/** Operations on one bin, returning to the record builder. */
+export class BinBuilder<B extends object> {
+  readonly #parent: WriteSegmentBuilder<B>;
+  readonly #bin: string;
+  constructor(parent: WriteSegmentBuilder<B>, bin: string) {
+    this.#parent = parent;
+    this.#bin = bin;
+  }
+  /** Sets the bin. */
+  setTo(value: Value): WriteSegmentBuilder<B> {
+    return this.#parent.op(Op.write(this.#bin, value));
+  }
+  /** Adds to a number bin. */
+  add(value: number | bigint): WriteSegmentBuilder<B> {
+    return this.#parent.op(Op.add(this.#bin, value));
+  }
+  /** Adds to a number bin. */
+  incrementBy(value: number | bigint): WriteSegmentBuilder<B> {
+    return this.add(value);
+  }
+  append(value: string | Uint8Array): WriteSegmentBuilder<B> {
+    return this.#parent.op(Op.append(this.#bin, value));
+  }
+  prepend(value: string | Uint8Array): WriteSegmentBuilder<B> {
+    return this.#parent.op(Op.prepend(this.#bin, value));
+  }
+  /** Removes the bin. */
+  remove(): WriteSegmentBuilder<B> {
+    return this.#parent.op(Op.write(this.#bin, null));
+  }
+  /** Reads the bin back in the result. */
+  get(): WriteSegmentBuilder<B> {
+    return this.#parent.op(Op.read(this.#bin));
+  }
+  /** Sets the bin to a GeoJSON value (particle type GEOJSON). */
+  setToGeoJson(json: string | object): WriteSegmentBuilder<B> {
+    return this.#parent.op(Op.write(this.#bin, new GeoJSON(json)));
+  }
+  /** Creates an HLL sketch. */
+  hllInit(config: HllConfig, flags?: HllFlags): WriteSegmentBuilder<B> {
+    return this.#parent.op(HllOp.init(this.#bin, config.indexBitCount, config.minHashBitCount, hllFlags(flags)));
+  }
+  /** Adds elements to an HLL sketch. */
+  hllAdd(values: readonly Value[], flags?: HllFlags): WriteSegmentBuilder<B> {
+    return this.#parent.op(HllOp.add(this.#bin, values, -1, -1, hllFlags(flags)));
+  }
+  /** Reads an HLL sketch's bit counts (see RecordResult.getHllConfig). */
+  hllDescribe(): WriteSegmentBuilder<B> {
+    return this.#parent.op(HllOp.describe(this.#bin));
+  }
+  /** Reads an HLL sketch's estimated count. */
+  hllGetCount(): WriteSegmentBuilder<B> {
+    return this.#parent.op(HllOp.getCount(this.#bin));
+  }
+}
+
+/** A chain of operations on one or more keys; finish with `execute()`. */
+export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> {
+  readonly #client: AerospikeClient;
+  readonly #behavior: Behavior;
+  readonly #verb: WriteVerb;
+  readonly #keys: readonly Key[];
+  readonly #ops: Operation[] = [];
+  #policy: { -readonly [K in keyof WritePolicy]: WritePolicy[K] } = {};
+  #failOnFilteredOut = false;
+
+  constructor(client: AerospikeClient, behavior: Behavior, verb: WriteVerb, keys: readonly Key[]) {
+    if (keys.length === 0) throw new InvalidArgumentError(`${verb}() needs at least one key`);
+    const ns = keys[0]?.namespace;
+    if (keys.some((k) => k.namespace !== ns)) throw new InvalidArgumentError(`${verb}(): all keys must be in one namespace`);
+    this.#client = client;
+    this.#behavior = behavior;
+    this.#verb = verb;
+    this.#keys = keys;
+    if (verb === 'insert') this.#policy.exists = RecordExistsAction.CREATE_ONLY;
+    else if (verb === 'update') this.#policy.exists = RecordExistsAction.UPDATE_ONLY;
+    else if (verb === 'replace') this.#policy.exists = RecordExistsAction.REPLACE;
+    else if (verb === 'replaceIfExists') this.#policy.exists = RecordExistsAction.REPLACE_ONLY;
+  }
+
+  /** Adds a prepared operation (internal; bin builders use it). */
+  op(o: Operation): this {
+    if (this.#verb === 'delete' || this.#verb === 'exists' || this.#verb === 'touch') throw new InvalidArgumentError(`${this.#verb}() takes no bin operations`);
+    this.#ops.push(o);
+    return this;
+  }
+
+  /** Starts an operation on a bin. */
+  bin(name: string): BinBuilder<B> {
+    return new BinBuilder(this, name);
+  }
+
+  /** Sets several bins. */
+  put(bins: Partial<B> | { [bin: string]: Value }): this {
+    for (const [k, v] of Object.entries(bins)) this.op(Op.write(k, v as Value));
+    return this;
+  }
+
+  /** Applies the write only when the record matches the filter expression. */
+  where(filter: FilterExpression): this {
+    this.#policy.filterExpression = filter;
+    return this;
+  }
+
+  /** A record the filter excluded is an error instead of a skipped result. */
+  failOnFilteredOut(): this {
+    this.#failOnFilteredOut = true;
+    return this;
+  }
+
+  /** Writes only when the record's generation is `gen`. */
+  ensureGenerationIs(gen: number): this {
+    this.#policy.generationPolicy = 1;
+    this.#policy.generation = gen;
+    return this;
+  }
+
+  expireRecordAfterSeconds(seconds: number): this {
+    if (!Number.isInteger(seconds) || seconds < 1) throw new InvalidArgumentError(`expireRecordAfterSeconds needs a positive integer, got ${seconds}`);
+    this.#policy.ttl = seconds;
+    return this;
+  }
+  neverExpire(): this {
+    this.#policy.ttl = -1;
+    return this;
+  }
+  withNoChangeInExpiration(): this {
+    this.#policy.ttl = -2;
+    return this;
+  }
+  expiryFromServerDefault(): this {
+    this.#policy.ttl = 0;
+    return this;
+  }
+  /** Leaves a tombstone on delete (Enterprise). */
+  durablyDelete(): this {
+    this.#policy.durableDelete = true;
+    return this;
+  }
+
+  /**
+   * Runs the command. A single key raises on failure; several keys put each key's
+   * outcome in the stream.
+   */
+  async execute(): Promise<RecordStream<B>> {
+    const policy: WritePolicy = { ...this.#behavior.writePolicy(), ...this.#policy };
+    if (this.#keys.length === 1) {
+      const r = await this.#single(this.#keys[0] as Key, policy);
+      const tolerated = (r.resultCode === ResultCode.FILTERED_OUT && !this.#failOnFilteredOut) || this.#verb === 'exists' || (r.resultCode === ResultCode.KEY_NOT_FOUND_ERROR && (this.#verb === 'delete' || this.#verb === 'read'));
+      if (!r.isOk && !tolerated) {
+        throw r.exception ?? serverError(r.resultCode, { detail: r.key.toString() });
+      }
+      return new RecordStream<B>([r]);
+    }
+    return new RecordStream<B>(await this.#batch(policy));
+  }
+
+  async #single(key: Key, policy: WritePolicy): Promise<RecordResult<B>> {
+    const c = this.#client;
+    try {
+      switch (this.#verb) {
+        case 'delete': {
+          const existed = await c.remove(key.core, policy);
+          return new RecordResult<B>(key, null, existed ? 0 : ResultCode.KEY_NOT_FOUND_ERROR, false, 0, null);
+        }
+        case 'exists': {
+          const m = await c.exists(key.core, this.#behavior.readPolicy());
+          return new RecordResult<B>(key, m === null ? null : { key, bins: {} as B, generation: m.generation, ttl: m.ttl }, m === null ? ResultCode.KEY_NOT_FOUND_ERROR : 0, false, 0, null);
+        }
+        case 'touch': {
+          const m = await c.touch(key.core, policy);
+          return new RecordResult<B>(key, { key, bins: {} as B, generation: m.generation, ttl: m.ttl }, 0, false, 0, null);
+        }
+        case 'read': {
+          const r = this.#ops.length === 0 ? await c.get(key.core, null, this.#behavior.readPolicy()) : await c.operate(key.core, this.#ops, { ...this.#behavior.readPolicy() });
+          return new RecordResult<B>(key, { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl }, 0, false, 0, null);
+        }
+        default: {
+          if (this.#ops.length === 0) throw new InvalidArgumentError(`${this.#verb}(${key.toString()}) has no bin operations; add .bin(...) or .put({...})`);
+          const r = await c.operate(key.core, this.#ops, policy);
+          const rec: FluentRecord<B> = { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl };
+          return new RecordResult<B>(key, rec, 0, false, 0, null);
+        }
+      }
+    } catch (err) {
+      if (err instanceof AerospikeError && err.resultCode > 0) return new RecordResult<B>(key, null, err.resultCode, err.inDoubt, 0, err);
+      throw err;
+    }
+  }
+
+  async #batch(policy: WritePolicy): Promise<RecordResult<B>[]> {
+    const p = { ...policy } as { [k: string]: unknown };
+    const writePolicy = { exists: p['exists'], generationPolicy: p['generationPolicy'], generation: p['generation'], ttl: p['ttl'], durableDelete: p['durableDelete'], commitLevel: p['commitLevel'], sendKey: p['sendKey'], filterExpression: p['filterExpression'] };
+    const clean = Object.fromEntries(Object.entries(writePolicy).filter(([, v]) => v !== undefined)) as BatchRecord['policy'];
+    if (this.#verb !== 'delete' && this.#verb !== 'exists' && this.#verb !== 'touch' && this.#verb !== 'read' && this.#ops.length === 0) {
+      throw new InvalidArgumentError(`${this.#verb}() has no bin operations; add .bin(...) or .put({...})`);
+    }
+    const records: BatchRecord[] = this.#keys.map((k): BatchRecord => {
+      if (this.#verb === 'exists') return { type: 'read', key: k.core, headerOnly: true };
+      if (this.#verb === 'read') return this.#ops.length === 0 ? { type: 'read', key: k.core } : { type: 'read', key: k.core, ops: this.#ops };
+      if (this.#verb === 'delete') return clean === undefined ? { type: 'delete', key: k.core } : { type: 'delete', key: k.core, policy: clean };
+      const ops = this.#verb === 'touch' ? [Op.touch()] : this.#ops;
+      return clean === undefined ? { type: 'write', key: k.core, ops } : { type: 'write', key: k.core, ops, policy: clean };
+    });
+    const results = await this.#client.batch(records, { totalTimeout: policy.totalTimeout ?? 1000 });
+    return results.map((r, i) => {
+      const key = this.#keys[i] as Key;
+      const rec = r.record === null ? null : { key, bins: r.record.bins as B, generation: r.record.generation, ttl: r.record.ttl };
+      return new RecordResult<B>(key, rec, r.resultCode, r.inDoubt, i, r.error ?? null);
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { Behavior, Client, DataSet, GeoJSON, HllConfig, type Session } from '@aerospike-ts/fluent';
+import { RecordExistsError, RecordNotFoundError, GenerationError } from '@aerospike-ts/core';
+import { describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
+
+// The examples of the SDK's "Writing Data" page, in TypeScript.
+describeServer('fluent API: writing data', () => {
+  let client: Client;
+  let session: Session;
+  const users = DataSet.of(NAMESPACE, uniqueSet('fl_users'));
+  const places = DataSet.of(NAMESPACE, uniqueSet('fl_places'));
+  const visitors = DataSet.of(NAMESPACE, uniqueSet('fl_visitors'));
+
+  beforeAll(async () => {
+    client = await new Client(HOSTS as string).connect();
+    session = client.createSession(Behavior.DEFAULT);
+  });
+  afterAll(async () => {
+    await client?.close();
+  });
+
+  it('upserts with bin chaining and with put()', async () => {
+    await session.upsert(users.id(1)).bin('name').setTo('Alice').bin('age').setTo(30).bin('active').setTo(true).execute();
+    expect((await session.get(users.id(1)))?.bins).toEqual({ name: 'Alice', age: 30, active: true });
+    await session.upsert(users.id(1)).put({ name: 'Alice', age: 31 }).execute();
+    expect((await session.get(users.id(1)))?.bins).toMatchObject({ age: 31 });
+  });
+
+  it('increments, inserts, replaces, deletes', async () => {
+    await session.upsert(users.id(2)).put({ login_count: 1 }).execute();
+    await session.update(users.id(2)).bin('login_count').incrementBy(1).execute();
+    expect((await session.get(users.id(2)))?.bins['login_count']).toBe(2);
+    const result = await (await session.insert(users.id(99)).put({ name: 'New User' }).execute()).firstOrRaise();
+    expect(result.isOk).toBe(true);
+    await expect(session.insert(users.id(99)).put({ name: 'Again' }).execute()).rejects.toBeInstanceOf(RecordExistsError);
+    await session.upsert(users.id(3)).put({ name: 'Alice', age: 30, active: true }).execute();
+    await session.replace(users.id(3)).put({ name: 'Alice Updated' }).execute();
+    expect((await session.get(users.id(3)))?.bins).toEqual({ name: 'Alice Updated' });
+    await expect(session.update(users.id(12345)).bin('x').setTo(1).execute()).rejects.toBeInstanceOf(RecordNotFoundError);
+    await session.delete(...users.ids(1, 2, 3)).execute();
+    expect(await session.get(users.id(1))).toBeNull();
+  });
+
+  it('writes many keys and streams per-key results', async () => {
+    const stream = await session.upsert(...users.ids(10, 11, 12)).bin('status').setTo('migrated').execute();
+    const results = await stream.collect();
+    expect(results.map((r) => [r.index, r.isOk, r.key.value])).toEqual([[0, true, 10], [1, true, 11], [2, true, 12]]);
+    const ex = await (await session.exists(...users.ids(10, 13))).execute();
+    expect((await ex.collect()).map((r) => r.asBool())).toEqual([true, false]);
+  });
+
+  it('checks generation and sets expiry', async () => {
+    await session.upsert(users.id(20)).put({ balance: 1 }).execute();
+    await session.update(users.id(20)).ensureGenerationIs(1).bin('balance').setTo(100).execute();
+    await expect(session.update(users.id(20)).ensureGenerationIs(1).bin('balance').setTo(5).execute()).rejects.toBeInstanceOf(GenerationError);
+    await session.upsert(users.id(21)).expireRecordAfterSeconds(3600).put({ token: 'abc' }).execute();
+    const rec = await session.get(users.id(21));
+    expect(rec?.ttl).toBeGreaterThan(3590);
+  });
+
+  it('writes GeoJSON and HLL bins', async () => {
+    await session.upsert(places.id('space_needle')).bin('loc').setToGeoJson('{"type":"Point","coordinates":[-122.349,47.620]}').execute();
+    expect((await session.get(places.id('space_needle')))?.bins['loc']).toBeInstanceOf(GeoJSON);
+    await session.upsert(visitors.id('day_1')).bin('h').hllInit(HllConfig.of(14)).bin('h').hllAdd(['user-1', 'user-2', 'user-3']).execute();
+    const rs = await session.query(visitors.id('day_1')).bin('h').hllDescribe().execute();
+    const result = await rs.firstOrRaise();
+    expect(result.getHllConfig('h')).toEqual({ indexBitCount: 14, minHashBitCount: 0 });
+    expect(() => session.upsert(visitors.id('day_2')).bin('h').hllInit(HllConfig.of(14), { createOnly: true, updateOnly: true })).toThrow(/contradict/);
+  });
+
+  it('rejects bad calls at the call site', () => {
+    expect(() => session.delete()).toThrow(/at least one key/);
+    expect(() => session.upsert(users.id(1), DataSet.of('bar', 'x').id(1))).toThrow(/one namespace/);
+    expect(() => HllConfig.of(30)).toThrow(/indexBitCount/);
+  });
+});
