@@ -1,4 +1,4 @@
-import { Exp, ExpNode, InvalidArgumentError, type BatchPolicy as CoreBatchPolicy, type QueryPolicy as CoreQueryPolicy, type ReadPolicy as CoreReadPolicy, type WritePolicy as CoreWritePolicy, type FilterExpression } from '@aerospike-ts/core';
+import { Exp, ExpNode, InvalidArgumentError, parseAel, type BatchPolicy as CoreBatchPolicy, type QueryPolicy as CoreQueryPolicy, type ReadPolicy as CoreReadPolicy, type WritePolicy as CoreWritePolicy, type FilterExpression } from '@aerospike-ts/core';
 import type { PolicyCommitLevel, PolicyExists, PolicyGen, PolicyKey, PolicyReadModeAP, PolicyReplica } from './constants.js';
 
 /** Settings shared by every command (aerospike_py keys; times in ms). */
@@ -8,8 +8,8 @@ export interface BasePolicy {
   max_retries?: number;
   sleep_between_retries?: number;
   timeout_delay?: number;
-  /** A built expression, its packed bytes, or an expression tree from the `exp` module. */
-  filter_expression?: FilterExpression | ExpNode | null;
+  /** A built expression, its packed bytes, an expression tree from the `exp` module, or an AEL string. */
+  filter_expression?: FilterExpression | ExpNode | string | null;
   replica?: PolicyReplica;
   read_mode_ap?: PolicyReadModeAP;
   read_touch_ttl_percent?: number;
@@ -127,7 +127,7 @@ function convert(kind: string, spec: Spec, policy: object | null | undefined): R
     if (type === 'bool' && typeof v !== 'boolean') throw new InvalidArgumentError(`${kind} policy: '${k}' must be a boolean, got ${typeof v}`);
     if (target === '') continue;
     // An expression tree from the exp module is built here, as aerospike_py accepts the tree.
-    const value = map !== undefined ? map(v as number) : type === 'expr' && v instanceof ExpNode ? Exp.build(v) : v;
+    const value = map !== undefined ? map(v as number) : type === 'expr' && v instanceof ExpNode ? Exp.build(v) : type === 'expr' && typeof v === 'string' ? parseAel(v) : v;
     if (value === undefined) throw new InvalidArgumentError(`${kind} policy: '${k}' has no value ${String(v)}`);
     out[target] = value;
   }

@@ -51,3 +51,5 @@ export { BitOp, BitWriteFlags, BitResizeFlags, BitOverflowAction } from './ops/b
 export { HllOp, HllWriteFlags } from './ops/hll-operations.js';
 export { Exp, ExpOp, ExpNode, Expression, ExpType, ExpModule, ExpReadFlags, ExpWriteFlags, RegexFlag } from './exp/exp.js';
 export { PrivilegeCode, type Privilege, type UserInfo, type RoleInfo } from './net/admin.js';
+export { parseAel } from './ael/compile.js';
+export { AelError } from './ael/ael-error.js';

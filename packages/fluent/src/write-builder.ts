@@ -4,6 +4,7 @@ import {
   HllOp,
   InvalidArgumentError,
   Op,
+  parseAel,
   RecordExistsAction,
   ResultCode,
   serverError,
@@ -147,9 +148,9 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
     return this;
   }
 
-  /** Applies the write only when the record matches the filter expression. */
-  where(filter: FilterExpression): this {
-    this.#policy.filterExpression = filter;
+  /** Applies the command only when the record matches: an AEL string (`"$.age >= 18"`, `?0` placeholders) or an expression. */
+  where(filter: string | FilterExpression, ...placeholders: unknown[]): this {
+    this.#policy.filterExpression = typeof filter === 'string' ? parseAel(filter, ...placeholders) : filter;
     return this;
   }
 
@@ -223,7 +224,8 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
           return new RecordResult<B>(key, { key, bins: {} as B, generation: m.generation, ttl: m.ttl }, 0, false, 0, null);
         }
         case 'read': {
-          const r = this.#ops.length === 0 ? await c.get(key.core, null, this.#behavior.readPolicy()) : await c.operate(key.core, this.#ops, { ...this.#behavior.readPolicy() });
+          const rp = this.#policy.filterExpression === undefined ? this.#behavior.readPolicy() : { ...this.#behavior.readPolicy(), filterExpression: this.#policy.filterExpression };
+          const r = this.#ops.length === 0 ? await c.get(key.core, null, rp) : await c.operate(key.core, this.#ops, rp);
           return new RecordResult<B>(key, { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl }, 0, false, 0, null);
         }
         default: {

@@ -1,0 +1,271 @@
+import { Exp, ExpNode, ExpType, type Expression } from '../exp/exp.js';
+import { AelError } from './ael-error.js';
+import { parseAelText, type Ast } from './parser.js';
+
+type T = 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo';
+
+const EXP_TYPE: { readonly [k in T]: ExpType } = { int: ExpType.INT, float: ExpType.FLOAT, string: ExpType.STRING, bool: ExpType.BOOL, list: ExpType.LIST, map: ExpType.MAP, blob: ExpType.BLOB, geo: ExpType.GEO };
+const META_TYPE: { readonly [fn: string]: T } = {
+  ttl: 'int', voidTime: 'int', lastUpdate: 'int', sinceUpdate: 'int', setName: 'string', keyExists: 'bool', isTombstone: 'bool', recordSize: 'int', digestModulo: 'int', deviceSize: 'int', memorySize: 'int'
+};
+const COMPARE = new Set(['==', '!=', '>', '>=', '<', '<=']);
+const ARITH = new Set(['+', '-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>']);
+/** Calls whose result has the type of their arguments. */
+const NUMERIC_CALLS = new Set(['abs', 'ceil', 'floor', 'max', 'min', 'pow', 'log']);
+
+/**
+ * Compiles an AEL syntax tree to the expression tree. Bin types come from an explicit
+ * `.asInt()`/`.get(type: …)`, else from what the bin is compared with or computed with;
+ * one bin used with two types is an error.
+ */
+function compile(ast: Ast, text: string): ExpNode {
+  const types = new Map<string, { t: T; col: number }>();
+
+  function note(name: string, t: T, col: number): void {
+    const prev = types.get(name);
+    if (prev !== undefined && prev.t !== t) throw new AelError(`bin '${name}' is used as ${prev.t} and as ${t}`, text, col);
+    types.set(name, { t, col });
+  }
+
+  // Pass 1: infer bin types.
+  function typeOf(a: Ast): T | null {
+    switch (a.k) {
+      case 'lit':
+        return a.type;
+      case 'bin':
+        return a.type ?? types.get(a.name)?.t ?? null;
+      case 'exists':
+        return 'bool';
+      case 'meta':
+        return META_TYPE[a.fn] ?? 'int';
+      case 'unary':
+        return a.op === 'not' ? 'bool' : typeOf(a.arg);
+      case 'in':
+        return 'bool';
+      case 'call':
+        return a.fn === 'exclusive' ? 'bool' : a.fn === 'countOneBits' || a.fn === 'findBitLeft' || a.fn === 'findBitRight' ? 'int' : (a.args.map(typeOf).find((x) => x !== null) ?? null);
+      case 'binary':
+        if (a.op === 'and' || a.op === 'or' || COMPARE.has(a.op)) return 'bool';
+        return typeOf(a.left) ?? typeOf(a.right);
+    }
+  }
+
+  function infer(a: Ast): void {
+    switch (a.k) {
+      case 'bin':
+        if (a.type !== null) note(a.name, a.type, a.col);
+        return;
+      case 'unary':
+        infer(a.arg);
+        if (a.op !== 'not') unify(a.arg, typeOf(a.arg));
+        return;
+      case 'call':
+        a.args.forEach(infer);
+        if (a.fn !== 'exclusive') {
+          const t = a.args.map(typeOf).find((x) => x !== null) ?? null;
+          for (const x of a.args) unify(x, t);
+        }
+        return;
+      case 'in':
+        infer(a.left);
+        if (a.list.k === 'lit' && Array.isArray(a.list.v) && a.list.v.length > 0) {
+          const first = a.list.v[0];
+          unify(a.left, typeof first === 'string' ? 'string' : typeof first === 'boolean' ? 'bool' : typeof first === 'number' && !Number.isInteger(first) ? 'float' : 'int');
+        }
+        return;
+      case 'binary':
+        infer(a.left);
+        infer(a.right);
+        if (COMPARE.has(a.op) || ARITH.has(a.op)) {
+          // what the operands say themselves (literals, explicit types) wins over earlier inferences
+          const t = own(a.left) ?? own(a.right) ?? typeOf(a.left) ?? typeOf(a.right);
+          unify(a.left, t);
+          unify(a.right, t);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** A type an expression states by itself, not learned from other uses of a bin. */
+  function own(a: Ast): T | null {
+    if (a.k === 'bin') return a.type;
+    if (a.k === 'binary' && ARITH.has(a.op)) return own(a.left) ?? own(a.right);
+    if (a.k === 'unary' && a.op !== 'not') return own(a.arg);
+    if (a.k === 'call' && NUMERIC_CALLS.has(a.fn)) return a.args.map(own).find((x) => x !== null) ?? null;
+    return typeOf(a);
+  }
+
+  function unify(a: Ast, t: T | null): void {
+    if (t === null) return;
+    if (a.k === 'bin' && a.type === null) note(a.name, t, a.col);
+    else if (a.k === 'binary' && ARITH.has(a.op)) {
+      unify(a.left, t);
+      unify(a.right, t);
+    } else if (a.k === 'unary' && a.op !== 'not') unify(a.arg, t);
+    else if (a.k === 'call' && NUMERIC_CALLS.has(a.fn)) for (const x of a.args) unify(x, t);
+  }
+
+  infer(ast);
+  infer(ast); // a second pass settles types learned late in the first
+
+  // Pass 2: build.
+  function build(a: Ast): ExpNode {
+    switch (a.k) {
+      case 'lit':
+        return a.type === 'float' ? new ExpNode((w) => w.writeDouble(a.v as number)) : Exp.val(a.v);
+      case 'bin':
+        return Exp.bin(a.name, EXP_TYPE[a.type ?? types.get(a.name)?.t ?? 'int']);
+      case 'exists':
+        return Exp.binExists(a.name);
+      case 'meta':
+        switch (a.fn) {
+          case 'ttl':
+            return Exp.ttl();
+          case 'voidTime':
+            return Exp.voidTime();
+          case 'lastUpdate':
+            return Exp.lastUpdate();
+          case 'sinceUpdate':
+            return Exp.sinceUpdate();
+          case 'setName':
+            return Exp.setName();
+          case 'keyExists':
+            return Exp.keyExists();
+          case 'isTombstone':
+            return Exp.isTombstone();
+          case 'recordSize':
+            return Exp.recordSize();
+          case 'deviceSize':
+            return Exp.deviceSize();
+          case 'memorySize':
+            return Exp.memorySize();
+          default: {
+            const n = a.args[0];
+            if (a.args.length !== 1 || n === undefined || n.k !== 'lit' || n.type !== 'int') throw new AelError('digestModulo takes one integer', text, a.col);
+            return Exp.digestModulo(n.v as number);
+          }
+        }
+      case 'unary':
+        if (a.op === 'not') return Exp.not(build(a.arg));
+        if (a.op === '~') return Exp.intNot(build(a.arg));
+        if (a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) {
+          const v = a.arg.v;
+          return a.arg.type === 'float' ? new ExpNode((w) => w.writeDouble(-(v as number))) : Exp.val(typeof v === 'bigint' ? -v : -(v as number));
+        }
+        return Exp.sub(Exp.val(0), build(a.arg));
+      case 'in': {
+        if (a.list.k !== 'lit' || !Array.isArray(a.list.v)) throw new AelError("'in' needs a list literal", text, a.col);
+        const left = build(a.left);
+        return Exp.or(...a.list.v.map((v) => Exp.eq(left, Exp.val(v))));
+      }
+      case 'call': {
+        const args = a.args.map(build);
+        const one = (): ExpNode => {
+          if (args.length !== 1) throw new AelError(`${a.fn}() takes one argument`, text, a.col);
+          return args[0] as ExpNode;
+        };
+        switch (a.fn) {
+          case 'abs':
+            return Exp.abs(one());
+          case 'ceil':
+            return Exp.ceil(one());
+          case 'floor':
+            return Exp.floor(one());
+          case 'countOneBits':
+            return Exp.count(one());
+          case 'log':
+          case 'pow':
+          case 'findBitLeft':
+          case 'findBitRight': {
+            if (args.length !== 2) throw new AelError(`${a.fn}() takes two arguments`, text, a.col);
+            const [x, y] = args as [ExpNode, ExpNode];
+            return a.fn === 'log' ? Exp.log(x, y) : a.fn === 'pow' ? Exp.pow(x, y) : a.fn === 'findBitLeft' ? Exp.lscan(x, y) : Exp.rscan(x, y);
+          }
+          case 'max':
+            return Exp.max(...args);
+          case 'min':
+            return Exp.min(...args);
+          default:
+            return Exp.exclusive(...args);
+        }
+      }
+      case 'binary': {
+        const l = build(a.left);
+        const r = build(a.right);
+        switch (a.op) {
+          case 'and':
+            return Exp.and(...flatten('and', a));
+          case 'or':
+            return Exp.or(...flatten('or', a));
+          case '==':
+            return Exp.eq(l, r);
+          case '!=':
+            return Exp.ne(l, r);
+          case '>':
+            return Exp.gt(l, r);
+          case '>=':
+            return Exp.ge(l, r);
+          case '<':
+            return Exp.lt(l, r);
+          case '<=':
+            return Exp.le(l, r);
+          case '+':
+            return Exp.add(l, r);
+          case '-':
+            return Exp.sub(l, r);
+          case '*':
+            return Exp.mul(l, r);
+          case '/':
+            return Exp.div(l, r);
+          case '%':
+            return Exp.mod(l, r);
+          case '**':
+            return Exp.pow(l, r);
+          case '&':
+            return Exp.intAnd(l, r);
+          case '|':
+            return Exp.intOr(l, r);
+          case '^':
+            return Exp.intXor(l, r);
+          case '<<':
+            return Exp.lshift(l, r);
+          case '>>':
+            return Exp.arshift(l, r);
+          default:
+            return Exp.rshift(l, r);
+        }
+      }
+    }
+  }
+
+  function flatten(op: string, a: Ast): ExpNode[] {
+    if (a.k === 'binary' && a.op === op) return [...flatten(op, a.left), ...flatten(op, a.right)];
+    return [build(a)];
+  }
+
+  return build(ast);
+}
+
+const cache = new Map<string, Expression>();
+const CACHE_LIMIT = 1000;
+
+/**
+ * Compiles an AEL filter (`"$.age >= 18 and $.name == 'Tim'"`) to an Expression. `?0`,
+ * `?1`, … are bound to `placeholders`. Compiled texts without placeholders are cached.
+ * @throws AelError (an InvalidArgumentError) naming what was expected and where.
+ */
+export function parseAel(text: string, ...placeholders: unknown[]): Expression {
+  if (typeof text !== 'string') throw new AelError('an AEL expression must be a string', String(text), 0);
+  if (placeholders.length === 0) {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+  }
+  const e = Exp.build(compile(parseAelText(text, placeholders), text));
+  if (placeholders.length === 0) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(text, e);
+  }
+  return e;
+}

@@ -1,0 +1,201 @@
+import { AelError } from './ael-error.js';
+import { tokenize, type Token } from './lexer.js';
+
+/** Parsed AEL syntax tree. */
+export type Ast =
+  | { readonly k: 'lit'; readonly v: unknown; readonly type: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map'; readonly col: number }
+  | { readonly k: 'bin'; readonly name: string; type: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo' | null; readonly col: number }
+  | { readonly k: 'exists'; readonly name: string; readonly col: number }
+  | { readonly k: 'meta'; readonly fn: string; readonly args: Ast[]; readonly col: number }
+  | { readonly k: 'call'; readonly fn: string; readonly args: Ast[]; readonly col: number }
+  | { readonly k: 'unary'; readonly op: string; readonly arg: Ast; readonly col: number }
+  | { readonly k: 'binary'; readonly op: string; readonly left: Ast; readonly right: Ast; readonly col: number }
+  | { readonly k: 'in'; readonly left: Ast; readonly list: Ast; readonly col: number };
+
+const META = new Set(['ttl', 'voidTime', 'lastUpdate', 'sinceUpdate', 'setName', 'keyExists', 'isTombstone', 'recordSize', 'digestModulo', 'deviceSize', 'memorySize']);
+const FUNCS = new Set(['abs', 'ceil', 'floor', 'log', 'pow', 'max', 'min', 'countOneBits', 'findBitLeft', 'findBitRight']);
+
+/** Binding powers: or < and < comparison < bitwise < shift < additive < multiplicative < power. */
+const BINARY: { readonly [op: string]: number } = {
+  or: 1,
+  and: 2,
+  '==': 4,
+  '!=': 4,
+  '>': 4,
+  '>=': 4,
+  '<': 4,
+  '<=': 4,
+  in: 4,
+  '|': 5,
+  '^': 5,
+  '&': 5,
+  '<<': 6,
+  '>>': 6,
+  '>>>': 6,
+  '+': 7,
+  '-': 7,
+  '*': 8,
+  '/': 8,
+  '%': 8,
+  '**': 9
+};
+
+/** Parses AEL text; `?N` placeholders are replaced by `args[N]`. @throws AelError */
+export function parseAelText(text: string, args: readonly unknown[]): Ast {
+  const toks = tokenize(text);
+  let pos = 0;
+  const peek = (): Token => toks[pos] as Token;
+  const next = (): Token => toks[pos++] as Token;
+  const fail = (what: string, t: Token = peek()): never => {
+    throw new AelError(`expected ${what} but found ${t.kind === 'eof' ? 'the end' : `'${t.text}'`}`, text, t.col);
+  };
+  const expectOp = (op: string): Token => (peek().kind === 'op' && peek().text === op ? next() : fail(`'${op}'`));
+
+  const opOf = (t: Token): string | null => {
+    if (t.kind === 'op' && (BINARY[t.text] !== undefined || t.text === '&&' || t.text === '||')) return t.text === '&&' ? 'and' : t.text === '||' ? 'or' : t.text;
+    if (t.kind === 'ident' && (t.text === 'and' || t.text === 'or' || t.text === 'in')) return t.text;
+    return null;
+  };
+
+  function expr(minBp: number): Ast {
+    let left = prefix();
+    for (;;) {
+      const t = peek();
+      const op = opOf(t);
+      if (op === null) break;
+      const bp = BINARY[op] as number;
+      if (bp < minBp) break;
+      next();
+      if (op === 'in') {
+        left = { k: 'in', left, list: expr(bp + 1), col: t.col };
+        continue;
+      }
+      const right = expr(op === '**' ? bp : bp + 1); // power is right-associative
+      left = { k: 'binary', op, left, right, col: t.col };
+    }
+    return left;
+  }
+
+  function prefix(): Ast {
+    const t = next();
+    switch (t.kind) {
+      case 'num':
+        if (typeof t.value === 'string') return { k: 'lit', v: Number(t.value.slice(2)), type: 'float', col: t.col };
+        return { k: 'lit', v: t.value, type: 'int', col: t.col };
+      case 'str':
+        return { k: 'lit', v: t.value, type: 'string', col: t.col };
+      case 'placeholder': {
+        const i = t.value as number;
+        if (i >= args.length) throw new AelError(`placeholder ?${i} has no value (${args.length} given)`, text, t.col);
+        const v = args[i];
+        const type = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'list' : typeof v === 'number' && !Number.isInteger(v) ? 'float' : typeof v === 'object' && v !== null ? 'map' : 'int';
+        return { k: 'lit', v, type, col: t.col };
+      }
+      case 'path':
+        return path(t);
+      case 'ident': {
+        if (t.text === 'true' || t.text === 'false') return { k: 'lit', v: t.text === 'true', type: 'bool', col: t.col };
+        if (t.text === 'not') return { k: 'unary', op: 'not', arg: expr(3), col: t.col };
+        if (t.text === 'exclusive') return { k: 'call', fn: 'exclusive', args: callArgs(), col: t.col };
+        if (FUNCS.has(t.text)) return { k: 'call', fn: t.text, args: callArgs(), col: t.col };
+        throw new AelError(`unknown name '${t.text}'`, text, t.col);
+      }
+      case 'op': {
+        if (t.text === '(') {
+          const e = expr(0);
+          expectOp(')');
+          return e;
+        }
+        if (t.text === '-' || t.text === '~' || t.text === '!') return { k: 'unary', op: t.text === '!' ? 'not' : t.text, arg: expr(10), col: t.col };
+        if (t.text === '[') {
+          const items: unknown[] = [];
+          while (!(peek().kind === 'op' && peek().text === ']')) {
+            items.push(literalValue(prefix()));
+            if (peek().kind === 'op' && peek().text === ',') next();
+            else break;
+          }
+          expectOp(']');
+          return { k: 'lit', v: items, type: 'list', col: t.col };
+        }
+        if (t.text === '{') {
+          const m = new Map<unknown, unknown>();
+          while (!(peek().kind === 'op' && peek().text === '}')) {
+            const key = literalValue(prefix());
+            expectOp(':');
+            m.set(key, literalValue(prefix()));
+            if (peek().kind === 'op' && peek().text === ',') next();
+            else break;
+          }
+          expectOp('}');
+          return { k: 'lit', v: m, type: 'map', col: t.col };
+        }
+        return fail('a value', t);
+      }
+      default:
+        return fail('a value', t);
+    }
+  }
+
+  function literalValue(a: Ast): unknown {
+    if (a.k === 'lit') return a.v;
+    if (a.k === 'unary' && a.op === '-' && a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) return typeof a.arg.v === 'bigint' ? -a.arg.v : -(a.arg.v as number);
+    throw new AelError('list and map literals may only hold literal values', text, a.col);
+  }
+
+  function callArgs(): Ast[] {
+    expectOp('(');
+    const out: Ast[] = [];
+    while (!(peek().kind === 'op' && peek().text === ')')) {
+      out.push(expr(0));
+      if (peek().kind === 'op' && peek().text === ',') next();
+      else break;
+    }
+    expectOp(')');
+    return out;
+  }
+
+  function path(t: Token): Ast {
+    // $.name() is a metadata function; $.bin.asInt(), .asFloat(), .exists(), .get(type: X) qualify a bin
+    if (peek().kind === 'op' && peek().text === '(') {
+      if (!META.has(t.text)) throw new AelError(`unknown record function '${t.text}()'`, text, t.col);
+      return { k: 'meta', fn: t.text, args: callArgs(), col: t.col };
+    }
+    const bin: Ast & { k: 'bin' } = { k: 'bin', name: t.text, type: null, col: t.col };
+    while (peek().kind === 'op' && peek().text === '.') {
+      next();
+      const m = next();
+      if (m.kind !== 'ident') fail('a function name after "."', m);
+      const fn = m.text;
+      if (fn === 'asInt') bin.type = 'int';
+      else if (fn === 'asFloat') bin.type = 'float';
+      else if (fn === 'exists') {
+        callArgs();
+        return { k: 'exists', name: t.text, col: t.col };
+      } else if (fn === 'get') {
+        expectOp('(');
+        while (!(peek().kind === 'op' && peek().text === ')')) {
+          const name = next();
+          expectOp(':');
+          const val = next();
+          if (name.text === 'type') {
+            const ty = val.text.toLowerCase();
+            const map: { readonly [k: string]: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo' } = { int: 'int', float: 'float', string: 'string', str: 'string', bool: 'bool', list: 'list', map: 'map', blob: 'blob', geo: 'geo' };
+            const tt = map[ty];
+            if (tt === undefined) throw new AelError(`unknown type '${val.text}'`, text, val.col);
+            bin.type = tt;
+          }
+          if (peek().kind === 'op' && peek().text === ',') next();
+          else break;
+        }
+        expectOp(')');
+        continue;
+      } else throw new AelError(`unsupported path function '${fn}' (collection paths are not supported yet)`, text, m.col);
+      if (peek().kind === 'op' && peek().text === '(') callArgs();
+    }
+    return bin;
+  }
+
+  const ast = expr(0);
+  if (peek().kind !== 'eof') fail('an operator or the end');
+  return ast;
+}
