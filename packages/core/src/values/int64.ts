@@ -1,6 +1,8 @@
 import BN from 'bn.js';
 import { InvalidArgumentError } from '../errors/client-errors.js';
 
+const TWO_63 = 2 ** 63;
+
 /** Smallest signed 64-bit integer. */
 export const INT64_MIN = -(2n ** 63n);
 /** Largest signed 64-bit integer. */
@@ -34,18 +36,18 @@ export function toInt64(v: bigint | BN, what: string): bigint {
 export function readInt64(buf: Buffer, offset: number): number | bigint {
   const hi = buf.readInt32BE(offset);
   const lo = buf.readUInt32BE(offset + 4);
-  // Safe when |value| < 2^53, i.e. hi in [-2^21, 2^21).
-  if (hi >= -0x200000 && hi < 0x200000) return hi * 0x100000000 + lo;
-  return buf.readBigInt64BE(offset);
+  // Exact whenever the result is a safe integer (|value| < 2^53); -2^53 itself is not safe.
+  const v = hi * 0x100000000 + lo;
+  return Number.isSafeInteger(v) ? v : buf.readBigInt64BE(offset);
 }
 
 /**
- * Whether a `number` is sent as INTEGER rather than DOUBLE: it must be a safe integer
- * (and not -0). Larger integral numbers are already rounded doubles, so they stay DOUBLE,
- * as the official client sends them; use a `bigint` for exact 64-bit integers.
+ * Whether a `number` is sent as INTEGER rather than DOUBLE: an integral value (not -0)
+ * inside the signed 64-bit range, the same rule inside lists and maps. Integral numbers
+ * at or beyond ±2^63 (e.g. 1e300) are sent as DOUBLE, as the official client sends them.
  */
 export function isIntegralNumber(n: number): boolean {
-  return Number.isSafeInteger(n) && !Object.is(n, -0);
+  return Number.isInteger(n) && !Object.is(n, -0) && n >= -TWO_63 && n < TWO_63;
 }
 
 /**

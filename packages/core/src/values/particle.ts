@@ -1,6 +1,7 @@
 import { Double } from './double.js';
 import { GeoJSON } from './geojson.js';
 import { HLL } from './hll.js';
+import { readInt64 } from './int64.js';
 import { unpackValue } from './msgpack-reader.js';
 import type { DecodeOptions, DecodedValue } from './value-types.js';
 import { ParseError } from '../errors/client-errors.js';
@@ -17,12 +18,7 @@ export function decodeParticle(type: number, buf: Buffer, start: number, end: nu
     case ParticleType.NULL:
       return null;
     case ParticleType.INTEGER: {
-      if (len === 8) {
-        const hi = buf.readInt32BE(start);
-        const lo = buf.readUInt32BE(start + 4);
-        if (hi >= -0x200000 && hi < 0x200000) return hi * 0x100000000 + lo;
-        return buf.readBigInt64BE(start);
-      }
+      if (len === 8) return readInt64(buf, start);
       if (len > 8) throw new ParseError(`integer value of ${len} bytes`);
       let v = 0;
       for (let i = start; i < end; i++) v = v * 256 + (buf[i] as number);

@@ -69,10 +69,10 @@ describe('single-record encoder', () => {
     expect(byName['m']).toMatchObject({ particle: ParticleType.MAP, value: Buffer.from('82c70001c0a20378' + '01', 'hex') });
   });
 
-  it('sends integral numbers beyond the safe range as DOUBLE (bigint is the exact form)', () => {
-    const s = split(writeRequest(key, w(), { a: 2 ** 60, b: -1e300, c: Number.MAX_SAFE_INTEGER }));
-    expect(s.ops.map((o) => o.particle)).toEqual([ParticleType.DOUBLE, ParticleType.DOUBLE, ParticleType.INTEGER]);
-    expect(s.ops[0]?.value.readDoubleBE(0)).toBe(2 ** 60);
+  it('sends integral numbers inside int64 as INTEGER and beyond it (e.g. 1e300) as DOUBLE', () => {
+    const s = split(writeRequest(key, w(), { a: 2 ** 60, b: -1e300, c: Number.MAX_SAFE_INTEGER, d: 2 ** 63 }));
+    expect(s.ops.map((o) => o.particle)).toEqual([ParticleType.INTEGER, ParticleType.DOUBLE, ParticleType.INTEGER, ParticleType.DOUBLE]);
+    expect(s.ops[0]?.value.readBigInt64BE(0)).toBe(2n ** 60n);
   });
 
   it('maps write policies to header bits', () => {

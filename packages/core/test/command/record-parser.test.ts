@@ -28,6 +28,14 @@ describe('single-record reply parser', () => {
     expect(r.bins).toEqual({ i: -(2n ** 63n), d: new Double(2), g: new GeoJSON('{"a":1}'), l: ['a', 1], b: false, x: Buffer.from([1, 2]) });
   });
 
+  it('decodes integers at the safe-integer boundary exactly (-2^53 is a bigint)', () => {
+    const v = (hex: string): unknown => parseSingleReply(asMsgReply({ ops: [{ name: 'i', particle: ParticleType.INTEGER, value: Buffer.from(hex, 'hex') }] })).bins?.['i'];
+    expect(v('ffe0000000000001')).toBe(-(2 ** 53) + 1);
+    expect(v('ffe0000000000000')).toBe(-(2n ** 53n));
+    expect(v('001fffffffffffff')).toBe(2 ** 53 - 1);
+    expect(v('0020000000000000')).toBe(2n ** 53n);
+  });
+
   it('gathers repeated bins and keeps the ordered list when asked', () => {
     const f = asMsgReply({
       ops: [

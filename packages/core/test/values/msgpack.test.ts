@@ -25,7 +25,8 @@ describe('msgpack writer', () => {
     expect(hex(1.5)).toBe('cb3ff8000000000000');
     expect(hex(new Double(2))).toBe('cb4000000000000000');
     expect(hex(-0)).toBe('cb8000000000000000');
-    expect(hex(2 ** 60)).toBe('cb43b0000000000000');
+    expect(hex(2 ** 60)).toBe('cf1000000000000000');
+    expect(hex(2 ** 63)).toBe('cb43e0000000000000');
     expect(hex(true) + hex(false) + hex(null)).toBe('c3c2c0');
     expect(hex(new BN('-9007199254740993'))).toBe('d3ffdfffffffffffff');
   });
@@ -77,11 +78,11 @@ describe('msgpack writer', () => {
 
   it.each([
     [[1, undefined], /v\[1\]: unsupported value type undefined/],
-    [{ a: [() => 1] }, /v\."a"\[0\]: unsupported value type function/],
+    [{ a: [() => 1] }, /v\.a\[0\]: unsupported value type function/],
     [[Symbol('x')], /unsupported value type symbol/],
     [[new Date()], /unsupported value type Date/],
     [[new Float32Array(1)], /unsupported value type Float32Array/],
-    [new Map([[1.5, 1]]), /map keys must be integers, strings or bytes, got the number 1.5/],
+    [new Map([[1.5, 1]]), /map key 1.5 is not allowed: map keys must be integers/],
     [new Map([[null, 1]]), /map keys must be integers/],
     [new Map<unknown, number>([[1, 1], [1n, 2]]), /duplicate map key 1/],
     [[2n ** 63n], /outside the signed 64-bit range/],
