@@ -73,3 +73,41 @@ describeServer('fluent API: writing data', () => {
     expect(() => HllConfig.of(30)).toThrow(/indexBitCount/);
   });
 });
+
+describeServer('fluent API: batches and UDFs', () => {
+  let client: Client;
+  let session: Session;
+  const ds = DataSet.of(NAMESPACE, uniqueSet('fl_batch'));
+  const module = `fl_udf_${process.pid % 10000}`;
+
+  beforeAll(async () => {
+    client = await new Client(HOSTS as string).connect();
+    session = client.createSession(Behavior.DEFAULT);
+    await client.registerUdf(`${module}.lua`, 'function double(rec, x)\n  return x * 2\nend\n');
+  });
+  afterAll(async () => {
+    await client.removeUdf(`${module}.lua`).catch(() => undefined);
+    await client?.close();
+  });
+
+  it('runs mixed batches and streams results with their index', async () => {
+    const k1 = ds.id('k1');
+    const k2 = ds.id('k2');
+    await session.upsert(ds.id('gone')).put({ v: 0 }).execute();
+    const stream = await session.batch().upsert(k1).bin('v').setTo(1).upsert(k2).bin('v').setTo(2).delete(ds.id('gone')).insert(k1).put({ v: 9 }).executeStream();
+    const seen: Array<[number, boolean, unknown]> = [];
+    for await (const r of stream) seen.push([r.index, r.isOk, r.key.value]);
+    expect(seen).toEqual([[0, true, 'k1'], [1, true, 'k2'], [2, true, 'gone'], [3, false, 'k1']]);
+    const reads = await (await session.batch().read(k1).read(k2).exists(ds.id('gone')).execute()).collect();
+    expect(reads.map((r) => r.record?.bins['v'] ?? null)).toEqual([1, 2, null]);
+    expect(reads[2]?.asBool()).toBe(false);
+    await expect(session.batch().execute()).rejects.toThrow(/empty batch/);
+  });
+
+  it('executes a UDF on keys and returns its result', async () => {
+    const r = await session.executeUdf(ds.id('u1')).function(module, 'double').passing(21).execute();
+    expect(await r.firstUdfResult()).toBe(42);
+    const many = await (await session.executeUdf(ds.ids('a', 'b')).function(module, 'double').passing(5).execute()).collect();
+    expect(many.map((x) => x.udfResult)).toEqual([10, 10]);
+  });
+});

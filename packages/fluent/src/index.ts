@@ -16,4 +16,6 @@ export { DataSet, Key } from './dataset.js';
 export { Session } from './session.js';
 export { WriteSegmentBuilder, BinBuilder, HllConfig, type HllFlags, type WriteVerb } from './write-builder.js';
 export { RecordResult, RecordStream, type FluentRecord } from './record-result.js';
+export { BatchBuilder, BatchBinBuilder } from './batch-builder.js';
+export { UdfBuilder } from './udf-builder.js';
 export { AerospikeError, Double, GeoJSON, HLL } from '@aerospike-ts/core';

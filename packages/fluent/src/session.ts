@@ -3,6 +3,8 @@ import type { Behavior } from './behavior.js';
 import type { DataSet, Key } from './dataset.js';
 import type { FluentRecord } from './record-result.js';
 import { WriteSegmentBuilder, type WriteVerb } from './write-builder.js';
+import { BatchBuilder } from './batch-builder.js';
+import { UdfBuilder } from './udf-builder.js';
 
 type Keys = Array<Key | readonly Key[]>;
 
@@ -64,6 +66,16 @@ export class Session {
   /** Read records by key: all bins, or the bins and read operations chained. */
   query<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
     return this.#builder('read', keys);
+  }
+
+  /** A batch of mixed commands. */
+  batch(): BatchBuilder {
+    return new BatchBuilder(this.#client, this.behavior);
+  }
+
+  /** Calls a record UDF on keys: `.function(module, fn).passing(...args).execute()`. */
+  executeUdf(...keys: Keys): UdfBuilder {
+    return new UdfBuilder(this.#client, this.behavior, flat(keys));
   }
 
   /** Fast path: reads one record, or null when it does not exist. */
