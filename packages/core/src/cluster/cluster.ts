@@ -109,8 +109,42 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     if (nodes.length === 0) {
       throw new ClusterError(`no seed host could be used (${failures.join('; ')}); check the hosts and that the server is running`, { cause: lastError });
     }
-    this.#nodes = nodes;
-    for (const n of nodes) this.emit('nodeAdded', { name: n.name, address: n.address });
+    this.#nodes = nodes.length > 1 ? await this.#dropIsolatedSeeds(nodes) : nodes;
+    for (const n of this.#nodes) this.emit('nodeAdded', { name: n.name, address: n.address });
+  }
+
+  /**
+   * When several seeds answer but some of them report no peers while others do, the
+   * peerless ones are isolated from the cluster the rest agree on (a node split off, or
+   * a stray single-node server on a listed address): they are closed and left out.
+   * When every seed is peerless, they are all kept (a set of single-node clusters is
+   * still better than nothing, and tending sorts out a cluster still forming).
+   */
+  async #dropIsolatedSeeds(nodes: readonly Node[]): Promise<Node[]> {
+    const cmd = this.#peersCommand();
+    const counts = await Promise.all(
+      nodes.map(async (n) => {
+        try {
+          const count = parsePeers((await n.tendInfo([cmd], this.options.infoTimeout)).get(cmd) ?? '').peers.length;
+          n.peerCount = count;
+          return count;
+        } catch {
+          return -1; // unknown: keep it, tending decides
+        }
+      })
+    );
+    if (!counts.some((c) => c > 0)) return [...nodes];
+    const keep: Node[] = [];
+    nodes.forEach((n, i) => {
+      if (counts[i] === 0) n.close();
+      else keep.push(n);
+    });
+    return keep;
+  }
+
+  #peersCommand(): string {
+    const o = this.options;
+    return `peers-${o.node.tls !== undefined ? 'tls' : 'clear'}-${o.useServicesAlternate ? 'alt' : 'std'}`;
   }
 
   /** Active nodes. */
@@ -206,7 +240,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   /** Reads every node's peers and adds the ones not known yet. Returns the names referenced. */
   async #refreshPeers(nodes: readonly Node[]): Promise<Set<string>> {
     const o = this.options;
-    const cmd = `peers-${o.node.tls !== undefined ? 'tls' : 'clear'}-${o.useServicesAlternate ? 'alt' : 'std'}`;
+    const cmd = this.#peersCommand();
     const referenced = new Set<string>();
     const candidates = new Map<string, Host>();
     await Promise.all(

@@ -2,7 +2,7 @@ import { AerospikeClient } from '../../src/client';
 import { Key } from '../../src/keys/key';
 import { Replica } from '../../src/policy/constants';
 import { InvalidNamespaceError } from '../../src/errors/server-errors';
-import { asMsgReply, type FakeNode } from '../helpers/fake-node';
+import { ALL_PARTITIONS, asMsgReply, FakeNode } from '../helpers/fake-node';
 import { FakeCluster, requestDigest } from '../helpers/fake-cluster';
 
 function keys(n: number): Key[] {
@@ -205,6 +205,51 @@ describe('rack-aware reads', () => {
     } finally {
       await c.close();
       await fc.stop();
+    }
+  });
+});
+
+describe('seeding', () => {
+  it('leaves out a seed that reports no peers when another seed belongs to a cluster', async () => {
+    const fc = await FakeCluster.start(2, 2);
+    const stray = await FakeNode.start();
+    stray.info['node'] = 'STRAY';
+    // a stray single-node server that, if admitted, would stay (it owns namespace bar)
+    stray.info['replicas'] = `bar:0,1,${ALL_PARTITIONS}`;
+    const c = new AerospikeClient({ hosts: `${stray.hosts},${fc.seed}`, tendInterval: 20 });
+    await c.connect();
+    try {
+      expect(c.nodes().map((n) => n.name).sort()).toEqual(['FAKE1', 'FAKE2']);
+      // every command goes to the cluster, none to the stray node
+      let strayHits = 0;
+      stray.handler = () => {
+        strayHits++;
+        return asMsgReply({});
+      };
+      for (let i = 0; i < 50; i++) await c.put(new Key('test', 'seed', i), { v: i });
+      expect(strayHits).toBe(0);
+    } finally {
+      await c.close();
+      await fc.stop();
+      await stray.stop();
+    }
+  });
+
+  it('admits every seed when none of them reports peers', async () => {
+    const a = await FakeNode.start();
+    const b = await FakeNode.start();
+    a.info['node'] = 'SOLO_A';
+    b.info['node'] = 'SOLO_B';
+    a.info['replicas'] = `test:0,1,${ALL_PARTITIONS}`;
+    b.info['replicas'] = `bar:0,1,${ALL_PARTITIONS}`;
+    const c = new AerospikeClient({ hosts: `${a.hosts},${b.hosts}`, tendInterval: 20 });
+    await c.connect();
+    try {
+      expect(c.nodes().map((n) => n.name).sort()).toEqual(['SOLO_A', 'SOLO_B']);
+    } finally {
+      await c.close();
+      await a.stop();
+      await b.stop();
     }
   });
 });
