@@ -100,6 +100,17 @@ describeServer('core scans and queries', () => {
     expect(res.map((r) => r.record?.bins['bg'] ?? null)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, null]);
   });
 
+  it('sends recordsPerSecond: the server throttles the job at that rate', async () => {
+    // query-show lists recent jobs with the rate the server applies (per node)
+    const jobs = async (): Promise<string[]> => ((await client.info('query-show')).get('query-show') ?? '').split(';').filter((e) => e.includes(`:set=${set}:`));
+    const recs = await client.scan(NAMESPACE, set, { recordsPerSecond: 4000 }).toArray();
+    expect(recs.length).toBe(N);
+    expect((await jobs()).some((e) => e.includes(':rps=4000:') && e.includes('job-type=basic'))).toBe(true);
+    const task = await client.backgroundQuery({ namespace: NAMESPACE, set, filter: IndexFilter.range('n', 0, 4) }, { ops: [Op.write('rps', 1)] }, { recordsPerSecond: 3000 });
+    await task.waitTillComplete(50, 20_000);
+    expect((await jobs()).some((e) => e.startsWith(`trid=${task.taskId}:`) && e.includes(':rps=3000:'))).toBe(true);
+  });
+
   it('queries GeoJSON points within a radius and a region', async () => {
     const geoSet = `${set}_geo`.slice(0, 63);
     const geoIdx = `qgeo_${set}`.slice(0, 60);
