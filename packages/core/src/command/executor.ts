@@ -140,7 +140,7 @@ export class Executor {
         if (maxErrorRate > 0 && node.windowErrors > maxErrorRate) {
           throw new MaxErrorRateError(`node ${node.name} (${node.address}) exceeded ${maxErrorRate} errors in the current window; failing fast until it recovers`, { node: node.address });
         }
-        const conn = await node.pool.acquire(deadline);
+        const conn = node.pool.tryAcquire() ?? (await node.pool.acquire(deadline));
         let frame: Buffer;
         try {
           sentCount++;

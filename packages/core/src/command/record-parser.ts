@@ -140,18 +140,34 @@ export function setBin(bins: DecodedBins, name: string, value: DecodedValue): vo
 }
 
 /**
- * Parses a single-record reply frame (type 3 or 4).
+ * Parses a single-record reply frame (type 3 or 4) into one object: the header is read
+ * straight from the frame (no body view, no intermediate header object).
  * @throws ParseError on malformed bytes.
  */
 export function parseSingleReply(frame: Buffer, options?: ParseOptions): SingleReply {
-  const body = messageBody(frame);
-  const h = readReplyHeader(body, 0);
-  let off = skipFields(body, MSG_HEADER_SIZE, h.fieldCount, body.length);
-  const out: { bins: DecodedBins | null; ordered: Array<[string, DecodedValue]> | null } = {
+  let f = frame;
+  if (f[1] === MessageType.COMPRESSED) f = decompressFrame(f);
+  if (f[1] !== MessageType.AS_MSG) throw new ParseError(`expected a data reply (type 3), got message type ${f[1]}`);
+  const o = PROTO_HEADER_SIZE;
+  const end = f.length;
+  if (end - o < MSG_HEADER_SIZE) throw new ParseError('reply message shorter than its 22-byte header');
+  if (f[o] !== MSG_HEADER_SIZE) throw new ParseError(`reply message header size is ${f[o]}, expected 22`);
+  const r: { -readonly [K in keyof SingleReply]: SingleReply[K] } = {
+    info1: f[o + 1] as number,
+    info2: f[o + 2] as number,
+    info3: f[o + 3] as number,
+    info4: f[o + 4] as number,
+    resultCode: f[o + 5] as number,
+    generation: f.readUInt32BE(o + 6),
+    voidTime: f.readUInt32BE(o + 10),
+    batchIndex: f.readUInt32BE(o + 14),
+    fieldCount: f.readUInt16BE(o + 18),
+    opCount: f.readUInt16BE(o + 20),
     bins: null,
     ordered: options?.ordered === true ? [] : null
   };
-  off = parseOps(body, off, h.opCount, body.length, options, out);
-  if (off !== body.length) throw new ParseError(`reply has ${body.length - off} unexpected trailing bytes`);
-  return { ...h, bins: out.bins, ordered: out.ordered };
+  let off = skipFields(f, o + MSG_HEADER_SIZE, r.fieldCount, end);
+  off = parseOps(f, off, r.opCount, end, options, r);
+  if (off !== end) throw new ParseError(`reply has ${end - off} unexpected trailing bytes`);
+  return r;
 }

@@ -83,15 +83,14 @@ export class SingleRecordCommand implements SingleCommand<unknown> {
       }
       throw serverError(code, { node: node.address, detail: this.key.toString() });
     }
-    const meta = { generation: r.generation, ttl: voidTimeToTtl(r.voidTime) };
     switch (kind) {
       case CommandKind.READ:
       case CommandKind.OPERATE: {
         const rec: { key: Key; bins: DecodedBins; generation: number; ttl: number; ordered?: Array<[string, DecodedValue]> } = {
           key: this.key,
           bins: r.bins ?? {},
-          generation: meta.generation,
-          ttl: meta.ttl
+          generation: r.generation,
+          ttl: voidTimeToTtl(r.voidTime)
         };
         if (r.ordered !== null) rec.ordered = r.ordered;
         return rec;
@@ -106,7 +105,7 @@ export class SingleRecordCommand implements SingleCommand<unknown> {
         throw new ParseError('UDF reply has neither SUCCESS nor FAILURE bin', { node: node.address });
       }
       default:
-        return meta;
+        return { generation: r.generation, ttl: voidTimeToTtl(r.voidTime) };
     }
   }
 }

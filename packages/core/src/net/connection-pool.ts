@@ -66,21 +66,32 @@ export class ConnectionPool {
   }
 
   /**
+   * An idle, open connection when one is ready now (marked in use), else null: the
+   * executor's fast path, which needs no promise. Callers then fall back to acquire().
+   */
+  tryAcquire(): Connection | null {
+    if (this.#closed) return null;
+    const now = Date.now();
+    while (this.#idle.length > 0) {
+      const c = this.#idle.pop() as Connection;
+      if (c.isOpen && (this.#options.maxIdleMs === 0 || now - c.lastUsed < this.#options.maxIdleMs)) {
+        this.#inUse++;
+        return c;
+      }
+      this.#discard(c);
+    }
+    return null;
+  }
+
+  /**
    * Gets a connection: an idle one, a new one if under the maximum, or the next one
    * released, waiting until `deadline` (ms since epoch; 0 = no limit).
    * @throws NoMoreConnectionsError when the wait queue is full or the deadline passes.
    */
   acquire(deadline: number): Promise<Connection> {
     if (this.#closed) return Promise.reject(new ClientClosedError());
-    const now = Date.now();
-    while (this.#idle.length > 0) {
-      const c = this.#idle.pop() as Connection;
-      if (c.isOpen && (this.#options.maxIdleMs === 0 || now - c.lastUsed < this.#options.maxIdleMs)) {
-        this.#inUse++;
-        return Promise.resolve(c);
-      }
-      this.#discard(c);
-    }
+    const ready = this.tryAcquire();
+    if (ready !== null) return Promise.resolve(ready);
     if (this.#inUse + this.#opening < this.#options.maxSize) return this.#openNew();
     if (this.#waiters.length >= this.#options.maxWaiters) {
       return Promise.reject(new NoMoreConnectionsError(
@@ -96,7 +107,7 @@ export class ConnectionPool {
           reject(new NoMoreConnectionsError(
             `no connection to ${this.#label} became free before the deadline (all ${this.#options.maxSize} busy); raise maxConnsPerNode or reduce concurrency`,
             { node: this.#label }));
-        }, Math.max(1, deadline - now));
+        }, Math.max(1, deadline - Date.now()));
       }
       this.#waiters.push(w);
     });
