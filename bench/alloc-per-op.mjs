@@ -7,7 +7,7 @@
 // Node itself allocates for a socket round trip (write request, read chunk, promise) is
 // in that figure; the client's own cost is the difference, reported in the same run.
 //
-//   npm run build && AEROSPIKE_HOSTS=127.0.0.1:3000 node --expose-gc --max-semi-space-size=512 bench/alloc-per-op.mjs
+//   npm run build && AEROSPIKE_HOSTS=127.0.0.1:3000 node --expose-gc --min-semi-space-size=256 --max-semi-space-size=512 bench/alloc-per-op.mjs
 import { createRequire } from 'node:module';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { connect as netConnect } from 'node:net';

@@ -263,60 +263,84 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   }
 
   /** Writes bins (creating the record unless the policy says otherwise). */
-  async put(key: Key, bins: Bins, policy?: WritePolicy): Promise<RecordMetadata> {
-    const ex = this.#exec();
-    checkKey(key);
-    const p = resolveWritePolicy(this.#writeDefaults, policy);
-    return (await ex.execute(new SingleRecordCommand(CommandKind.WRITE, key, true, p, writeRequest(key, p, bins)))) as RecordMetadata;
+  put(key: Key, bins: Bins, policy?: WritePolicy): Promise<RecordMetadata> {
+    try {
+      const ex = this.#exec();
+      checkKey(key);
+      const p = resolveWritePolicy(this.#writeDefaults, policy);
+      return ex.execute(new SingleRecordCommand(CommandKind.WRITE, key, true, p, writeRequest(key, p, bins))) as Promise<RecordMetadata>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /**
    * Reads a record: all bins, or only `bins` when given.
    * @throws RecordNotFoundError when it does not exist.
    */
-  async get(key: Key, bins?: readonly string[] | null, policy?: ReadPolicy): Promise<AerospikeRecord> {
-    const ex = this.#exec();
-    checkKey(key);
-    const p = resolveReadPolicy(this.#readDefaults, policy);
-    return (await ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, readRequest(key, p, bins ?? null), this.#decode))) as AerospikeRecord;
+  get(key: Key, bins?: readonly string[] | null, policy?: ReadPolicy): Promise<AerospikeRecord> {
+    try {
+      const ex = this.#exec();
+      checkKey(key);
+      const p = resolveReadPolicy(this.#readDefaults, policy);
+      return ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, readRequest(key, p, bins ?? null), this.#decode)) as Promise<AerospikeRecord>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /**
    * Reads a record's metadata only (bins empty).
    * @throws RecordNotFoundError when it does not exist.
    */
-  async getHeader(key: Key, policy?: ReadPolicy): Promise<AerospikeRecord> {
-    const ex = this.#exec();
-    checkKey(key);
-    const p = resolveReadPolicy(this.#readDefaults, policy);
-    return (await ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, headerRequest(key, p)))) as AerospikeRecord;
+  getHeader(key: Key, policy?: ReadPolicy): Promise<AerospikeRecord> {
+    try {
+      const ex = this.#exec();
+      checkKey(key);
+      const p = resolveReadPolicy(this.#readDefaults, policy);
+      return ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, headerRequest(key, p))) as Promise<AerospikeRecord>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /** Metadata of a record, or null when it does not exist. */
-  async exists(key: Key, policy?: ReadPolicy): Promise<RecordMetadata | null> {
-    const ex = this.#exec();
-    checkKey(key);
-    const p = resolveReadPolicy(this.#readDefaults, policy);
-    return (await ex.execute(new SingleRecordCommand(CommandKind.EXISTS, key, false, p, headerRequest(key, p)))) as RecordMetadata | null;
+  exists(key: Key, policy?: ReadPolicy): Promise<RecordMetadata | null> {
+    try {
+      const ex = this.#exec();
+      checkKey(key);
+      const p = resolveReadPolicy(this.#readDefaults, policy);
+      return ex.execute(new SingleRecordCommand(CommandKind.EXISTS, key, false, p, headerRequest(key, p))) as Promise<RecordMetadata | null>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /** Deletes a record. Resolves true when it existed, false when it did not. */
-  async remove(key: Key, policy?: WritePolicy): Promise<boolean> {
-    const ex = this.#exec();
-    checkKey(key);
-    const p = resolveWritePolicy(this.#writeDefaults, policy);
-    return (await ex.execute(new SingleRecordCommand(CommandKind.DELETE, key, true, p, deleteRequest(key, p)))) as boolean;
+  remove(key: Key, policy?: WritePolicy): Promise<boolean> {
+    try {
+      const ex = this.#exec();
+      checkKey(key);
+      const p = resolveWritePolicy(this.#writeDefaults, policy);
+      return ex.execute(new SingleRecordCommand(CommandKind.DELETE, key, true, p, deleteRequest(key, p))) as Promise<boolean>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /**
    * Resets a record's TTL to the policy's `ttl`.
    * @throws RecordNotFoundError when it does not exist.
    */
-  async touch(key: Key, policy?: WritePolicy): Promise<RecordMetadata> {
-    const ex = this.#exec();
-    checkKey(key);
-    const p = resolveWritePolicy(this.#writeDefaults, policy);
-    return (await ex.execute(new SingleRecordCommand(CommandKind.TOUCH, key, true, p, touchRequest(key, p)))) as RecordMetadata;
+  touch(key: Key, policy?: WritePolicy): Promise<RecordMetadata> {
+    try {
+      const ex = this.#exec();
+      checkKey(key);
+      const p = resolveWritePolicy(this.#writeDefaults, policy);
+      return ex.execute(new SingleRecordCommand(CommandKind.TOUCH, key, true, p, touchRequest(key, p))) as Promise<RecordMetadata>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /**
@@ -324,24 +348,32 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
    * several read ops come back as an array; pass `{ ordered: true }` for every result in
    * order as well.
    */
-  async operate(key: Key, ops: readonly Operation[], policy?: WritePolicy, options?: OperateOptions): Promise<AerospikeRecord> {
-    const ex = this.#exec();
-    checkKey(key);
-    const p = resolveWritePolicy(this.#writeDefaults, policy);
-    const { request, isWrite } = operateRequest(key, p, ops);
-    const decode = options?.ordered === true ? { ...this.#decode, ordered: true } : this.#decode;
-    return (await ex.execute(new SingleRecordCommand(CommandKind.OPERATE, key, isWrite, p, request, decode))) as AerospikeRecord;
+  operate(key: Key, ops: readonly Operation[], policy?: WritePolicy, options?: OperateOptions): Promise<AerospikeRecord> {
+    try {
+      const ex = this.#exec();
+      checkKey(key);
+      const p = resolveWritePolicy(this.#writeDefaults, policy);
+      const { request, isWrite } = operateRequest(key, p, ops);
+      const decode = options?.ordered === true ? { ...this.#decode, ordered: true } : this.#decode;
+      return ex.execute(new SingleRecordCommand(CommandKind.OPERATE, key, isWrite, p, request, decode)) as Promise<AerospikeRecord>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /**
    * Calls a registered UDF on one record and returns its result.
    * @throws UdfError when the function fails.
    */
-  async apply(key: Key, module: string, fn: string, args: readonly Value[] = [], policy?: WritePolicy): Promise<DecodedValue> {
-    const ex = this.#exec();
-    checkKey(key);
-    const p = resolveWritePolicy(this.#writeDefaults, policy);
-    return (await ex.execute(new SingleRecordCommand(CommandKind.UDF, key, true, p, udfRequest(key, p, module, fn, args), this.#decode))) as DecodedValue;
+  apply(key: Key, module: string, fn: string, args: readonly Value[] = [], policy?: WritePolicy): Promise<DecodedValue> {
+    try {
+      const ex = this.#exec();
+      checkKey(key);
+      const p = resolveWritePolicy(this.#writeDefaults, policy);
+      return ex.execute(new SingleRecordCommand(CommandKind.UDF, key, true, p, udfRequest(key, p, module, fn, args), this.#decode)) as Promise<DecodedValue>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /**

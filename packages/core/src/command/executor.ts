@@ -96,16 +96,89 @@ export class Executor {
     }
   }
 
-  /** Runs a single-record command to completion or failure. */
+  /**
+   * Runs a single-record command to completion or failure. One async frame per command:
+   * the retry loop lives here rather than in a helper so no second promise is made.
+   */
   async execute<T>(cmd: SingleCommand<T>): Promise<T> {
     this.#inFlight++;
     const observe = Channels.command.hasSubscribers;
     const start = observe ? Date.now() : 0;
     const trace = observe ? { node: undefined as string | undefined, attempts: 0 } : null;
     try {
-      const result = await this.#run(cmd, trace);
-      if (trace !== null) publish(cmd, trace, start);
-      return result;
+      const p = cmd.policy;
+      const cluster = this.#cluster;
+      const maxErrorRate = cluster.options.maxErrorRate;
+      const deadline = p.totalTimeout > 0 ? Date.now() + p.totalTimeout : 0;
+      let sentCount = 0;
+      let doubt = false;
+      let attempt = 0;
+      let sequence = 0;
+      for (;;) {
+        let node: Node | undefined;
+        let sentNow = false;
+        let error: AerospikeError;
+        try {
+          node = cluster.nodeFor(cmd.key, cmd.isWrite, p, sequence);
+          if (trace !== null) {
+            trace.node = node.name;
+            trace.attempts = attempt + 1;
+          }
+          if (maxErrorRate > 0 && node.windowErrors > maxErrorRate) {
+            throw new MaxErrorRateError(`node ${node.name} (${node.address}) exceeded ${maxErrorRate} errors in the current window; failing fast until it recovers`, { node: node.address });
+          }
+          const conn = node.pool.tryAcquire() ?? (await node.pool.acquire(deadline));
+          let frame: Buffer;
+          try {
+            sentCount++;
+            sentNow = true;
+            frame = await conn.request(cmd.request, p.socketTimeout, deadline);
+          } catch (err) {
+            node.pool.release(conn); // the connection closed itself on failure
+            throw err;
+          }
+          let result: T;
+          try {
+            result = cmd.parse(frame, node);
+          } catch (err) {
+            if (!(err instanceof AerospikeError) || !keepsConnection(err.resultCode)) conn.close();
+            node.pool.release(conn);
+            throw err;
+          }
+          node.pool.release(conn);
+          if (trace !== null) publish(cmd, trace, start);
+          return result;
+        } catch (err) {
+          if (err instanceof ClientClosedError) throw err;
+          error = err instanceof AerospikeError ? err : new ParseError(`unexpected failure: ${(err as Error).message}`, { cause: err });
+        }
+        const code = error.resultCode;
+        if (node !== undefined) this.#count(node, error);
+        const connectionFailure = isConnectionFailure(error);
+        if (connectionFailure || code === ResultCode.PARTITION_UNAVAILABLE || (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE)) {
+          void cluster.requestTend();
+        }
+        const retryable =
+          connectionFailure ||
+          (error instanceof TimeoutError && error.kind === 'socket') ||
+          (code > 0 && isRetryableServerCode(code)) ||
+          (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE);
+        // A write is in doubt once a sent attempt ended without a definitive answer,
+        // or when it was sent more than once.
+        if (sentNow && (code === ResultCode.TIMEOUT || code <= 0)) doubt = true;
+        const inDoubt = cmd.isWrite && (doubt || sentCount > 1);
+        const now = Date.now();
+        const timeLeft = deadline === 0 || now + p.sleepBetweenRetries < deadline;
+        if (!retryable || attempt >= p.maxRetries || !timeLeft) {
+          throw withDoubt(error, inDoubt, node?.address);
+        }
+        attempt++;
+        // Reads walk the replica sequence on every retry (SC linearize only after a
+        // connection failure); writes move on only when the node could not be used.
+        const linearize = p.readModeSC === ReadModeSC.LINEARIZE;
+        if (cmd.isWrite || linearize ? connectionFailure : true) sequence++;
+        if (p.sleepBetweenRetries > 0 && !(error instanceof TimeoutError)) await sleep(p.sleepBetweenRetries, undefined, { ref: false });
+      }
     } catch (err) {
       if (trace !== null) publish(cmd, trace, start, err as Error);
       throw err;
@@ -115,80 +188,6 @@ export class Executor {
         this.#idle = null;
         f();
       }
-    }
-  }
-
-  async #run<T>(cmd: SingleCommand<T>, trace: { node: string | undefined; attempts: number } | null): Promise<T> {
-    const p = cmd.policy;
-    const cluster = this.#cluster;
-    const maxErrorRate = cluster.options.maxErrorRate;
-    const deadline = p.totalTimeout > 0 ? Date.now() + p.totalTimeout : 0;
-    let sentCount = 0;
-    let doubt = false;
-    let attempt = 0;
-    let sequence = 0;
-    for (;;) {
-      let node: Node | undefined;
-      let sentNow = false;
-      let error: AerospikeError;
-      try {
-        node = cluster.nodeFor(cmd.key, cmd.isWrite, p, sequence);
-        if (trace !== null) {
-          trace.node = node.name;
-          trace.attempts = attempt + 1;
-        }
-        if (maxErrorRate > 0 && node.windowErrors > maxErrorRate) {
-          throw new MaxErrorRateError(`node ${node.name} (${node.address}) exceeded ${maxErrorRate} errors in the current window; failing fast until it recovers`, { node: node.address });
-        }
-        const conn = node.pool.tryAcquire() ?? (await node.pool.acquire(deadline));
-        let frame: Buffer;
-        try {
-          sentCount++;
-          sentNow = true;
-          frame = await conn.request(cmd.request, p.socketTimeout, deadline);
-        } catch (err) {
-          node.pool.release(conn); // the connection closed itself on failure
-          throw err;
-        }
-        try {
-          const result = cmd.parse(frame, node);
-          node.pool.release(conn);
-          return result;
-        } catch (err) {
-          if (!(err instanceof AerospikeError) || !keepsConnection(err.resultCode)) conn.close();
-          node.pool.release(conn);
-          throw err;
-        }
-      } catch (err) {
-        if (err instanceof ClientClosedError) throw err;
-        error = err instanceof AerospikeError ? err : new ParseError(`unexpected failure: ${(err as Error).message}`, { cause: err });
-      }
-      const code = error.resultCode;
-      if (node !== undefined) this.#count(node, error);
-      const connectionFailure = isConnectionFailure(error);
-      if (connectionFailure || code === ResultCode.PARTITION_UNAVAILABLE || (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE)) {
-        void cluster.requestTend();
-      }
-      const retryable =
-        connectionFailure ||
-        (error instanceof TimeoutError && error.kind === 'socket') ||
-        (code > 0 && isRetryableServerCode(code)) ||
-        (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE);
-      // A write is in doubt once a sent attempt ended without a definitive answer,
-      // or when it was sent more than once.
-      if (sentNow && (code === ResultCode.TIMEOUT || code <= 0)) doubt = true;
-      const inDoubt = cmd.isWrite && (doubt || sentCount > 1);
-      const now = Date.now();
-      const timeLeft = deadline === 0 || now + p.sleepBetweenRetries < deadline;
-      if (!retryable || attempt >= p.maxRetries || !timeLeft) {
-        throw withDoubt(error, inDoubt, node?.address);
-      }
-      attempt++;
-      // Reads walk the replica sequence on every retry (SC linearize only after a
-      // connection failure); writes move on only when the node could not be used.
-      const linearize = p.readModeSC === ReadModeSC.LINEARIZE;
-      if (cmd.isWrite || linearize ? connectionFailure : true) sequence++;
-      if (p.sleepBetweenRetries > 0 && !(error instanceof TimeoutError)) await sleep(p.sleepBetweenRetries, undefined, { ref: false });
     }
   }
 
