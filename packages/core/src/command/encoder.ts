@@ -54,7 +54,23 @@ export interface SingleExtras {
   readonly udf?: { readonly module: string; readonly fn: string; readonly args: Uint8Array } | undefined;
 }
 
+/** True between reset() and clearScratch(): the op scratch belongs to one encode. */
+let encoding = false;
+
+/**
+ * Throws when an encode is in progress: a value getter (or toBytes()) called the client
+ * while its own command was being encoded. The encoder's scratch, and the request
+ * builders' shared header, belong to the outer command until it is written.
+ */
+export function assertNotEncoding(): void {
+  if (encoding) {
+    throw new InvalidArgumentError('a command was started while another was being encoded (a value getter or toBytes() called the client); build values before passing them in');
+  }
+}
+
 function reset(): void {
+  assertNotEncoding();
+  encoding = true;
   count = 0;
   mp.reset();
   if (opType.length > 4096) {
@@ -373,4 +389,5 @@ export function encodeOperate(key: Key, h: HeaderSpec, x: SingleExtras, ops: rea
 function clearScratch(): void {
   for (let i = 0; i < count; i++) opValue[i] = undefined;
   count = 0;
+  encoding = false;
 }

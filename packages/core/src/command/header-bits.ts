@@ -75,3 +75,15 @@ export function applyWriteBits(h: HeaderSpec, p: ResolvedWritePolicy): void {
 export function newHeader(p: ResolvedBasePolicy): HeaderSpec {
   return { info1: 0, info2: 0, info3: 0, info4: 0, generation: 0, ttl: 0, timeout: serverTimeout(p) };
 }
+
+/** Zeroes `h` and sets the server timeout from the policy (reuse instead of allocating). */
+export function resetHeader(h: HeaderSpec, p: ResolvedBasePolicy): HeaderSpec {
+  h.info1 = 0;
+  h.info2 = 0;
+  h.info3 = 0;
+  h.info4 = 0;
+  h.generation = 0;
+  h.ttl = 0;
+  h.timeout = serverTimeout(p);
+  return h;
+}

@@ -5,8 +5,8 @@ import { packValue } from '../values/msgpack-writer.js';
 import type { Bins, Value } from '../values/value-types.js';
 import { Info1, Info2, OpType } from '../wire/constants.js';
 import { checkName, describeType } from '../util/validate.js';
-import { encodeOperate, encodeRead, encodeWrite, type SingleExtras } from './encoder.js';
-import { applyReadBits, applyWriteBits, newHeader } from './header-bits.js';
+import { assertNotEncoding, encodeOperate, encodeRead, encodeWrite, type SingleExtras } from './encoder.js';
+import { applyReadBits, applyWriteBits, newHeader, resetHeader, type HeaderSpec } from './header-bits.js';
 import { isReadHeader, Op, type Operation } from './operation.js';
 
 function filterBytes(f: FilterExpression | null): Uint8Array | null {
@@ -14,52 +14,82 @@ function filterBytes(f: FilterExpression | null): Uint8Array | null {
   return f instanceof Uint8Array ? f : f.toBytes();
 }
 
-function extras(p: ResolvedReadPolicy | ResolvedWritePolicy): SingleExtras {
-  return { sendKey: p.sendKey, filter: filterBytes(p.filterExpression), compress: p.compress };
+/*
+ * One header and one extras object serve every single-record request: each request
+ * function fills them and hands them to the encoder, which copies them into the frame
+ * before returning, so nothing keeps them. The only user code that can run meanwhile is
+ * a filter expression's toBytes() (called before either is filled) and bin value getters
+ * during encoding; a command started from there is refused before it touches them.
+ */
+const HEADER: HeaderSpec = newHeader({ totalTimeout: 0, socketTimeout: 0 } as ResolvedReadPolicy);
+const EXTRAS: { -readonly [K in keyof SingleExtras]-?: SingleExtras[K] } = { sendKey: false, filter: null, compress: false, udf: undefined };
+
+/** The shared extras, filled from the policy (call before {@link header}). */
+function extras(p: ResolvedReadPolicy | ResolvedWritePolicy, udf?: SingleExtras['udf']): SingleExtras {
+  const filter = filterBytes(p.filterExpression);
+  assertNotEncoding();
+  EXTRAS.sendKey = p.sendKey;
+  EXTRAS.filter = filter;
+  EXTRAS.compress = p.compress;
+  EXTRAS.udf = udf;
+  return EXTRAS;
 }
+
+/** The shared header, zeroed, with the policy's server timeout. */
+function header(p: ResolvedReadPolicy | ResolvedWritePolicy): HeaderSpec {
+  assertNotEncoding();
+  return resetHeader(HEADER, p);
+}
+
+const TOUCH_OPS: readonly Operation[] = [Op.touch()];
 
 /** Request for get (all bins when `bins` is null) or select (the named bins). */
 export function readRequest(key: Key, p: ResolvedReadPolicy, bins: readonly string[] | null): Buffer {
-  const h = newHeader(p);
+  const x = extras(p);
+  const h = header(p);
   h.info1 = Info1.READ | (bins === null ? Info1.GET_ALL : 0);
   h.ttl = p.readTouchTtlPercent;
   applyReadBits(h, p);
-  return encodeRead(key, h, extras(p), bins);
+  return encodeRead(key, h, x, bins);
 }
 
 /** Request for exists / getHeader: metadata only. */
 export function headerRequest(key: Key, p: ResolvedReadPolicy): Buffer {
-  const h = newHeader(p);
+  const x = extras(p);
+  const h = header(p);
   h.info1 = Info1.READ | Info1.NOBINDATA;
   h.ttl = p.readTouchTtlPercent;
   applyReadBits(h, p);
-  return encodeRead(key, h, extras(p), []);
+  return encodeRead(key, h, x, []);
 }
 
 /** Request for put. */
 export function writeRequest(key: Key, p: ResolvedWritePolicy, bins: Bins): Buffer {
-  const h = newHeader(p);
+  const x = extras(p);
+  const h = header(p);
   h.info2 = Info2.WRITE;
   h.ttl = p.ttl;
   applyWriteBits(h, p);
-  return encodeWrite(key, h, { ...extras(p), compress: p.compress }, bins);
+  return encodeWrite(key, h, x, bins);
 }
 
 /** Request for delete. */
 export function deleteRequest(key: Key, p: ResolvedWritePolicy): Buffer {
-  const h = newHeader(p);
+  const x = extras(p);
+  const h = header(p);
   h.info2 = Info2.WRITE | Info2.DELETE;
   applyWriteBits(h, p);
-  return encodeOperate(key, h, extras(p), []);
+  return encodeOperate(key, h, x, []);
 }
 
 /** Request for touch: a WRITE with one TOUCH op; the TTL goes in the header. */
 export function touchRequest(key: Key, p: ResolvedWritePolicy): Buffer {
-  const h = newHeader(p);
+  const x = extras(p);
+  const h = header(p);
   h.info2 = Info2.WRITE;
   h.ttl = p.ttl;
   applyWriteBits(h, p);
-  return encodeOperate(key, h, extras(p), [Op.touch()]);
+  return encodeOperate(key, h, x, TOUCH_OPS);
 }
 
 const READ_TYPES = new Set<number>([OpType.READ, OpType.CDT_READ, OpType.BIT_READ, OpType.EXP_READ, OpType.HLL_READ]);
@@ -97,7 +127,8 @@ export function operateRequest(key: Key, p: ResolvedWritePolicy, ops: readonly O
     else hasWrite = true;
     if (o.respondAll === true || RESPOND_ALL_TYPES.has(o.op)) respondAll = true;
   }
-  const h = newHeader(p);
+  const x = extras(p);
+  const h = header(p);
   if (hasRead || readAll) {
     h.info1 |= Info1.READ;
     if (readAll) h.info1 |= Info1.GET_ALL;
@@ -111,7 +142,7 @@ export function operateRequest(key: Key, p: ResolvedWritePolicy, ops: readonly O
     h.ttl = p.readTouchTtlPercent;
   }
   if (respondAll && !readAll) h.info2 |= Info2.RESPOND_ALL_OPS;
-  return { request: encodeOperate(key, h, extras(p), ops), isWrite: hasWrite };
+  return { request: encodeOperate(key, h, x, ops), isWrite: hasWrite };
 }
 
 /** Request for a record UDF call. */
@@ -119,10 +150,11 @@ export function udfRequest(key: Key, p: ResolvedWritePolicy, module: string, fn:
   checkName('UDF module name', module, 127, false);
   checkName('UDF function name', fn, 127, false);
   if (!Array.isArray(args)) throw new InvalidArgumentError(`UDF arguments must be an array, got ${describeType(args)}`);
-  const h = newHeader(p);
+  const packed = packValue(args, 'UDF arguments');
+  const x = extras(p, { module, fn, args: packed });
+  const h = header(p);
   h.info2 = Info2.WRITE;
   h.ttl = p.ttl;
   applyWriteBits(h, p);
-  const packed = packValue(args, 'UDF arguments');
-  return encodeOperate(key, h, { ...extras(p), udf: { module, fn, args: packed } }, []);
+  return encodeOperate(key, h, x, []);
 }

@@ -34,6 +34,28 @@ describe('core client against a fake node', () => {
     return client;
   }
 
+  it('refuses a command started from a bin value getter mid-encode; the outer request is sent intact', async () => {
+    const c = await connect();
+    node.handler = () => asMsgReply({});
+    let inner: Promise<unknown> | undefined;
+    const bins = {
+      get a(): number {
+        inner = c.put(new Key('test', 'demo', 'k2'), { b: 1 }, { ttl: 77, sendKey: true });
+        inner.catch(() => undefined); // inspected below, after the outer put
+        return 1;
+      }
+    };
+    await c.put(key, bins, { ttl: 5 });
+    await expect(inner).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(node.requests).toHaveLength(1);
+    const frame = node.requests[0] as Buffer;
+    expect(frame.readUInt32BE(8 + 10)).toBe(5); // the outer ttl, not the inner one's
+    expect(frame.readUInt16BE(8 + 18)).toBe(3); // namespace, set, digest: no user key field
+    // and the encoder is usable again afterwards
+    await c.put(key, { a: 2 }, { ttl: 6 });
+    expect((node.requests[1] as Buffer).readUInt32BE(8 + 10)).toBe(6);
+  });
+
   it('reads a record and converts the void time to a TTL', async () => {
     const c = await connect();
     node.handler = () =>
