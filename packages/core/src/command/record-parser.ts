@@ -139,12 +139,30 @@ export function setBin(bins: DecodedBins, name: string, value: DecodedValue): vo
   else bins[name] = value;
 }
 
+/** A {@link SingleReply} that {@link parseSingleReplyInto} can fill. */
+export type MutableSingleReply = { -readonly [K in keyof SingleReply]: SingleReply[K] };
+
+/** A blank reply object for {@link parseSingleReplyInto}. */
+export function newSingleReply(): MutableSingleReply {
+  return { info1: 0, info2: 0, info3: 0, info4: 0, resultCode: 0, generation: 0, voidTime: 0, batchIndex: 0, fieldCount: 0, opCount: 0, bins: null, ordered: null };
+}
+
 /**
- * Parses a single-record reply frame (type 3 or 4) into one object: the header is read
- * straight from the frame (no body view, no intermediate header object).
+ * Parses a single-record reply frame (type 3 or 4) into one object.
  * @throws ParseError on malformed bytes.
  */
 export function parseSingleReply(frame: Buffer, options?: ParseOptions): SingleReply {
+  const r = newSingleReply();
+  parseSingleReplyInto(frame, options, r);
+  return r;
+}
+
+/**
+ * Parses a single-record reply frame into `r` (overwriting every field): the header is
+ * read straight from the frame, with no body view and no intermediate header object.
+ * @throws ParseError on malformed bytes.
+ */
+export function parseSingleReplyInto(frame: Buffer, options: ParseOptions | undefined, r: MutableSingleReply): void {
   let f = frame;
   if (f[1] === MessageType.COMPRESSED) f = decompressFrame(f);
   if (f[1] !== MessageType.AS_MSG) throw new ParseError(`expected a data reply (type 3), got message type ${f[1]}`);
@@ -152,22 +170,19 @@ export function parseSingleReply(frame: Buffer, options?: ParseOptions): SingleR
   const end = f.length;
   if (end - o < MSG_HEADER_SIZE) throw new ParseError('reply message shorter than its 22-byte header');
   if (f[o] !== MSG_HEADER_SIZE) throw new ParseError(`reply message header size is ${f[o]}, expected 22`);
-  const r: { -readonly [K in keyof SingleReply]: SingleReply[K] } = {
-    info1: f[o + 1] as number,
-    info2: f[o + 2] as number,
-    info3: f[o + 3] as number,
-    info4: f[o + 4] as number,
-    resultCode: f[o + 5] as number,
-    generation: f.readUInt32BE(o + 6),
-    voidTime: f.readUInt32BE(o + 10),
-    batchIndex: f.readUInt32BE(o + 14),
-    fieldCount: f.readUInt16BE(o + 18),
-    opCount: f.readUInt16BE(o + 20),
-    bins: null,
-    ordered: options?.ordered === true ? [] : null
-  };
+  r.info1 = f[o + 1] as number;
+  r.info2 = f[o + 2] as number;
+  r.info3 = f[o + 3] as number;
+  r.info4 = f[o + 4] as number;
+  r.resultCode = f[o + 5] as number;
+  r.generation = f.readUInt32BE(o + 6);
+  r.voidTime = f.readUInt32BE(o + 10);
+  r.batchIndex = f.readUInt32BE(o + 14);
+  r.fieldCount = f.readUInt16BE(o + 18);
+  r.opCount = f.readUInt16BE(o + 20);
+  r.bins = null;
+  r.ordered = options?.ordered === true ? [] : null;
   let off = skipFields(f, o + MSG_HEADER_SIZE, r.fieldCount, end);
   off = parseOps(f, off, r.opCount, end, options, r);
   if (off !== end) throw new ParseError(`reply has ${end - off} unexpected trailing bytes`);
-  return r;
 }

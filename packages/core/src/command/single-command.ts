@@ -6,7 +6,10 @@ import type { Key } from '../keys/key.js';
 import type { ResolvedBasePolicy } from '../policy/policies.js';
 import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
 import type { SingleCommand } from './executor.js';
-import { parseSingleReply, voidTimeToTtl } from './record-parser.js';
+import { newSingleReply, parseSingleReplyInto, voidTimeToTtl, type MutableSingleReply } from './record-parser.js';
+
+/** Parsing is synchronous, so one reply object serves every single-record command. */
+const REPLY: MutableSingleReply = newSingleReply();
 
 /** Generation and TTL of a record. */
 export interface RecordMetadata {
@@ -70,7 +73,18 @@ export class SingleRecordCommand implements SingleCommand<unknown> {
 
   parse(frame: Buffer, node: Node): unknown {
     const kind = this.#kind;
-    const r = parseSingleReply(frame, kind === CommandKind.OPERATE ? { ...this.#options, gather: true } : this.#options);
+    const r = REPLY;
+    try {
+      parseSingleReplyInto(frame, kind === CommandKind.OPERATE ? { ...this.#options, gather: true } : this.#options, r);
+      return this.#result(r, node);
+    } finally {
+      r.bins = null; // the shared reply object must not keep the caller's values alive
+      r.ordered = null;
+    }
+  }
+
+  #result(r: MutableSingleReply, node: Node): unknown {
+    const kind = this.#kind;
     const code = r.resultCode;
     if (code !== ResultCode.OK) {
       if (code === ResultCode.KEY_NOT_FOUND_ERROR) {
