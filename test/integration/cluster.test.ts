@@ -69,8 +69,13 @@ describeFailover('a node killed under load', () => {
     const client = new AerospikeClient({ hosts: CLUSTER_HOSTS as string, tendInterval: 100 });
     const removed: string[] = [];
     client.on('nodeRemoved', (e) => removed.push(e.name));
+    const closedByAddress = new Map<string, number>();
+    client.on('connectionClosed', (e) => closedByAddress.set(e.address, (closedByAddress.get(e.address) ?? 0) + 1));
+    let failedEvents = 0;
+    client.on('commandFailed', () => failedEvents++);
     await client.connect();
     const set = uniqueSet('failover');
+    const addressOf = new Map(client.nodes().map((n) => [n.name, n.address]));
     const acknowledged = new Map<number, number>();
     const failures: Error[] = [];
     let inDoubt = 0;
@@ -103,6 +108,10 @@ describeFailover('a node killed under load', () => {
         expect(rec.bins['v']).toBe(i);
       }
       expect(failures.length).toBeLessThan(acknowledged.size / 10);
+      // the typed events saw it too: one commandFailed per failed write, and the dead
+      // node's pooled connections reported closed
+      expect(failedEvents).toBe(failures.length);
+      expect(closedByAddress.get(addressOf.get(removed[0] as string) as string) ?? 0).toBeGreaterThan(0);
     } finally {
       stop = true;
       await client.close();

@@ -208,6 +208,9 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       cluster.on('partitionMapUpdated', (e) => this.emit('partitionMapUpdated', e));
       cluster.on('tendError', (e) => this.emit('tendError', e));
       cluster.on('tendComplete', (e) => this.emit('tendComplete', e));
+      cluster.on('connectionOpened', (e) => this.emit('connectionOpened', e));
+      cluster.on('connectionClosed', (e) => this.emit('connectionClosed', e));
+      cluster.on('commandFailed', (e) => this.emit('commandFailed', e));
       if (this.#closed) {
         cluster.close();
         throw new ClientClosedError();

@@ -43,6 +43,12 @@ export interface ClusterEvents {
   partitionMapUpdated: [{ node: string; namespaces: string[] }];
   tendError: [{ node: string; error: Error }];
   tendComplete: [{ count: number; nodes: number }];
+  /** A pooled connection to `address` was opened. */
+  connectionOpened: [{ address: string }];
+  /** A pooled connection to `address` was closed (failure, idle reaping, node removal or close()). */
+  connectionClosed: [{ address: string }];
+  /** A single-record command failed for good (after its retries); `error` is what it threw. */
+  commandFailed: [{ node: string | undefined; namespace: string; isWrite: boolean; attempts: number; error: Error }];
 }
 
 /** What routing needs from a command's policy. */
@@ -72,7 +78,11 @@ export class Cluster extends EventEmitter<ClusterEvents> {
 
   private constructor(options: ClusterOptions) {
     super();
-    this.options = options;
+    const onConnection = (event: 'opened' | 'closed', address: string): void => {
+      if (event === 'opened') this.emit('connectionOpened', { address });
+      else this.emit('connectionClosed', { address });
+    };
+    this.options = { ...options, pool: { ...options.pool, onConnection } };
   }
 
   /**

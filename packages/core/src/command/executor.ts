@@ -170,7 +170,9 @@ export class Executor {
         const now = Date.now();
         const timeLeft = deadline === 0 || now + p.sleepBetweenRetries < deadline;
         if (!retryable || attempt >= p.maxRetries || !timeLeft) {
-          throw withDoubt(error, inDoubt, node?.address);
+          const failure = withDoubt(error, inDoubt, node?.address);
+          if (cluster.listenerCount('commandFailed') > 0) notifyFailure(cluster, cmd, node, attempt + 1, failure);
+          throw failure;
         }
         attempt++;
         // Reads walk the replica sequence on every retry (SC linearize only after a
@@ -221,4 +223,15 @@ function publish(cmd: SingleCommand<unknown>, trace: { node: string | undefined;
     ...(error === undefined ? {} : { error })
   };
   Channels.command.publish(msg);
+}
+
+/** Emits `commandFailed`; a listener that throws cannot replace the command's own error. */
+function notifyFailure(cluster: Cluster, cmd: SingleCommand<unknown>, node: Node | undefined, attempts: number, error: Error): void {
+  try {
+    cluster.emit('commandFailed', { node: node?.name, namespace: cmd.key.namespace, isWrite: cmd.isWrite, attempts, error });
+  } catch (listenerError) {
+    queueMicrotask(() => {
+      throw listenerError;
+    });
+  }
 }

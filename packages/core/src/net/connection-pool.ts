@@ -13,6 +13,8 @@ export interface PoolOptions {
   readonly maxIdleMs: number;
   /** Most commands that may wait for a connection when the pool is full. */
   readonly maxWaiters: number;
+  /** Told about every connection the pool opens or closes (the cluster turns it into events). */
+  readonly onConnection?: ((event: 'opened' | 'closed', address: string) => void) | undefined;
 }
 
 interface Waiter {
@@ -150,7 +152,7 @@ export class ConnectionPool {
       this.#open().then(
         (c) => {
           this.#opening--;
-          this.#opened++;
+          this.#noteOpened();
           if (this.#closed) this.#discard(c);
           else {
             // Hand it over as if a command had just returned it: a waiter gets it, else it idles.
@@ -187,8 +189,7 @@ export class ConnectionPool {
       throw err;
     }
     this.#opening--;
-    this.#opened++;
-    if (Channels.connection.hasSubscribers) Channels.connection.publish({ address: this.#label, event: 'opened' } satisfies ConnectionMessage);
+    this.#noteOpened();
     if (this.#closed) {
       this.#discard(c);
       throw new ClientClosedError();
@@ -206,9 +207,16 @@ export class ConnectionPool {
     this.#openNew().then(w.resolve, w.reject);
   }
 
+  #noteOpened(): void {
+    this.#opened++;
+    if (Channels.connection.hasSubscribers) Channels.connection.publish({ address: this.#label, event: 'opened' } satisfies ConnectionMessage);
+    this.#options.onConnection?.('opened', this.#label);
+  }
+
   #discard(c: Connection): void {
     this.#closedCount++;
     if (Channels.connection.hasSubscribers) Channels.connection.publish({ address: this.#label, event: 'closed' } satisfies ConnectionMessage);
+    this.#options.onConnection?.('closed', this.#label);
     if (c.isOpen) c.close();
   }
 }

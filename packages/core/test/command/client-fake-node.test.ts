@@ -128,6 +128,49 @@ describe('core client against a fake node', () => {
     expect(node.requests.length).toBe(2);
   });
 
+  it('emits typed events for pooled connections opened and closed and for failed commands', async () => {
+    const c = await connect();
+    const log: string[] = [];
+    c.on('connectionOpened', (e) => log.push(`opened ${e.address}`));
+    c.on('connectionClosed', (e) => log.push(`closed ${e.address}`));
+    const failures: Array<{ node: string | undefined; namespace: string; isWrite: boolean; attempts: number; error: Error }> = [];
+    c.on('commandFailed', (e) => failures.push(e));
+    node.handler = (_f, { index }) => (index === 0 ? Buffer.from('0203000000000004ffffffff', 'hex') : asMsgReply({ resultCode: index === 1 ? 2 : 9 }));
+    // a malformed reply closes the connection
+    await expect(c.get(key)).rejects.toBeInstanceOf(ParseError);
+    expect(log).toEqual([`opened ${node.hosts}`, `closed ${node.hosts}`]);
+    // the next command opens another; NOT_FOUND, then server TIMEOUT retried once
+    await expect(c.get(key)).rejects.toBeInstanceOf(RecordNotFoundError);
+    await expect(c.get(key, null, { maxRetries: 1 })).rejects.toBeInstanceOf(ServerTimeoutError);
+    expect(log).toEqual([`opened ${node.hosts}`, `closed ${node.hosts}`, `opened ${node.hosts}`]);
+    expect(failures.map((f) => [f.error.constructor.name, f.attempts])).toEqual([
+      ['ParseError', 1],
+      ['RecordNotFoundError', 1],
+      ['ServerTimeoutError', 2]
+    ]);
+    expect(failures[0]).toMatchObject({ node: 'BB9000000000001', namespace: 'test', isWrite: false });
+    node.handler = () => asMsgReply({ resultCode: 2 });
+    // successes emit nothing; a listener that throws does not replace the command's error
+    await expect(c.exists(key)).resolves.toBeNull();
+    expect(failures).toHaveLength(3);
+    c.removeAllListeners('commandFailed');
+    c.on('commandFailed', () => {
+      throw new Error('listener bug');
+    });
+    // the listener's error is rethrown from a microtask (an uncaught exception), captured here
+    const deferred: Array<() => void> = [];
+    const spy = jest.spyOn(globalThis, 'queueMicrotask').mockImplementation((fn) => {
+      deferred.push(fn);
+    });
+    try {
+      await expect(c.get(key)).rejects.toBeInstanceOf(RecordNotFoundError);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(deferred).toHaveLength(1);
+    expect(() => (deferred[0] as () => void)()).toThrow('listener bug');
+  });
+
   it('closes the connection on a malformed reply and recovers on a new one', async () => {
     const c = await connect();
     const before = node.connections;
