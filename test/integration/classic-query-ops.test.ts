@@ -57,3 +57,68 @@ describeServer('classic API: queries, scans and collection operations', () => {
     expect(rec.bins?.['m']).toEqual([2, 5]);
   });
 });
+
+describeServer('classic API: collection and blob indexes, UDF listing, info by node', () => {
+  let client: aerospike.AsyncClient;
+  const set = uniqueSet('classic_ix');
+  const names = { list: `cl_${set}`.slice(0, 60), keys: `ck_${set}`.slice(0, 60), values: `cv_${set}`.slice(0, 60), blob: `cb_${set}`.slice(0, 60) };
+
+  beforeAll(async () => {
+    const [host, port] = (HOSTS as string).split(',')[0]?.split(':') ?? [];
+    client = await aerospike.client({ hosts: [[host as string, Number(port)]] }).connect();
+    for (let i = 0; i < 12; i++) {
+      await client.put([NAMESPACE, set, i], { tags: [`t${i % 3}`, `all`], m: new Map([[`k${i % 4}`, i % 2]]), b: Buffer.from([i % 2]) });
+    }
+  }, 60_000);
+  afterAll(async () => {
+    for (const n of Object.values(names)) await client.index_remove(NAMESPACE, n).catch(() => undefined);
+    await client?.close();
+  });
+
+  const ids = async (p: unknown): Promise<number[]> => {
+    const q = client.query(NAMESPACE, set);
+    q.where(p as never);
+    return (await q.results()).map((r) => Number((r.bins?.['b'] as Buffer | undefined)?.[0] ?? -1)).sort();
+  };
+  const count = async (p: unknown): Promise<number> => {
+    const q = client.query(NAMESPACE, set);
+    q.where(p as never);
+    return (await q.results()).length;
+  };
+
+  it('creates list, map-key and map-value indexes and answers contains queries on them', async () => {
+    await client.index_list_create(NAMESPACE, set, 'tags', aerospike.INDEX_STRING, names.list);
+    await client.index_map_keys_create(NAMESPACE, set, 'm', aerospike.INDEX_STRING, names.keys);
+    await client.index_map_values_create(NAMESPACE, set, 'm', aerospike.INDEX_NUMERIC, names.values);
+    expect(await count(aerospike.predicates.contains('tags', aerospike.INDEX_TYPE_LIST, 't1'))).toBe(4);
+    expect(await count(aerospike.predicates.contains('tags', aerospike.INDEX_TYPE_LIST, 'all'))).toBe(12);
+    expect(await count(aerospike.predicates.contains('m', aerospike.INDEX_TYPE_MAPKEYS, 'k2'))).toBe(3);
+    expect(await count(aerospike.predicates.contains('m', aerospike.INDEX_TYPE_MAPVALUES, 1))).toBe(6);
+  });
+
+  it('creates a blob index and queries it by equality', async () => {
+    await client.index_blob_create(NAMESPACE, set, 'b', names.blob);
+    expect(await ids(aerospike.predicates.equals('b', Buffer.from([1])))).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('refuses an unknown index datatype before the wire', async () => {
+    await expect(client.index_list_create(NAMESPACE, set, 'tags', 7, 'never')).rejects.toBeInstanceOf(aerospike.exception.InvalidArgError);
+  });
+
+  it('lists UDF modules and sends info to every node or to one node', async () => {
+    const udfs = await client.udf_list();
+    expect(Array.isArray(udfs)).toBe(true);
+    for (const u of udfs) expect(Object.keys(u).sort()).toEqual(['hash', 'name', 'type']);
+    const all = await client.info_all('node');
+    expect(all.length).toBe(client.get_node_names().length);
+    for (const r of all) {
+      expect(r.error_code).toBe(0);
+      expect(r.response).toBe(r.node_name);
+    }
+    const first = all[0] as { node_name: string };
+    expect(await client.info_single_node('node', first.node_name)).toBe(first.node_name);
+    const [host, port] = (HOSTS as string).split(',')[0]?.split(':') ?? [];
+    expect(await client.info_single_node('edition', [host as string, Number(port)])).toMatch(/Aerospike/);
+    await expect(client.info_single_node('node', '10.255.255.1:3000')).rejects.toBeInstanceOf(aerospike.exception.InvalidArgError);
+  });
+});

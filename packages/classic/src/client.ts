@@ -19,6 +19,9 @@ import { Query } from './query.js';
 import { batchPolicy, readPolicy, writePolicy, type AdminPolicy, type BatchPolicy, type QueryPolicy, type ReadPolicy, type WriteMeta, type WritePolicy } from './policy.js';
 import { ExistsResult, fromCoreKey, fromCoreRecord, OperateOrderedResult, type Record, toCoreKey, type BatchRecord, type Key } from './types.js';
 
+/** aerospike_py's INDEX_NUMERIC/STRING/BLOB/GEO2DSPHERE (0-3) → core index value types. */
+const INDEX_DATATYPES: readonly ('NUMERIC' | 'STRING' | 'BLOB' | 'GEO2DSPHERE')[] = ['NUMERIC', 'STRING', 'BLOB', 'GEO2DSPHERE'];
+
 /** Client settings, aerospike_py keys. */
 export interface ClientConfig {
   hosts: ReadonlyArray<readonly [string, number] | readonly [string, number, string]>;
@@ -293,28 +296,54 @@ export class AsyncClient {
     await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'GEO2DSPHERE' }, policy?.timeout ?? 30_000))());
   }
 
+  /** Creates a blob (bytes) index and waits for it. */
+  async index_blob_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'BLOB' }, policy?.timeout ?? 30_000))());
+  }
+
+  /** Creates an index on the elements of a list bin (`index_datatype`: INDEX_NUMERIC, INDEX_STRING, INDEX_BLOB, INDEX_GEO2DSPHERE). */
+  async index_list_create(namespace: string, set_name: string | null, bin_name: string, index_datatype: number, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await this.#collectionIndex('LIST', namespace, set_name, bin_name, index_datatype, index_name, policy);
+  }
+
+  /** Creates an index on the keys of a map bin. */
+  async index_map_keys_create(namespace: string, set_name: string | null, bin_name: string, index_datatype: number, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await this.#collectionIndex('MAPKEYS', namespace, set_name, bin_name, index_datatype, index_name, policy);
+  }
+
+  /** Creates an index on the values of a map bin. */
+  async index_map_values_create(namespace: string, set_name: string | null, bin_name: string, index_datatype: number, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await this.#collectionIndex('MAPVALUES', namespace, set_name, bin_name, index_datatype, index_name, policy);
+  }
+
+  async #collectionIndex(collection: 'LIST' | 'MAPKEYS' | 'MAPVALUES', namespace: string, set_name: string | null, bin_name: string, index_datatype: number, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    await wrap(
+      (async () => {
+        const type = INDEX_DATATYPES[index_datatype];
+        if (type === undefined) throw new InvalidArgumentError(`index_datatype must be INDEX_NUMERIC, INDEX_STRING, INDEX_BLOB or INDEX_GEO2DSPHERE (0-3), got ${typeof index_datatype === 'number' ? index_datatype : typeof index_datatype}`);
+        await this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type, collection }, policy?.timeout ?? 30_000);
+      })()
+    );
+  }
+
   /** Drops an index. */
   async index_remove(namespace: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
     await wrap((async () => this.#c().dropIndex(namespace, index_name, policy?.timeout ?? 30_000))());
   }
 
-  /** Sends an info command to every node. */
+  /** Sends an info command to every node, in parallel; one result per node. */
   async info_all(command: string, policy?: AdminPolicy | null): Promise<InfoNodeResult[]> {
     return wrap(
       (async () => {
-        const out: InfoNodeResult[] = [];
-        for (const n of this.#c().nodes()) {
-          const c = new AerospikeClient({ hosts: n.address, tendInterval: 3_600_000 });
-          try {
-            await c.connect();
-            const v = (await c.info(command, { timeout: policy?.timeout ?? 1000 })).get(command) ?? '';
+        const c = this.#c();
+        const timeout = policy?.timeout ?? 1000;
+        return Promise.all(
+          c.nodes().map(async (n): Promise<InfoNodeResult> => {
+            const v = (await c.info(command, { timeout, node: n.name })).get(command) ?? '';
             const m = /^ERROR:(-?\d+)/.exec(v);
-            out.push({ node_name: n.name, error_code: m === null ? 0 : Number(m[1]), response: v });
-          } finally {
-            await c.close();
-          }
-        }
-        return out;
+            return { node_name: n.name, error_code: m === null ? 0 : Number(m[1]), response: v };
+          })
+        );
       })()
     );
   }
@@ -322,6 +351,26 @@ export class AsyncClient {
   /** Sends an info command to one node and returns its answer. */
   async info_random_node(command: string, policy?: AdminPolicy | null): Promise<string> {
     return wrap((async () => (await this.#c().info(command, { timeout: policy?.timeout ?? 1000 })).get(command) ?? '')());
+  }
+
+  /**
+   * Sends an info command to the node at `host` — `"address:port"`, an `[address, port]`
+   * tuple, or a node name — and returns its answer.
+   * @throws InvalidArgError when no node of the cluster matches.
+   */
+  async info_single_node(command: string, host: string | readonly [string, number], policy?: AdminPolicy | null): Promise<string> {
+    return wrap(
+      (async () => {
+        const node = typeof host === 'string' ? host : Array.isArray(host) ? `${String(host[0])}:${String(host[1])}` : '';
+        if (node === '') throw new InvalidArgumentError(`info_single_node: host must be "address:port" or [address, port], got ${host === null ? 'null' : typeof host}`);
+        return (await this.#c().info(command, { timeout: policy?.timeout ?? 1000, node })).get(command) ?? '';
+      })()
+    );
+  }
+
+  /** The registered UDF modules: `{ name, hash, type }` each. */
+  async udf_list(policy?: AdminPolicy | null): Promise<Array<{ name: string; hash: string; type: string }>> {
+    return wrap((async () => (await this.#c().listUdfs(policy?.timeout ?? 1000)).map((m) => ({ name: m.name, hash: m.hash, type: m.type })))());
   }
 
   /** A query over a namespace and set: add `where(predicate)` for a secondary-index query. */

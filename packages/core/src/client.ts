@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { Cluster, type ClusterEvents } from './cluster/cluster.js';
-import type { NodeStats } from './cluster/node.js';
+import type { Node, NodeStats } from './cluster/node.js';
 import { createIndex, dropIndex, listIndexes, listUdfs, registerUdf, removeUdf, type IndexSpec, type UdfModule } from './cluster/info-tasks.js';
 import { parseHosts, type HostsInput } from './cluster/host.js';
 import { Executor } from './command/executor.js';
@@ -671,13 +671,26 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   }
 
   /**
-   * Sends info commands to one node (the first node by default) and returns name → value.
+   * Sends info commands to one node and returns name → value: the node named by
+   * `options.node` (its node name, or its `host:port` address as listed by `nodes()`),
+   * else any active node.
    * @throws ServerError when `throwOnError` is set and a value is an `ERROR:` reply.
+   * @throws InvalidArgumentError when `options.node` names no node of the cluster.
    */
-  async info(commands: string | readonly string[], options: { readonly timeout?: number; readonly throwOnError?: boolean } = {}): Promise<Map<string, string>> {
+  async info(commands: string | readonly string[], options: { readonly timeout?: number; readonly throwOnError?: boolean; readonly node?: string } = {}): Promise<Map<string, string>> {
     this.#exec();
     const list = typeof commands === 'string' ? [commands] : commands;
-    const node = (this.#cluster as Cluster).anyNode();
+    const cluster = this.#cluster as Cluster;
+    let node: Node;
+    if (options.node === undefined) node = cluster.anyNode();
+    else {
+      const want = options.node;
+      const found = cluster.nodes.find((n) => n.active && (n.name === want || n.address === want));
+      if (found === undefined) {
+        throw new InvalidArgumentError(`info: no node '${want}' in the cluster (nodes: ${cluster.nodes.map((n) => `${n.name} ${n.address}`).join(', ') || 'none'})`);
+      }
+      node = found;
+    }
     const reply = await node.info(list, options.timeout ?? 1000);
     if (options.throwOnError === true) {
       for (const [name, value] of reply) {

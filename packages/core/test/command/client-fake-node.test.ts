@@ -255,7 +255,8 @@ describe('core client against a fake node', () => {
       () => c.operate(key, []),
       () => c.apply(key, '', 'fn'),
       () => c.truncate('test', 'bad\ud800'),
-      () => c.info('a\nb')
+      () => c.info('a\nb'),
+      () => c.info('build', { node: 'NO_SUCH_NODE' })
     ];
     for (const call of bad) await expect(call()).rejects.toBeInstanceOf(InvalidArgumentError);
     const circular: Record<string, unknown> = {};
