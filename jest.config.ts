@@ -4,6 +4,12 @@ import type { Config } from 'jest';
 const moduleNameMapper = {
   '^@aerospike-ts/core$': '<rootDir>/packages/core/src/index.ts',
   '^@aerospike-ts/classic$': '<rootDir>/packages/classic/src/index.ts',
+  '^@aerospike-ts/classic/list_operations$': '<rootDir>/packages/classic/src/list-operations.ts',
+  '^@aerospike-ts/classic/map_operations$': '<rootDir>/packages/classic/src/map-operations.ts',
+  '^@aerospike-ts/classic/hll_operations$': '<rootDir>/packages/classic/src/hll-operations.ts',
+  '^@aerospike-ts/classic/bit_operations$': '<rootDir>/packages/classic/src/bit-operations.ts',
+  '^@aerospike-ts/classic/exp$': '<rootDir>/packages/classic/src/exp.ts',
+  '^@aerospike-ts/classic/predicates$': '<rootDir>/packages/classic/src/predicates.ts',
   '^@aerospike-ts/fluent$': '<rootDir>/packages/fluent/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1'
 };
