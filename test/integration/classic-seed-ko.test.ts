@@ -96,10 +96,11 @@ describeServer('classic API: the Korean aerospike_py write guide', () => {
         { op: aerospike.OPERATOR_INCR, bin: 'counter', val: 1 },
         { op: aerospike.OPERATOR_READ, bin: 'counter', val: null }
       ];
-      const [, meta, opBins] = await client.operate(key, ops);
+      // Python's `_, meta, bins = client.operate(key, ops)`: the fields by name keep their types
+      const { meta, bins: opBins } = await client.operate(key, ops);
       expect(opBins?.['counter']).toBe(2);
       expect(meta?.gen).toBeGreaterThan(1);
-      const [, , results] = await client.operate_ordered(key, ops);
+      const { ordered_bins: results } = await client.operate_ordered(key, ops);
       expect(results.map((r) => [r.name, r.value])).toEqual([['counter', 3]]);
     });
 
@@ -123,7 +124,7 @@ describeServer('classic API: the Korean aerospike_py write guide', () => {
 
     it('optimistic locking and the error-handling example', async () => {
       await client.put(key, { val: 1 });
-      const [, meta, current] = await client.get(key);
+      const { meta, bins: current } = await client.get(key);
       await client.put(key, { val: (current?.['val'] as number) + 1 }, { gen: meta?.gen as number }, { gen: aerospike.POLICY_GEN_EQ });
       let retryNeeded = false;
       try {
