@@ -104,6 +104,19 @@ describeServer('fluent API: batches and UDFs', () => {
     await expect(session.batch().execute()).rejects.toThrow(/empty batch/);
   });
 
+  it('applies where() to reads of several keys: filtered keys come back without a record', async () => {
+    for (let i = 1; i <= 4; i++) await session.upsert(ds.id(`w${i}`)).put({ age: 15 + i * 5 }).execute();
+    const keys = ds.ids('w1', 'w2', 'w3', 'w4');
+    const rows = await (await session.query(...keys).where('$.age >= 25').execute()).collect();
+    expect(rows.map((r) => r.record?.bins['age'] ?? null)).toEqual([null, 25, 30, 35]);
+    const one = await (await session.query(ds.id('w1')).where('$.age >= 25').execute()).collect();
+    expect(one.map((r) => r.record)).toEqual([null]);
+    const ex = await (await session.exists(...keys).where('$.age > 30').execute()).collect();
+    expect(ex.map((r) => r.record !== null)).toEqual([false, false, false, true]);
+    const exOne = await (await session.exists(ds.id('w1')).where('$.age > 30').execute()).collect();
+    expect(exOne.map((r) => r.record)).toEqual([null]);
+  });
+
   it('executes a UDF on keys and returns its result', async () => {
     const r = await session.executeUdf(ds.id('u1')).function(module, 'double').passing(21).execute();
     expect(await r.firstUdfResult()).toBe(42);

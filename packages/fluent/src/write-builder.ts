@@ -216,7 +216,8 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
           return new RecordResult<B>(key, null, existed ? 0 : ResultCode.KEY_NOT_FOUND_ERROR, false, 0, null);
         }
         case 'exists': {
-          const m = await c.exists(key.core, this.#behavior.readPolicy());
+          const rp = this.#policy.filterExpression === undefined ? this.#behavior.readPolicy() : { ...this.#behavior.readPolicy(), filterExpression: this.#policy.filterExpression };
+          const m = await c.exists(key.core, rp);
           return new RecordResult<B>(key, m === null ? null : { key, bins: {} as B, generation: m.generation, ttl: m.ttl }, m === null ? ResultCode.KEY_NOT_FOUND_ERROR : 0, false, 0, null);
         }
         case 'touch': {
@@ -248,9 +249,14 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
     if (this.#verb !== 'delete' && this.#verb !== 'exists' && this.#verb !== 'touch' && this.#verb !== 'read' && this.#ops.length === 0) {
       throw new InvalidArgumentError(`${this.#verb}() has no bin operations; add .bin(...) or .put({...})`);
     }
+    const filter = this.#policy.filterExpression;
+    const readPolicy = filter === undefined ? undefined : { filterExpression: filter };
     const records: BatchRecord[] = this.#keys.map((k): BatchRecord => {
-      if (this.#verb === 'exists') return { type: 'read', key: k.core, headerOnly: true };
-      if (this.#verb === 'read') return this.#ops.length === 0 ? { type: 'read', key: k.core } : { type: 'read', key: k.core, ops: this.#ops };
+      if (this.#verb === 'exists') return readPolicy === undefined ? { type: 'read', key: k.core, headerOnly: true } : { type: 'read', key: k.core, headerOnly: true, policy: readPolicy };
+      if (this.#verb === 'read') {
+        const base = this.#ops.length === 0 ? { type: 'read' as const, key: k.core } : { type: 'read' as const, key: k.core, ops: this.#ops };
+        return readPolicy === undefined ? base : { ...base, policy: readPolicy };
+      }
       if (this.#verb === 'delete') return clean === undefined ? { type: 'delete', key: k.core } : { type: 'delete', key: k.core, policy: clean };
       const ops = this.#verb === 'touch' ? [Op.touch()] : this.#ops;
       return clean === undefined ? { type: 'write', key: k.core, ops } : { type: 'write', key: k.core, ops, policy: clean };
