@@ -81,6 +81,9 @@ const results = [
   await measure('put', () => client.put(key, bins)),
   await measure('exists', () => client.exists(key))
 ];
+client.enableMetrics(); // latency histograms on: should add no allocation per command
+results.push(await measure('get (metrics on)', () => client.get(key)));
+client.disableMetrics();
 sock.destroy();
 await client.close();
 const floor = results[0].bytesPerOp;

@@ -105,6 +105,25 @@ describeServer('classic API: collection and blob indexes, UDF listing, info by n
     await expect(client.index_list_create(NAMESPACE, set, 'tags', 7, 'never')).rejects.toBeInstanceOf(aerospike.exception.InvalidArgError);
   });
 
+  it('get_metrics: Prometheus text with operation latency and per-node connection figures', async () => {
+    expect(client.is_metrics_enabled()).toBe(true);
+    const key: aerospike.Key = [NAMESPACE, set, 'metrics'];
+    await client.put(key, { a: 1 });
+    await client.get(key);
+    await expect(client.get([NAMESPACE, set, 'metrics-missing'])).rejects.toBeInstanceOf(aerospike.RecordNotFound);
+    const text = client.get_metrics();
+    const count = (op: string, error: string): number =>
+      Number(text.split('\n').find((l) => l.startsWith(`db_client_operation_duration_seconds_count{db_system_name="aerospike",db_namespace="${NAMESPACE}",db_operation_name="${op}",error_type="${error}"}`))?.split(' ')[1] ?? 0);
+    expect(count('put', '')).toBeGreaterThanOrEqual(1);
+    expect(count('get', '')).toBeGreaterThanOrEqual(1);
+    expect(count('get', 'error')).toBeGreaterThanOrEqual(1);
+    for (const name of client.get_node_names()) expect(text).toMatch(new RegExp(`aerospike_client_connections_opened_total\\{node="${name}",address="[^"]+"\\} \\d+`));
+    client.set_metrics_enabled(false);
+    await client.get(key);
+    expect(client.get_metrics()).toContain(text.split('\n').find((l) => l.includes('db_operation_name="get",error_type=""') && l.includes('_count{')) as string);
+    client.set_metrics_enabled(true);
+  });
+
   it('lists UDF modules and sends info to every node or to one node', async () => {
     const udfs = await client.udf_list();
     expect(Array.isArray(udfs)).toBe(true);

@@ -97,6 +97,8 @@ function toBatchRecord(r: BatchResult): BatchRecord {
 export class AsyncClient {
   readonly #config: ClientConfig;
   #core: AerospikeClient | null = null;
+  /** Metrics are on by default, as in aerospike_py. */
+  #metricsEnabled = true;
 
   /** @throws InvalidArgError on an invalid config. */
   constructor(config: ClientConfig) {
@@ -112,6 +114,7 @@ export class AsyncClient {
   async connect(username?: string, password?: string): Promise<this> {
     const cfg = coreConfig(this.#config);
     const core = new AerospikeClient(username === undefined ? cfg : { ...cfg, user: username, password: password ?? '' });
+    if (this.#metricsEnabled) core.enableMetrics();
     await wrap(core.connect());
     this.#core = core;
     return this;
@@ -449,6 +452,30 @@ export class AsyncClient {
   /** Sets a role's quotas. */
   async admin_set_quotas(role: string, read_quota = 0, write_quota = 0, policy?: AdminPolicy | null): Promise<void> {
     await wrap((async () => this.#c().setQuotas(role, read_quota, write_quota, policy?.timeout ?? 5000))());
+  }
+
+  /**
+   * Client metrics in Prometheus text format: the latency histogram of single-record
+   * operations (`db_client_operation_duration_seconds` by namespace, operation and error
+   * type) and per-node connection and error counters. Empty before connect().
+   */
+  get_metrics(): string {
+    return this.#core === null ? '' : this.#core.prometheusMetrics();
+  }
+
+  /** Turns latency recording on or off (on by default); what was recorded stays readable. */
+  set_metrics_enabled(enabled: boolean): void {
+    if (typeof enabled !== 'boolean') throw toClassicError(new InvalidArgumentError(`set_metrics_enabled takes a boolean, got ${typeof enabled}`));
+    this.#metricsEnabled = enabled;
+    if (this.#core !== null) {
+      if (enabled) this.#core.enableMetrics();
+      else this.#core.disableMetrics();
+    }
+  }
+
+  /** True while latency is being recorded. */
+  is_metrics_enabled(): boolean {
+    return this.#metricsEnabled;
   }
 
   /** Names of the cluster's nodes. */

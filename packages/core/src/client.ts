@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { Cluster, type ClusterEvents } from './cluster/cluster.js';
 import type { Node, NodeStats } from './cluster/node.js';
+import { CommandMetrics } from './metrics/command-metrics.js';
 import { createIndex, dropIndex, listIndexes, listUdfs, registerUdf, removeUdf, type IndexSpec, type UdfModule } from './cluster/info-tasks.js';
 import { parseHosts, type HostsInput } from './cluster/host.js';
 import { Executor } from './command/executor.js';
@@ -129,6 +130,8 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   readonly #decode: DecodeOptions | undefined;
   #cluster: Cluster | null = null;
   #executor: Executor | null = null;
+  #metrics: CommandMetrics | null = null;
+  #metricsStore: CommandMetrics | null = null;
   #connecting: Promise<this> | null = null;
   #closed = false;
 
@@ -217,6 +220,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       }
       this.#cluster = cluster;
       this.#executor = new Executor(cluster);
+      this.#executor.metrics = this.#metrics;
       this.#batchExecutor = new BatchExecutor(cluster, this.#executor);
       this.#queryExecutor = new QueryExecutor(cluster, this.#executor);
       return this;
@@ -247,6 +251,60 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     this.#cluster?.close();
     await this.#connecting?.catch(() => undefined);
     this.#cluster?.close();
+  }
+
+  /**
+   * Starts recording a latency histogram of single-record commands (per namespace,
+   * operation and outcome). Costs two clock reads per command; nothing is allocated once
+   * a series exists. Recorded data survives disable/enable; see {@link prometheusMetrics}.
+   */
+  enableMetrics(): void {
+    this.#metricsStore ??= new CommandMetrics();
+    this.#metrics = this.#metricsStore;
+    if (this.#executor !== null) this.#executor.metrics = this.#metrics;
+  }
+
+  /** Stops recording (what was recorded stays readable). */
+  disableMetrics(): void {
+    this.#metrics = null;
+    if (this.#executor !== null) this.#executor.metrics = null;
+  }
+
+  /** True while metrics are being recorded. */
+  get metricsEnabled(): boolean {
+    return this.#metrics !== null;
+  }
+
+  /**
+   * Prometheus text exposition: the command latency histogram
+   * (`db_client_operation_duration_seconds`, when metrics were ever enabled) and, per
+   * node, connection gauges (`aerospike_client_connections{state=in_use|idle|opening|waiting}`)
+   * and counters (`aerospike_client_connections_opened_total`, `…_closed_total`,
+   * `aerospike_client_node_errors_total{kind=connection|timeout|server}`).
+   */
+  prometheusMetrics(): string {
+    const nodes = this.stats();
+    const out: string[] = [];
+    if (this.#metricsStore !== null) out.push(this.#metricsStore.toPrometheus().trimEnd());
+    const label = (n: NodeStats): string => `node="${n.name}",address="${n.address}"`;
+    out.push('# HELP aerospike_client_connections Pooled connections per node, by state.', '# TYPE aerospike_client_connections gauge');
+    for (const n of nodes) {
+      for (const state of ['in_use', 'idle', 'opening', 'waiting'] as const) {
+        const v = state === 'in_use' ? n.pool.inUse : state === 'idle' ? n.pool.idle : state === 'opening' ? n.pool.opening : n.pool.waiting;
+        out.push(`aerospike_client_connections{${label(n)},state="${state}"} ${v}`);
+      }
+    }
+    out.push('# HELP aerospike_client_connections_opened_total Connections opened per node.', '# TYPE aerospike_client_connections_opened_total counter');
+    for (const n of nodes) out.push(`aerospike_client_connections_opened_total{${label(n)}} ${n.pool.opened}`);
+    out.push('# HELP aerospike_client_connections_closed_total Connections closed per node.', '# TYPE aerospike_client_connections_closed_total counter');
+    for (const n of nodes) out.push(`aerospike_client_connections_closed_total{${label(n)}} ${n.pool.closed}`);
+    out.push('# HELP aerospike_client_node_errors_total Command errors per node, by kind.', '# TYPE aerospike_client_node_errors_total counter');
+    for (const n of nodes) {
+      out.push(`aerospike_client_node_errors_total{${label(n)},kind="connection"} ${n.connectionErrors}`);
+      out.push(`aerospike_client_node_errors_total{${label(n)},kind="timeout"} ${n.timeouts}`);
+      out.push(`aerospike_client_node_errors_total{${label(n)},kind="server"} ${n.serverErrors}`);
+    }
+    return `${out.join('\n')}\n`;
   }
 
   /** A snapshot of every node: pool counts and error counters. */

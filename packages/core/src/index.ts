@@ -33,6 +33,7 @@ export { encodeInfoRequest, parseInfoReply, parseInfoError, type InfoFailure } f
 export * from './wire/constants.js';
 export { FrameDecoder } from './wire/frame-decoder.js';
 export { compressRequest, decompressFrame } from './wire/compression.js';
+export { CommandMetrics, LATENCY_BUCKETS_SECONDS } from './metrics/command-metrics.js';
 export { Channels, type CommandMessage, type ConnectionMessage } from './diagnostics.js';
 export type { BatchRecord, BatchRead, BatchWrite, BatchDelete, BatchUdf, BatchPolicy, BatchReadPolicy, BatchWritePolicy, BatchResult } from './command/batch-records.js';
 export { DEFAULT_BATCH_POLICY } from './policy/policies.js';

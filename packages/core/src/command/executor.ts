@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cluster } from '../cluster/cluster.js';
+import { performance } from 'node:perf_hooks';
+import type { CommandMetrics } from '../metrics/command-metrics.js';
 import type { Node } from '../cluster/node.js';
 import { AerospikeError } from '../errors/aerospike-error.js';
 import { ClientClosedError, ClusterError, ConnectionError, MaxErrorRateError, ParseError, TimeoutError } from '../errors/client-errors.js';
@@ -15,6 +17,8 @@ import type { ResolvedBasePolicy } from '../policy/policies.js';
  */
 export interface SingleCommand<T> {
   readonly key: Key;
+  /** A `CommandKind` value: names the operation in metrics. */
+  readonly kind: number;
   /** True when the command may change the record (decides `inDoubt` and routing). */
   readonly isWrite: boolean;
   readonly policy: ResolvedBasePolicy;
@@ -59,6 +63,8 @@ export function withDoubt(err: AerospikeError, inDoubt: boolean, node: string | 
 export class Executor {
   readonly #cluster: Cluster;
   #inFlight = 0;
+  /** Latency histograms; null (the default) records nothing and costs nothing. */
+  metrics: CommandMetrics | null = null;
   #idle: (() => void) | null = null;
 
   constructor(cluster: Cluster) {
@@ -105,6 +111,8 @@ export class Executor {
     const observe = Channels.command.hasSubscribers;
     const start = observe ? Date.now() : 0;
     const trace = observe ? { node: undefined as string | undefined, attempts: 0 } : null;
+    const metrics = this.metrics;
+    const t0 = metrics === null ? 0 : performance.now();
     try {
       const p = cmd.policy;
       const cluster = this.#cluster;
@@ -147,6 +155,7 @@ export class Executor {
           }
           node.pool.release(conn);
           if (trace !== null) publish(cmd, trace, start);
+          if (metrics !== null) metrics.record(cmd.key.namespace, cmd.kind, (performance.now() - t0) / 1000, false);
           return result;
         } catch (err) {
           if (err instanceof ClientClosedError) throw err;
@@ -183,6 +192,7 @@ export class Executor {
       }
     } catch (err) {
       if (trace !== null) publish(cmd, trace, start, err as Error);
+      if (metrics !== null) metrics.record(cmd.key.namespace, cmd.kind, (performance.now() - t0) / 1000, true);
       throw err;
     } finally {
       if (--this.#inFlight === 0 && this.#idle !== null) {

@@ -60,10 +60,13 @@ export class SingleRecordCommand implements SingleCommand<unknown> {
   readonly policy: ResolvedBasePolicy;
   readonly request: Buffer;
   readonly #kind: CommandKind;
+  /** What the command does (a `CommandKind`), for metrics. */
+  readonly kind: CommandKind;
   readonly #options: ResultOptions | undefined;
 
   constructor(kind: CommandKind, key: Key, isWrite: boolean, policy: ResolvedBasePolicy, request: Buffer, options?: ResultOptions) {
     this.#kind = kind;
+    this.kind = kind;
     this.key = key;
     this.isWrite = isWrite;
     this.policy = policy;

@@ -171,6 +171,30 @@ describe('core client against a fake node', () => {
     expect(() => (deferred[0] as () => void)()).toThrow('listener bug');
   });
 
+  it('records command latency only while metrics are enabled and exposes node counters', async () => {
+    const c = await connect();
+    const count = (op: string, error: string): number => {
+      const l = c.prometheusMetrics().split('\n').find((x) => x.startsWith(`db_client_operation_duration_seconds_count{db_system_name="aerospike",db_namespace="test",db_operation_name="${op}",error_type="${error}"}`));
+      return l === undefined ? 0 : Number(l.split(' ')[1]);
+    };
+    node.handler = (_f, { index }) => asMsgReply({ resultCode: index === 1 ? 2 : 0 });
+    await c.put(key, { a: 1 }); // before enabling: not recorded
+    expect(c.metricsEnabled).toBe(false);
+    expect(c.prometheusMetrics()).not.toContain('db_client_operation_duration_seconds');
+    c.enableMetrics();
+    await expect(c.get(key)).rejects.toBeInstanceOf(RecordNotFoundError);
+    await c.get(key);
+    await c.put(key, { a: 2 });
+    expect([count('get', ''), count('get', 'error'), count('put', '')]).toEqual([1, 1, 1]);
+    c.disableMetrics();
+    await c.put(key, { a: 3 });
+    expect(count('put', '')).toBe(1); // kept, not advanced
+    const text = c.prometheusMetrics();
+    expect(text).toContain(`aerospike_client_connections{node="BB9000000000001",address="${node.hosts}",state="in_use"} 0`);
+    expect(text).toContain(`aerospike_client_connections_opened_total{node="BB9000000000001",address="${node.hosts}"} 1`);
+    expect(text).toContain(`aerospike_client_node_errors_total{node="BB9000000000001",address="${node.hosts}",kind="server"} 1`);
+  });
+
   it('closes the connection on a malformed reply and recovers on a new one', async () => {
     const c = await connect();
     const before = node.connections;
