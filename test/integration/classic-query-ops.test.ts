@@ -111,12 +111,14 @@ describeServer('classic API: collection and blob indexes, UDF listing, info by n
     await client.put(key, { a: 1 });
     await client.get(key);
     await expect(client.get([NAMESPACE, set, 'metrics-missing'])).rejects.toBeInstanceOf(aerospike.RecordNotFound);
+    await client.batch_read([key, [NAMESPACE, set, 'metrics-missing']]);
     const text = client.get_metrics();
     const count = (op: string, error: string): number =>
       Number(text.split('\n').find((l) => l.startsWith(`db_client_operation_duration_seconds_count{db_system_name="aerospike",db_namespace="${NAMESPACE}",db_operation_name="${op}",error_type="${error}"}`))?.split(' ')[1] ?? 0);
     expect(count('put', '')).toBeGreaterThanOrEqual(1);
     expect(count('get', '')).toBeGreaterThanOrEqual(1);
     expect(count('get', 'error')).toBeGreaterThanOrEqual(1);
+    expect(count('batch', '')).toBeGreaterThanOrEqual(1); // a missing record is a per-record result, not a failed batch
     for (const name of client.get_node_names()) expect(text).toMatch(new RegExp(`aerospike_client_connections_opened_total\\{node="${name}",address="[^"]+"\\} \\d+`));
     client.set_metrics_enabled(false);
     await client.get(key);

@@ -456,8 +456,8 @@ export class AsyncClient {
 
   /**
    * Client metrics in Prometheus text format: the latency histogram of single-record
-   * operations (`db_client_operation_duration_seconds` by namespace, operation and error
-   * type) and per-node connection and error counters. Empty before connect().
+   * operations and batch calls (`db_client_operation_duration_seconds` by namespace,
+   * operation and error type) and per-node connection and error counters. Empty before connect().
    */
   get_metrics(): string {
     return this.#core === null ? '' : this.#core.prometheusMetrics();

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { Cluster, type ClusterEvents } from './cluster/cluster.js';
 import type { Node, NodeStats } from './cluster/node.js';
-import { CommandMetrics } from './metrics/command-metrics.js';
+import { BATCH_OPERATION, CommandMetrics } from './metrics/command-metrics.js';
+import { performance } from 'node:perf_hooks';
 import { createIndex, dropIndex, listIndexes, listUdfs, registerUdf, removeUdf, type IndexSpec, type UdfModule } from './cluster/info-tasks.js';
 import { parseHosts, type HostsInput } from './cluster/host.js';
 import { Executor } from './command/executor.js';
@@ -254,8 +255,8 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   }
 
   /**
-   * Starts recording a latency histogram of single-record commands (per namespace,
-   * operation and outcome). Costs two clock reads per command; nothing is allocated once
+   * Starts recording a latency histogram of single-record commands and batch calls (per
+   * namespace, operation and outcome). Costs two clock reads per command; nothing is allocated once
    * a series exists. Recorded data survives disable/enable; see {@link prometheusMetrics}.
    */
   enableMetrics(): void {
@@ -465,7 +466,9 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     }
     const defaults = writes && policy?.maxRetries === undefined ? this.#batchWriteDefaults : this.#batchDefaults;
     const p = resolveBatchPolicy(defaults, policy);
-    return (this.#batchExecutor as BatchExecutor).execute(records, p, this.#decode);
+    const run = (this.#batchExecutor as BatchExecutor).execute(records, p, this.#decode);
+    const metrics = this.#metrics;
+    return metrics === null ? run : timedBatch(run, metrics, records);
   }
 
   /** Reads many records (all bins, or `bins`); results in input order, `record` null when not found. */
@@ -771,3 +774,17 @@ function checkKeys(keys: readonly Key[]): readonly Key[] {
 }
 
 const BATCH_TYPES = new Set(['read', 'write', 'delete', 'udf']);
+
+/** Records a whole batch call (under the first record's namespace) in the latency histogram. */
+async function timedBatch(run: Promise<BatchResult[]>, metrics: CommandMetrics, records: readonly BatchRecord[]): Promise<BatchResult[]> {
+  const t0 = performance.now();
+  const ns = records[0]?.key.namespace ?? '';
+  try {
+    const results = await run;
+    metrics.record(ns, BATCH_OPERATION, (performance.now() - t0) / 1000, false);
+    return results;
+  } catch (err) {
+    metrics.record(ns, BATCH_OPERATION, (performance.now() - t0) / 1000, true);
+    throw err;
+  }
+}
