@@ -35,7 +35,9 @@ describeServer('AEL filters select exactly the records the same predicate select
     ['$.age + $.id > 60', (r) => r.age + r.id > 60],
     ['$.age * 2 - 10 < $.id', (r) => r.age * 2 - 10 < r.id],
     ['$.missing.exists() or $.age == 0', (r) => r.age === 0],
-    ['$.id & 3 == 1', (r) => (r.id & 3) === 1]
+    ['$.id & 3 == 1', (r) => (r.id & 3) === 1],
+    ["when ($.age >= 40 => 'senior', $.age >= 18 => 'adult', default => 'minor') == 'adult'", (r) => r.age < 40 && r.age >= 18],
+    ['when ($.active == true => $.score, default => 0.0) > 4.0', (r) => (r.active ? r.score : 0) > 4]
   ])('%s', async (text, predicate) => {
     const got = (await client.scan(NAMESPACE, set, { filterExpression: parseAel(text) }).toArray()).map((r) => r.bins['id'] as number).sort((a, b) => a - b);
     expect(got).toEqual(rows.filter(predicate).map((r) => r.id));

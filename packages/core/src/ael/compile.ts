@@ -47,6 +47,8 @@ function compile(ast: Ast, text: string): ExpNode {
       case 'binary':
         if (a.op === 'and' || a.op === 'or' || COMPARE.has(a.op)) return 'bool';
         return typeOf(a.left) ?? typeOf(a.right);
+      case 'when':
+        return [...a.vals, a.dflt].map(typeOf).find((x) => x !== null) ?? null;
     }
   }
 
@@ -73,6 +75,15 @@ function compile(ast: Ast, text: string): ExpNode {
           unify(a.left, typeof first === 'string' ? 'string' : typeof first === 'boolean' ? 'bool' : typeof first === 'number' && !Number.isInteger(first) ? 'float' : 'int');
         }
         return;
+      case 'when': {
+        a.conds.forEach(infer);
+        for (const c of a.conds) unify(c, 'bool');
+        const branches = [...a.vals, a.dflt];
+        branches.forEach(infer);
+        const t = branches.map(own).find((x) => x !== null) ?? branches.map(typeOf).find((x) => x !== null) ?? null;
+        for (const b of branches) unify(b, t);
+        return;
+      }
       case 'binary':
         infer(a.left);
         infer(a.right);
@@ -159,6 +170,12 @@ function compile(ast: Ast, text: string): ExpNode {
         if (a.list.k !== 'lit' || !Array.isArray(a.list.v)) throw new AelError("'in' needs a list literal", text, a.col);
         const left = build(a.left);
         return Exp.or(...a.list.v.map((v) => Exp.eq(left, Exp.val(v))));
+      }
+      case 'when': {
+        const parts: ExpNode[] = [];
+        a.conds.forEach((c, i) => parts.push(build(c), build(a.vals[i] as Ast)));
+        parts.push(build(a.dflt));
+        return Exp.cond(...parts);
       }
       case 'call': {
         const args = a.args.map(build);

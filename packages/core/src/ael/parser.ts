@@ -10,7 +10,8 @@ export type Ast =
   | { readonly k: 'call'; readonly fn: string; readonly args: Ast[]; readonly col: number }
   | { readonly k: 'unary'; readonly op: string; readonly arg: Ast; readonly col: number }
   | { readonly k: 'binary'; readonly op: string; readonly left: Ast; readonly right: Ast; readonly col: number }
-  | { readonly k: 'in'; readonly left: Ast; readonly list: Ast; readonly col: number };
+  | { readonly k: 'in'; readonly left: Ast; readonly list: Ast; readonly col: number }
+  | { readonly k: 'when'; readonly conds: Ast[]; readonly vals: Ast[]; readonly dflt: Ast; readonly col: number };
 
 const META = new Set(['ttl', 'voidTime', 'lastUpdate', 'sinceUpdate', 'setName', 'keyExists', 'isTombstone', 'recordSize', 'digestModulo', 'deviceSize', 'memorySize']);
 const FUNCS = new Set(['abs', 'ceil', 'floor', 'log', 'pow', 'max', 'min', 'countOneBits', 'findBitLeft', 'findBitRight']);
@@ -97,6 +98,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
         if (t.text === 'true' || t.text === 'false') return { k: 'lit', v: t.text === 'true', type: 'bool', col: t.col };
         if (t.text === 'not') return { k: 'unary', op: 'not', arg: expr(3), col: t.col };
         if (t.text === 'exclusive') return { k: 'call', fn: 'exclusive', args: callArgs(), col: t.col };
+        if (t.text === 'when') return when(t);
         if (FUNCS.has(t.text)) return { k: 'call', fn: t.text, args: callArgs(), col: t.col };
         throw new AelError(`unknown name '${t.text}'`, text, t.col);
       }
@@ -140,6 +142,32 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
     if (a.k === 'lit') return a.v;
     if (a.k === 'unary' && a.op === '-' && a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) return typeof a.arg.v === 'bigint' ? -a.arg.v : -(a.arg.v as number);
     throw new AelError('list and map literals may only hold literal values', text, a.col);
+  }
+
+  /** `when (cond => value, …, default => value)`: the first true condition's value. */
+  function when(t: Token): Ast {
+    expectOp('(');
+    const conds: Ast[] = [];
+    const vals: Ast[] = [];
+    for (;;) {
+      const at = peek();
+      if (at.kind === 'ident' && at.text === 'default') {
+        next();
+        expectOp('=>');
+        const dflt = expr(0);
+        expectOp(')');
+        if (conds.length === 0) throw new AelError("'when' needs at least one 'condition => value' before 'default'", text, at.col);
+        return { k: 'when', conds, vals, dflt, col: t.col };
+      }
+      if (at.kind === 'op' && at.text === ')') throw new AelError("'when' needs a 'default => value' case last", text, at.col);
+      conds.push(expr(0));
+      expectOp('=>');
+      vals.push(expr(0));
+      const sep = peek();
+      if (sep.kind === 'op' && sep.text === ',') next();
+      else if (sep.kind === 'op' && sep.text === ')') throw new AelError("'when' needs a 'default => value' case last", text, sep.col);
+      else fail("',' and more cases, ending with 'default => value'");
+    }
   }
 
   function callArgs(): Ast[] {

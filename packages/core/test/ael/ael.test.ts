@@ -52,6 +52,12 @@ describe('AEL compiles to the same tree as the builders', () => {
     ['$.tags == [1, 2]', Exp.eq(Exp.listBin('tags'), Exp.val([1, 2]))],
     ['exclusive($.a == 1, $.b == 2)', Exp.exclusive(Exp.eq(Exp.intBin('a'), Exp.val(1)), Exp.eq(Exp.intBin('b'), Exp.val(2)))],
     ['$.a > $.b', Exp.gt(Exp.intBin('a'), Exp.intBin('b'))],
+    [
+      "when ($.a > 10 => 'big', $.a > 5 => 'mid', default => 'small') == 'big'",
+      Exp.eq(Exp.cond(Exp.gt(Exp.intBin('a'), Exp.val(10)), Exp.val('big'), Exp.gt(Exp.intBin('a'), Exp.val(5)), Exp.val('mid'), Exp.val('small')), Exp.val('big'))
+    ],
+    // the branches share one type: $.b is read as a float because the other branch is 1.5
+    ['when ($.ok == true => $.b, default => 1.5) > 1.0', Exp.gt(Exp.cond(Exp.eq(Exp.boolBin('ok'), Exp.val(true)), Exp.floatBin('b'), f(1.5)), f(1))],
     ['$.a == 1 && $.b == 2 || $.c == 3', Exp.or(Exp.and(Exp.eq(Exp.intBin('a'), Exp.val(1)), Exp.eq(Exp.intBin('b'), Exp.val(2))), Exp.eq(Exp.intBin('c'), Exp.val(3)))]
   ])('%s', (text, expected) => {
     expect(hex(parseAel(text))).toBe(b(expected));
@@ -82,7 +88,10 @@ describe('AEL errors say what was expected, where, with a caret', () => {
     ['$.nope() == 1', /unknown record function 'nope\(\)'/],
     ["$.a > 'x' and $.a < 5", /bin 'a' is used as string and as int/],
     ['$.a == ?1', /placeholder \?1 has no value/],
-    ['($.a == 1', /expected '\)' but found the end/]
+    ['($.a == 1', /expected '\)' but found the end/],
+    ['when ($.a > 1 => 2)', /'when' needs a 'default => value' case last/],
+    ['when (default => 2)', /'when' needs at least one 'condition => value'/],
+    ['when ($.a > 1 => 2 default => 3)', /expected ',' and more cases, ending with 'default => value' but found 'default'/]
   ])('%s', (text, msg) => {
     const err = (() => {
       try {
