@@ -1,4 +1,4 @@
-import { type AerospikeClient, Key, parseAel } from '@aerospike-ts/core';
+import { type AerospikeClient, GeoJSON, Key, parseAel } from '@aerospike-ts/core';
 import { Behavior, Client, DataSet } from '@aerospike-ts/fluent';
 import * as aerospike from '@aerospike-ts/classic';
 import { connectCore, describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
@@ -41,6 +41,15 @@ describeServer('AEL filters select exactly the records the same predicate select
   ])('%s', async (text, predicate) => {
     const got = (await client.scan(NAMESPACE, set, { filterExpression: parseAel(text) }).toArray()).map((r) => r.bins['id'] as number).sort((a, b) => a - b);
     expect(got).toEqual(rows.filter(predicate).map((r) => r.id));
+  });
+
+  it('geoCompare with a geoJson() region selects the points inside it', async () => {
+    const geoSet = `${set}_geo`.slice(0, 63);
+    // points 0.01 degrees apart eastwards from (-122.0, 37.5): about 880 m each
+    for (let i = 0; i < 6; i++) await client.put(new Key(NAMESPACE, geoSet, i), { id: i, loc: new GeoJSON({ type: 'Point', coordinates: [-122.0 + i * 0.01, 37.5] }) });
+    const circle = '{"type":"AeroCircle","coordinates":[[-122.0,37.5],2000]}';
+    const got = (await client.scan(NAMESPACE, geoSet, { filterExpression: parseAel(`geoCompare($.loc, geoJson('${circle}'))`) }).toArray()).map((r) => r.bins['id']).sort();
+    expect(got).toEqual([0, 1, 2]);
   });
 
   it('works from the fluent where() and classic filter_expression', async () => {

@@ -43,7 +43,7 @@ function compile(ast: Ast, text: string): ExpNode {
       case 'in':
         return 'bool';
       case 'call':
-        return a.fn === 'exclusive' ? 'bool' : a.fn === 'countOneBits' || a.fn === 'findBitLeft' || a.fn === 'findBitRight' ? 'int' : (a.args.map(typeOf).find((x) => x !== null) ?? null);
+        return a.fn === 'exclusive' || a.fn === 'geoCompare' ? 'bool' : a.fn === 'countOneBits' || a.fn === 'findBitLeft' || a.fn === 'findBitRight' ? 'int' : (a.args.map(typeOf).find((x) => x !== null) ?? null);
       case 'binary':
         if (a.op === 'and' || a.op === 'or' || COMPARE.has(a.op)) return 'bool';
         return typeOf(a.left) ?? typeOf(a.right);
@@ -63,7 +63,8 @@ function compile(ast: Ast, text: string): ExpNode {
         return;
       case 'call':
         a.args.forEach(infer);
-        if (a.fn !== 'exclusive') {
+        if (a.fn === 'geoCompare') for (const x of a.args) unify(x, 'geo');
+        else if (a.fn !== 'exclusive') {
           const t = a.args.map(typeOf).find((x) => x !== null) ?? null;
           for (const x of a.args) unify(x, t);
         }
@@ -199,6 +200,10 @@ function compile(ast: Ast, text: string): ExpNode {
             if (args.length !== 2) throw new AelError(`${a.fn}() takes two arguments`, text, a.col);
             const [x, y] = args as [ExpNode, ExpNode];
             return a.fn === 'log' ? Exp.log(x, y) : a.fn === 'pow' ? Exp.pow(x, y) : a.fn === 'findBitLeft' ? Exp.lscan(x, y) : Exp.rscan(x, y);
+          }
+          case 'geoCompare': {
+            if (args.length !== 2) throw new AelError('geoCompare() takes two arguments', text, a.col);
+            return Exp.geoCompare(args[0] as ExpNode, args[1] as ExpNode);
           }
           case 'max':
             return Exp.max(...args);

@@ -1,9 +1,10 @@
 import { AelError } from './ael-error.js';
 import { tokenize, type Token } from './lexer.js';
+import { GeoJSON } from '../values/geojson.js';
 
 /** Parsed AEL syntax tree. */
 export type Ast =
-  | { readonly k: 'lit'; readonly v: unknown; readonly type: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map'; readonly col: number }
+  | { readonly k: 'lit'; readonly v: unknown; readonly type: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'geo'; readonly col: number }
   | { readonly k: 'bin'; readonly name: string; type: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo' | null; readonly col: number }
   | { readonly k: 'exists'; readonly name: string; readonly col: number }
   | { readonly k: 'meta'; readonly fn: string; readonly args: Ast[]; readonly col: number }
@@ -99,6 +100,19 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
         if (t.text === 'not') return { k: 'unary', op: 'not', arg: expr(3), col: t.col };
         if (t.text === 'exclusive') return { k: 'call', fn: 'exclusive', args: callArgs(), col: t.col };
         if (t.text === 'when') return when(t);
+        if (t.text === 'geoJson') {
+          // geoJson('{"type": "Point", …}'): a GeoJSON literal, checked here so errors point at it
+          const args = callArgs();
+          const a = args[0];
+          if (args.length !== 1 || a === undefined || a.k !== 'lit' || a.type !== 'string') throw new AelError('geoJson() takes one string of GeoJSON text', text, t.col);
+          try {
+            JSON.parse(a.v as string);
+          } catch {
+            throw new AelError('geoJson() text is not valid JSON', text, a.col);
+          }
+          return { k: 'lit', v: new GeoJSON(a.v as string), type: 'geo', col: t.col };
+        }
+        if (t.text === 'geoCompare') return { k: 'call', fn: 'geoCompare', args: callArgs(), col: t.col };
         if (FUNCS.has(t.text)) return { k: 'call', fn: t.text, args: callArgs(), col: t.col };
         throw new AelError(`unknown name '${t.text}'`, text, t.col);
       }

@@ -2,6 +2,7 @@ import { parseAel } from '../../src/ael/compile';
 import { AelError } from '../../src/ael/ael-error';
 import { Exp, ExpNode, type Expression } from '../../src/exp/exp';
 import { InvalidArgumentError } from '../../src/errors/client-errors';
+import { GeoJSON } from '../../src/values/geojson';
 
 const hex = (e: Expression): string => e.toBytes().toString('hex');
 const b = (n: ExpNode): string => hex(Exp.build(n));
@@ -58,6 +59,10 @@ describe('AEL compiles to the same tree as the builders', () => {
     ],
     // the branches share one type: $.b is read as a float because the other branch is 1.5
     ['when ($.ok == true => $.b, default => 1.5) > 1.0', Exp.gt(Exp.cond(Exp.eq(Exp.boolBin('ok'), Exp.val(true)), Exp.floatBin('b'), f(1.5)), f(1))],
+    [
+      `geoCompare($.loc, geoJson('{"type":"AeroCircle","coordinates":[[-122.0,37.5],50000]}'))`,
+      Exp.geoCompare(Exp.geoBin('loc'), Exp.val(new GeoJSON('{"type":"AeroCircle","coordinates":[[-122.0,37.5],50000]}')))
+    ],
     ['$.a == 1 && $.b == 2 || $.c == 3', Exp.or(Exp.and(Exp.eq(Exp.intBin('a'), Exp.val(1)), Exp.eq(Exp.intBin('b'), Exp.val(2))), Exp.eq(Exp.intBin('c'), Exp.val(3)))]
   ])('%s', (text, expected) => {
     expect(hex(parseAel(text))).toBe(b(expected));
@@ -90,6 +95,8 @@ describe('AEL errors say what was expected, where, with a caret', () => {
     ['$.a == ?1', /placeholder \?1 has no value/],
     ['($.a == 1', /expected '\)' but found the end/],
     ['when ($.a > 1 => 2)', /'when' needs a 'default => value' case last/],
+    ['geoCompare($.loc, geoJson(1))', /geoJson\(\) takes one string of GeoJSON text/],
+    ["geoCompare($.loc, geoJson('{nope'))", /geoJson\(\) text is not valid JSON/],
     ['when (default => 2)', /'when' needs at least one 'condition => value'/],
     ['when ($.a > 1 => 2 default => 3)', /expected ',' and more cases, ending with 'default => value' but found 'default'/]
   ])('%s', (text, msg) => {
