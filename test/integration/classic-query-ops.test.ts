@@ -112,6 +112,10 @@ describeServer('classic API: collection and blob indexes, UDF listing, info by n
     await client.get(key);
     await expect(client.get([NAMESPACE, set, 'metrics-missing'])).rejects.toBeInstanceOf(aerospike.RecordNotFound);
     await client.batch_read([key, [NAMESPACE, set, 'metrics-missing']]);
+    await client.scan(NAMESPACE, set).results();
+    const q = client.query(NAMESPACE, set);
+    q.where(aerospike.predicates.equals('no_index_bin', 1)); // fails on the server: a failed query
+    await expect(q.results()).rejects.toBeInstanceOf(aerospike.exception.IndexNotFound);
     const text = client.get_metrics();
     const count = (op: string, error: string): number =>
       Number(text.split('\n').find((l) => l.startsWith(`db_client_operation_duration_seconds_count{db_system_name="aerospike",db_namespace="${NAMESPACE}",db_operation_name="${op}",error_type="${error}"}`))?.split(' ')[1] ?? 0);
@@ -119,6 +123,8 @@ describeServer('classic API: collection and blob indexes, UDF listing, info by n
     expect(count('get', '')).toBeGreaterThanOrEqual(1);
     expect(count('get', 'error')).toBeGreaterThanOrEqual(1);
     expect(count('batch', '')).toBeGreaterThanOrEqual(1); // a missing record is a per-record result, not a failed batch
+    expect(count('scan', '')).toBeGreaterThanOrEqual(1);
+    expect(count('query', 'error')).toBeGreaterThanOrEqual(1);
     for (const name of client.get_node_names()) expect(text).toMatch(new RegExp(`aerospike_client_connections_opened_total\\{node="${name}",address="[^"]+"\\} \\d+`));
     client.set_metrics_enabled(false);
     await client.get(key);

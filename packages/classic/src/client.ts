@@ -456,7 +456,7 @@ export class AsyncClient {
 
   /**
    * Client metrics in Prometheus text format: the latency histogram of single-record
-   * operations and batch calls (`db_client_operation_duration_seconds` by namespace,
+   * operations, batch calls, scans and queries (`db_client_operation_duration_seconds` by namespace,
    * operation and error type) and per-node connection and error counters. Empty before connect().
    */
   get_metrics(): string {

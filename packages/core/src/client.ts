@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { Cluster, type ClusterEvents } from './cluster/cluster.js';
 import type { Node, NodeStats } from './cluster/node.js';
-import { BATCH_OPERATION, CommandMetrics } from './metrics/command-metrics.js';
+import { BATCH_OPERATION, CommandMetrics, QUERY_OPERATION, SCAN_OPERATION } from './metrics/command-metrics.js';
 import { performance } from 'node:perf_hooks';
 import { createIndex, dropIndex, listIndexes, listUdfs, registerUdf, removeUdf, type IndexSpec, type UdfModule } from './cluster/info-tasks.js';
 import { parseHosts, type HostsInput } from './cluster/host.js';
@@ -255,8 +255,9 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   }
 
   /**
-   * Starts recording a latency histogram of single-record commands and batch calls (per
-   * namespace, operation and outcome). Costs two clock reads per command; nothing is allocated once
+   * Starts recording a latency histogram of single-record commands, batch calls and
+   * scans/queries (per namespace, operation and outcome; a scan or query is timed until
+   * the servers have sent every record). Costs two clock reads per command; nothing is allocated once
    * a series exists. Recorded data survives disable/enable; see {@link prometheusMetrics}.
    */
   enableMetrics(): void {
@@ -515,7 +516,14 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   query(spec: QuerySpec, policy?: QueryPolicy): RecordStream<QueryRecord> {
     this.#exec();
     const run = this.#queryRun(spec, policy, undefined);
-    return (this.#queryExecutor as QueryExecutor).start({ ...run, decode: this.#decode });
+    const stream = (this.#queryExecutor as QueryExecutor).start({ ...run, decode: this.#decode });
+    const metrics = this.#metrics;
+    if (metrics !== null) {
+      const t0 = performance.now();
+      const kind = spec.filter == null ? SCAN_OPERATION : QUERY_OPERATION;
+      stream.onEnd((error) => metrics.record(spec.namespace, kind, (performance.now() - t0) / 1000, error !== null));
+    }
+    return stream;
   }
 
   /** Scans a namespace (or one set of it). Same as {@link query} without a filter. */

@@ -16,6 +16,7 @@ export class RecordStream<T> implements AsyncIterable<T> {
   #onPause: () => void = () => undefined;
   #onResume: () => void = () => undefined;
   #onClose: () => void = () => undefined;
+  #onEnd: ((error: Error | null) => void) | null = null;
 
   constructor(highWater = 5000) {
     this.#highWater = Math.max(1, highWater);
@@ -56,11 +57,22 @@ export class RecordStream<T> implements AsyncIterable<T> {
     }
   }
 
+  /** Calls `cb` once when the producer ends the stream (with its error, or null), at once if it has ended; internal. */
+  onEnd(cb: (error: Error | null) => void): void {
+    if (this.#ended) cb(this.#error);
+    else this.#onEnd = cb;
+  }
+
   /** Ends the stream, with an error when the producer failed (producer side). */
   end(error?: Error): void {
     if (this.#ended) return;
     this.#ended = true;
     if (error !== undefined) this.#error = error;
+    if (this.#onEnd !== null) {
+      const cb = this.#onEnd;
+      this.#onEnd = null;
+      cb(this.#error);
+    }
     if (this.#waiter !== null && this.buffered === 0) {
       const w = this.#waiter;
       const r = this.#waiterReject as (e: Error) => void;

@@ -2,10 +2,14 @@
 export const LATENCY_BUCKETS_SECONDS: readonly number[] = Object.freeze([0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
 
 /** Operation names by `CommandKind` (the order of its values), then whole batch calls. */
-const OPERATION_NAMES: readonly string[] = ['get', 'exists', 'put', 'delete', 'touch', 'operate', 'apply', 'batch'];
+const OPERATION_NAMES: readonly string[] = ['get', 'exists', 'put', 'delete', 'touch', 'operate', 'apply', 'batch', 'query', 'scan'];
 
 /** The operation index under which a whole batch call is recorded (`db_operation_name="batch"`). */
 export const BATCH_OPERATION = 7;
+/** A secondary-index query, from its start until the servers have sent every record. */
+export const QUERY_OPERATION = 8;
+/** A scan (a query without index filter), timed the same way. */
+export const SCAN_OPERATION = 9;
 
 /** One histogram: bucket counts (non-cumulative), sum and count. */
 class Series {
@@ -19,8 +23,8 @@ function escapeLabel(v: string): string {
 }
 
 /**
- * Latency histograms of single-record commands and of whole batch calls, per namespace,
- * operation and outcome.
+ * Latency histograms of single-record commands, whole batch calls and scans/queries, per
+ * namespace, operation and outcome.
  * Recording allocates nothing once a (namespace, operation, outcome) series exists.
  */
 export class CommandMetrics {

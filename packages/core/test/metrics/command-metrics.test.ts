@@ -1,4 +1,4 @@
-import { BATCH_OPERATION, CommandMetrics, LATENCY_BUCKETS_SECONDS } from '../../src/metrics/command-metrics';
+import { BATCH_OPERATION, CommandMetrics, LATENCY_BUCKETS_SECONDS, QUERY_OPERATION, SCAN_OPERATION } from '../../src/metrics/command-metrics';
 import { CommandKind } from '../../src/command/single-command';
 
 function line(text: string, prefix: string): string | undefined {
@@ -13,6 +13,8 @@ describe('CommandMetrics', () => {
     m.record('test', CommandKind.READ, 30, false); // beyond the last bound
     m.record('test', CommandKind.WRITE, 0.001, true);
     m.record('bar', BATCH_OPERATION, 0.02, false);
+    m.record('bar', QUERY_OPERATION, 0.5, true);
+    m.record('bar', SCAN_OPERATION, 1.5, false);
     const text = m.toPrometheus();
     const get = 'db_system_name="aerospike",db_namespace="test",db_operation_name="get",error_type=""';
     expect(line(text, `db_client_operation_duration_seconds_bucket{${get},le="0.0001"}`)).toMatch(/ 0$/);
@@ -24,6 +26,8 @@ describe('CommandMetrics', () => {
     expect(Number(line(text, `db_client_operation_duration_seconds_sum{${get}}`)?.split(' ')[1])).toBeCloseTo(30.0032, 6);
     expect(line(text, 'db_client_operation_duration_seconds_count{db_system_name="aerospike",db_namespace="test",db_operation_name="put",error_type="error"}')).toMatch(/ 1$/);
     expect(line(text, 'db_client_operation_duration_seconds_count{db_system_name="aerospike",db_namespace="bar",db_operation_name="batch",error_type=""}')).toMatch(/ 1$/);
+    expect(line(text, 'db_client_operation_duration_seconds_count{db_system_name="aerospike",db_namespace="bar",db_operation_name="query",error_type="error"}')).toMatch(/ 1$/);
+    expect(line(text, 'db_client_operation_duration_seconds_count{db_system_name="aerospike",db_namespace="bar",db_operation_name="scan",error_type=""}')).toMatch(/ 1$/);
     expect(text.split('\n').filter((l) => l.includes('_bucket{') && l.includes('"get"')).length).toBe(LATENCY_BUCKETS_SECONDS.length + 1);
     expect(text).toMatch(/^# HELP db_client_operation_duration_seconds .*\n# TYPE db_client_operation_duration_seconds histogram\n/);
   });
