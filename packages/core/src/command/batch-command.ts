@@ -1,11 +1,11 @@
+import { writeMsgHeader } from '../wire/msg-header.js';
 import { InvalidArgumentError, ParseError } from '../errors/client-errors.js';
 import { userKeyByteLength, userKeyParticleType, writeUserKeyValue } from '../keys/key.js';
 import type { FilterExpression } from '../policy/policies.js';
 import { packValue } from '../values/msgpack-writer.js';
 import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
 import { compressRequest } from '../wire/compression.js';
-import { FIELD_HEADER_SIZE, FieldType, Info1, Info2, Info3, MessageType, MSG_HEADER_SIZE, MSG_TOTAL_HEADER_SIZE, OpType } from '../wire/constants.js';
-import { writeProtoHeader } from '../wire/proto-header.js';
+import { FIELD_HEADER_SIZE, FieldType, Info1, Info2, Info3, MSG_HEADER_SIZE, MSG_TOTAL_HEADER_SIZE, OpType } from '../wire/constants.js';
 import { checkName, describeType } from '../util/validate.js';
 import type { BatchRecord, BatchWritePolicy } from './batch-records.js';
 import { addOps, addReadBins, beginOps, endOps, opsSize, writeBytesField, writeOps, writeStringField } from './encoder.js';
@@ -180,13 +180,8 @@ export function encodeBatch(records: readonly BatchRecord[], indexes: readonly n
     }
     const total = MSG_TOTAL_HEADER_SIZE + (o.filter !== null ? FIELD_HEADER_SIZE + o.filter.length : 0) + FIELD_HEADER_SIZE + dataSize;
     const buf = Buffer.allocUnsafe(total);
-    writeProtoHeader(buf, 0, MessageType.AS_MSG, total - 8);
-    buf[8] = MSG_HEADER_SIZE;
-    buf[9] = Info1.BATCH | (o.compress ? Info1.COMPRESS_RESPONSE : 0);
-    buf.fill(0, 10, 22);
-    buf.writeUInt32BE(o.totalTimeout >>> 0, 22);
-    buf.writeUInt16BE(o.filter !== null ? 2 : 1, 26);
-    buf.writeUInt16BE(0, 28);
+    const header = { info1: Info1.BATCH | (o.compress ? Info1.COMPRESS_RESPONSE : 0), info2: 0, info3: 0, info4: 0, generation: 0, ttl: 0, timeout: o.totalTimeout };
+    writeMsgHeader(buf, header, o.filter !== null ? 2 : 1, 0);
     let off = MSG_TOTAL_HEADER_SIZE;
     if (o.filter !== null) off = writeBytesField(buf, off, FieldType.FILTER_EXP, o.filter);
     buf.writeUInt32BE(dataSize + 1, off);

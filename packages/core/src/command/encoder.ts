@@ -1,3 +1,4 @@
+import { writeMsgHeader } from '../wire/msg-header.js';
 import { InvalidArgumentError } from '../errors/client-errors.js';
 import { type Key, userKeyByteLength, userKeyParticleType, writeUserKeyValue } from '../keys/key.js';
 import { Double } from '../values/double.js';
@@ -10,14 +11,11 @@ import { compressRequest } from '../wire/compression.js';
 import {
   FIELD_HEADER_SIZE,
   FieldType,
-  MessageType,
-  MSG_HEADER_SIZE,
   MSG_TOTAL_HEADER_SIZE,
   OPERATION_HEADER_SIZE,
   OpType,
   ParticleType
 } from '../wire/constants.js';
-import { writeProtoHeader } from '../wire/proto-header.js';
 import { checkBinName, describeType } from '../util/validate.js';
 import type { HeaderSpec } from './header-bits.js';
 import type { Operation } from './operation.js';
@@ -305,18 +303,7 @@ function finish(key: Key, h: HeaderSpec, x: SingleExtras): Buffer {
   if (count > 0xffff) throw new InvalidArgumentError(`too many operations (${count}); the limit is 65535`);
 
   const buf = Buffer.allocUnsafe(size);
-  writeProtoHeader(buf, 0, MessageType.AS_MSG, size - 8);
-  buf[8] = MSG_HEADER_SIZE;
-  buf[9] = h.info1;
-  buf[10] = h.info2;
-  buf[11] = h.info3;
-  buf[12] = h.info4;
-  buf[13] = 0;
-  buf.writeUInt32BE(h.generation >>> 0, 14);
-  buf.writeUInt32BE(h.ttl >>> 0, 18);
-  buf.writeUInt32BE(h.timeout >>> 0, 22);
-  buf.writeUInt16BE(f.count, 26);
-  buf.writeUInt16BE(count, 28);
+  writeMsgHeader(buf, h, f.count, count);
 
   let off = MSG_TOTAL_HEADER_SIZE;
   off = writeStringField(buf, off, FieldType.NAMESPACE, key.namespace);

@@ -1,18 +1,9 @@
 import type { ResolvedBasePolicy, ResolvedWritePolicy } from '../policy/policies.js';
 import { Info1, Info2, Info3 } from '../wire/constants.js';
+import type { MsgHeaderFields } from '../wire/msg-header.js';
 
-/** The header values of a single-record request. */
-export interface HeaderSpec {
-  info1: number;
-  info2: number;
-  info3: number;
-  info4: number;
-  generation: number;
-  /** TTL slot: expiration for writes, readTouchTtlPercent for reads. */
-  ttl: number;
-  /** Server-side timeout in ms. */
-  timeout: number;
-}
+/** The header values of a request, filled in place by the helpers below. */
+export type HeaderSpec = { -readonly [K in keyof MsgHeaderFields]: MsgHeaderFields[K] };
 
 /** Server-side timeout per the official clients: the effective socket timeout when a total deadline exists. */
 export function serverTimeout(p: ResolvedBasePolicy): number {

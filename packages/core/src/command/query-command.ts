@@ -1,10 +1,10 @@
+import { writeMsgHeader } from '../wire/msg-header.js';
 import { ParseError } from '../errors/client-errors.js';
 import { Key } from '../keys/key.js';
 import { decodeParticle } from '../values/particle.js';
 import { packValue } from '../values/msgpack-writer.js';
 import type { DecodeOptions, DecodedBins, Value } from '../values/value-types.js';
-import { FIELD_HEADER_SIZE, FieldType, Info1, Info2, Info3, MessageType, MSG_HEADER_SIZE, MSG_TOTAL_HEADER_SIZE } from '../wire/constants.js';
-import { writeProtoHeader } from '../wire/proto-header.js';
+import { FIELD_HEADER_SIZE, FieldType, Info1, Info2, Info3, MSG_HEADER_SIZE, MSG_TOTAL_HEADER_SIZE } from '../wire/constants.js';
 import { addOps, addReadBins, beginOps, endOps, opsSize, writeBytesField, writeOps, writeStringField } from './encoder.js';
 import type { HeaderSpec } from './header-bits.js';
 import type { IndexFilter } from './index-filter.js';
@@ -93,19 +93,7 @@ export function encodeQuery(spec: QueryRequestSpec, taskId: bigint, partitions: 
     size += opsSize(range[0], range[1]);
 
     const buf = Buffer.allocUnsafe(size);
-    writeProtoHeader(buf, 0, MessageType.AS_MSG, size - 8);
-    const h = spec.header;
-    buf[8] = MSG_HEADER_SIZE;
-    buf[9] = h.info1;
-    buf[10] = h.info2;
-    buf[11] = h.info3;
-    buf[12] = h.info4;
-    buf[13] = 0;
-    buf.writeUInt32BE(h.generation >>> 0, 14);
-    buf.writeUInt32BE(h.ttl >>> 0, 18);
-    buf.writeUInt32BE(h.timeout >>> 0, 22);
-    buf.writeUInt16BE(nFields, 26);
-    buf.writeUInt16BE(range[1] - range[0], 28);
+    writeMsgHeader(buf, spec.header, nFields, range[1] - range[0]);
     let off = MSG_TOTAL_HEADER_SIZE;
     off = writeStringField(buf, off, FieldType.NAMESPACE, spec.namespace);
     if (spec.set !== null) off = writeStringField(buf, off, FieldType.SET, spec.set);
