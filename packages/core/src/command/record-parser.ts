@@ -61,20 +61,25 @@ export function messageBody(frame: Buffer): Buffer {
 
 /** Reads the 22-byte header of the message at `off`. */
 export function readReplyHeader(body: Buffer, off: number): ReplyHeader {
+  const h: { -readonly [K in keyof ReplyHeader]: ReplyHeader[K] } = { info1: 0, info2: 0, info3: 0, info4: 0, resultCode: 0, generation: 0, voidTime: 0, batchIndex: 0, fieldCount: 0, opCount: 0 };
+  readReplyHeaderInto(body, off, h);
+  return h;
+}
+
+/** Reads the 22-byte header of the message at `off` into `h` (no allocation). */
+function readReplyHeaderInto(body: Buffer, off: number, h: { -readonly [K in keyof ReplyHeader]: ReplyHeader[K] }): void {
   if (body.length - off < MSG_HEADER_SIZE) throw new ParseError('reply message shorter than its 22-byte header');
   if (body[off] !== MSG_HEADER_SIZE) throw new ParseError(`reply message header size is ${body[off]}, expected 22`);
-  return {
-    info1: body[off + 1] as number,
-    info2: body[off + 2] as number,
-    info3: body[off + 3] as number,
-    info4: body[off + 4] as number,
-    resultCode: body[off + 5] as number,
-    generation: body.readUInt32BE(off + 6),
-    voidTime: body.readUInt32BE(off + 10),
-    batchIndex: body.readUInt32BE(off + 14),
-    fieldCount: body.readUInt16BE(off + 18),
-    opCount: body.readUInt16BE(off + 20)
-  };
+  h.info1 = body[off + 1] as number;
+  h.info2 = body[off + 2] as number;
+  h.info3 = body[off + 3] as number;
+  h.info4 = body[off + 4] as number;
+  h.resultCode = body[off + 5] as number;
+  h.generation = body.readUInt32BE(off + 6);
+  h.voidTime = body.readUInt32BE(off + 10);
+  h.batchIndex = body.readUInt32BE(off + 14);
+  h.fieldCount = body.readUInt16BE(off + 18);
+  h.opCount = body.readUInt16BE(off + 20);
 }
 
 /** Skips `n` fields starting at `off`; returns the offset after them. */
@@ -168,18 +173,7 @@ export function parseSingleReplyInto(frame: Buffer, options: ParseOptions | unde
   if (f[1] !== MessageType.AS_MSG) throw new ParseError(`expected a data reply (type 3), got message type ${f[1]}`);
   const o = PROTO_HEADER_SIZE;
   const end = f.length;
-  if (end - o < MSG_HEADER_SIZE) throw new ParseError('reply message shorter than its 22-byte header');
-  if (f[o] !== MSG_HEADER_SIZE) throw new ParseError(`reply message header size is ${f[o]}, expected 22`);
-  r.info1 = f[o + 1] as number;
-  r.info2 = f[o + 2] as number;
-  r.info3 = f[o + 3] as number;
-  r.info4 = f[o + 4] as number;
-  r.resultCode = f[o + 5] as number;
-  r.generation = f.readUInt32BE(o + 6);
-  r.voidTime = f.readUInt32BE(o + 10);
-  r.batchIndex = f.readUInt32BE(o + 14);
-  r.fieldCount = f.readUInt16BE(o + 18);
-  r.opCount = f.readUInt16BE(o + 20);
+  readReplyHeaderInto(f, o, r);
   r.bins = null;
   r.ordered = options?.ordered === true ? [] : null;
   let off = skipFields(f, o + MSG_HEADER_SIZE, r.fieldCount, end);
