@@ -6,6 +6,7 @@ import {
   type BatchRecord as CoreBatchRecord,
   type BatchResult,
   type ClientConfig as CoreClientConfig,
+  type DecodedBins,
   type Value,
   type WritePolicy as CoreWritePolicy,
   type Privilege,
@@ -13,11 +14,13 @@ import {
 } from '@aerospike-ts/core';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { checkDict, checkIndexArgs, checkInt, checkList, checkNumber, checkString, checkStringList, checkStringOrBytes, checkStringOrNull, invalidArg } from './args.js';
 import { toClassicError } from './exception.js';
 import { toCoreOps, type OperationDict } from './operations.js';
 import { Query } from './query.js';
 import { batchPolicy, readPolicy, writePolicy, type AdminPolicy, type BatchPolicy, type QueryPolicy, type ReadPolicy, type WriteMeta, type WritePolicy } from './policy.js';
-import { ExistsResult, fromCoreKey, fromCoreRecord, OperateOrderedResult, type Record, toCoreKey, type BatchRecord, type Key } from './types.js';
+import { ExistsResult, OperateOrderedResult, type Record } from './record.js';
+import { fromCoreKey, fromCoreRecord, toCoreKey, type BatchRecord, type Key } from './types.js';
 
 /** aerospike_py's INDEX_NUMERIC/STRING/BLOB/GEO2DSPHERE (0-3) → core index value types. */
 const INDEX_DATATYPES: readonly ('NUMERIC' | 'STRING' | 'BLOB' | 'GEO2DSPHERE')[] = ['NUMERIC', 'STRING', 'BLOB', 'GEO2DSPHERE'];
@@ -85,8 +88,8 @@ function coreConfig(c: ClientConfig): CoreClientConfig {
   return out;
 }
 
-function toBatchRecord(r: BatchResult): BatchRecord {
-  const record = r.record === null ? null : fromCoreRecord(r.record);
+function toBatchRecord<B = DecodedBins>(r: BatchResult): BatchRecord<B> {
+  const record = r.record === null ? null : fromCoreRecord<B>(r.record);
   return { key: fromCoreKey(r.key), result: r.resultCode, record, in_doubt: r.inDoubt, bins: record?.bins ?? null, meta: record?.meta ?? null };
 }
 
@@ -137,17 +140,19 @@ export class AsyncClient {
 
   /** Writes bins; a `null` value removes that bin. */
   async put(key: Key, bins: { [bin: string]: unknown }, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    checkDict(bins, 'put: bins');
     await wrap((async () => this.#c().put(toCoreKey(key), bins as never, writePolicy(policy, meta)))());
   }
 
   /** Reads every bin. @throws RecordNotFound */
-  async get(key: Key, policy?: ReadPolicy | null): Promise<Record> {
-    return fromCoreRecord(await wrap((async () => this.#c().get(toCoreKey(key), null, readPolicy(policy)))()));
+  async get<B = DecodedBins>(key: Key, policy?: ReadPolicy | null): Promise<Record<B>> {
+    return fromCoreRecord<B>(await wrap((async () => this.#c().get(toCoreKey(key), null, readPolicy(policy)))()));
   }
 
   /** Reads some bins. @throws RecordNotFound */
-  async select(key: Key, bins: readonly string[], policy?: ReadPolicy | null): Promise<Record> {
-    return fromCoreRecord(await wrap((async () => this.#c().get(toCoreKey(key), bins, readPolicy(policy)))()));
+  async select<B = DecodedBins>(key: Key, bins: readonly string[], policy?: ReadPolicy | null): Promise<Record<B>> {
+    checkStringList(bins, 'select: bins', 'bin names');
+    return fromCoreRecord<B>(await wrap((async () => this.#c().get(toCoreKey(key), bins, readPolicy(policy)))()));
   }
 
   /** Metadata of a record; `meta` is null when it does not exist. */
@@ -182,27 +187,34 @@ export class AsyncClient {
 
   /** Resets a record's TTL to `val` seconds. @throws RecordNotFound */
   async touch(key: Key, val = 0, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    checkInt(val, 'touch: val');
     await wrap((async () => this.#c().touch(toCoreKey(key), { ...writePolicy(policy, meta), ttl: val }))());
   }
 
   /** Appends to a string or bytes bin. */
   async append(key: Key, bin: string, val: string | Uint8Array, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    checkString(bin, 'append: bin');
+    checkStringOrBytes(val, 'append: val');
     await wrap((async () => this.#c().operate(toCoreKey(key), [Op.append(bin, val)], writePolicy(policy, meta)))());
   }
 
   /** Prepends to a string or bytes bin. */
   async prepend(key: Key, bin: string, val: string | Uint8Array, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    checkString(bin, 'prepend: bin');
+    checkStringOrBytes(val, 'prepend: val');
     await wrap((async () => this.#c().operate(toCoreKey(key), [Op.prepend(bin, val)], writePolicy(policy, meta)))());
   }
 
   /** Adds `offset` to a number bin (creating it). */
   async increment(key: Key, bin: string, offset: number | bigint, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    checkString(bin, 'increment: bin');
+    checkNumber(offset, 'increment: offset');
     await wrap((async () => this.#c().operate(toCoreKey(key), [Op.add(bin, offset)], writePolicy(policy, meta)))());
   }
 
   /** Runs operations atomically; read results are in `bins`. */
-  async operate(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<Record> {
-    return fromCoreRecord(await wrap((async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta)))()));
+  async operate<B = DecodedBins>(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<Record<B>> {
+    return fromCoreRecord<B>(await wrap((async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta)))()));
   }
 
   /** Runs operations atomically; every result in order in `ordered_bins`. */
@@ -212,22 +224,25 @@ export class AsyncClient {
   }
 
   /** Reads many records (`bins` omitted: all; `[]`: existence only); one entry per key, in order. */
-  async batch_read(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+  async batch_read<B = DecodedBins>(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy | null): Promise<BatchRecord<B>[]> {
+    checkList(keys, 'batch_read: keys', 'keys');
+    if (bins != null) checkStringList(bins, 'batch_read: bins', 'bin names');
     return wrap(
       (async () => {
         const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
         const res = Array.isArray(bins) && bins.length === 0 ? await this.#c().batchExists(ks, batchPolicy(policy)) : await this.#c().batchGet(ks, bins ?? null, batchPolicy(policy));
-        return res.map(toBatchRecord);
+        return res.map((r) => toBatchRecord<B>(r));
       })()
     );
   }
 
   /** Applies the same operations to many records. */
-  async batch_operate(keys: readonly Key[], ops: readonly OperationDict[], policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+  async batch_operate<B = DecodedBins>(keys: readonly Key[], ops: readonly OperationDict[], policy?: BatchPolicy | null): Promise<BatchRecord<B>[]> {
+    checkList(keys, 'batch_operate: keys', 'keys');
     return wrap(
       (async () => {
         const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
-        return (await this.#c().batchOperate(ks, toCoreOps(ops), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord);
+        return (await this.#c().batchOperate(ks, toCoreOps(ops), batchPolicy(policy), batchWriteDefaults(policy))).map((r) => toBatchRecord<B>(r));
       })()
     );
   }
@@ -253,11 +268,16 @@ export class AsyncClient {
 
   /** Deletes many records. */
   async batch_remove(keys: readonly Key[], policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+    checkList(keys, 'batch_remove: keys', 'keys');
     return wrap((async () => (await this.#c().batchRemove(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord))());
   }
 
   /** Calls a record UDF on many records; each result's `bins.SUCCESS` holds its return value. */
   async batch_apply(keys: readonly Key[], module: string, fn: string, args?: readonly unknown[] | null, policy?: BatchPolicy | null): Promise<BatchRecord[]> {
+    checkList(keys, 'batch_apply: keys', 'keys');
+    checkString(module, 'batch_apply: module');
+    checkString(fn, 'batch_apply: function');
+    if (args != null) checkList(args, 'batch_apply: args', 'arguments');
     return wrap(
       (async () =>
         (await this.#c().batchApply(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), module, fn, (args ?? []) as Value[], batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord))()
@@ -266,56 +286,72 @@ export class AsyncClient {
 
   /** Calls a record UDF and returns its result. */
   async apply(key: Key, module: string, fn: string, args?: readonly unknown[] | null, policy?: WritePolicy | null): Promise<unknown> {
+    checkString(module, 'apply: module');
+    checkString(fn, 'apply: function');
+    if (args != null) checkList(args, 'apply: args', 'arguments');
     return wrap((async () => this.#c().apply(toCoreKey(key), module, fn, (args ?? []) as Value[], writePolicy(policy)))());
   }
 
   /** Registers a Lua module from a file. */
   async udf_put(filename: string, _udf_type = 0, policy?: AdminPolicy | null): Promise<void> {
+    checkString(filename, 'udf_put: filename');
     await wrap((async () => this.#c().registerUdf(basename(filename), await readFile(filename), policy?.timeout ?? 10_000))());
   }
 
   /** Removes a Lua module. */
   async udf_remove(module: string, policy?: AdminPolicy | null): Promise<void> {
+    checkString(module, 'udf_remove: module');
     await wrap((async () => this.#c().removeUdf(module.endsWith('.lua') ? module : `${module}.lua`, policy?.timeout ?? 10_000))());
   }
 
   /** Removes the records of a set (or namespace) last updated before `nanos` (0 = now). */
   async truncate(namespace: string, set_name: string | null, nanos: number | bigint = 0, _policy?: AdminPolicy | null): Promise<void> {
+    checkString(namespace, 'truncate: namespace');
+    checkStringOrNull(set_name, 'truncate: set_name');
+    checkInt(nanos, 'truncate: nanos');
+    if (nanos < 0) throw invalidArg(`truncate: nanos must be 0 (now) or a time in nanoseconds since 1970, got ${String(nanos)}`);
     await wrap((async () => this.#c().truncate(namespace, set_name, nanos === 0 || nanos === 0n ? undefined : nanos))());
   }
 
   /** Creates an integer index and waits for it. */
   async index_integer_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    checkIndexArgs('index_integer_create', namespace, set_name, bin_name, index_name);
     await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'NUMERIC' }, policy?.timeout ?? 30_000))());
   }
 
   /** Creates a string index and waits for it. */
   async index_string_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    checkIndexArgs('index_string_create', namespace, set_name, bin_name, index_name);
     await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'STRING' }, policy?.timeout ?? 30_000))());
   }
 
   /** Creates a geospatial index and waits for it. */
   async index_geo2dsphere_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    checkIndexArgs('index_geo2dsphere_create', namespace, set_name, bin_name, index_name);
     await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'GEO2DSPHERE' }, policy?.timeout ?? 30_000))());
   }
 
   /** Creates a blob (bytes) index and waits for it. */
   async index_blob_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    checkIndexArgs('index_blob_create', namespace, set_name, bin_name, index_name);
     await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'BLOB' }, policy?.timeout ?? 30_000))());
   }
 
   /** Creates an index on the elements of a list bin (`index_datatype`: INDEX_NUMERIC, INDEX_STRING, INDEX_BLOB, INDEX_GEO2DSPHERE). */
   async index_list_create(namespace: string, set_name: string | null, bin_name: string, index_datatype: number, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    checkIndexArgs('index_list_create', namespace, set_name, bin_name, index_name);
     await this.#collectionIndex('LIST', namespace, set_name, bin_name, index_datatype, index_name, policy);
   }
 
   /** Creates an index on the keys of a map bin. */
   async index_map_keys_create(namespace: string, set_name: string | null, bin_name: string, index_datatype: number, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    checkIndexArgs('index_map_keys_create', namespace, set_name, bin_name, index_name);
     await this.#collectionIndex('MAPKEYS', namespace, set_name, bin_name, index_datatype, index_name, policy);
   }
 
   /** Creates an index on the values of a map bin. */
   async index_map_values_create(namespace: string, set_name: string | null, bin_name: string, index_datatype: number, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    checkIndexArgs('index_map_values_create', namespace, set_name, bin_name, index_name);
     await this.#collectionIndex('MAPVALUES', namespace, set_name, bin_name, index_datatype, index_name, policy);
   }
 
@@ -331,11 +367,14 @@ export class AsyncClient {
 
   /** Drops an index. */
   async index_remove(namespace: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
+    checkString(namespace, 'index_remove: namespace');
+    checkString(index_name, 'index_remove: index_name');
     await wrap((async () => this.#c().dropIndex(namespace, index_name, policy?.timeout ?? 30_000))());
   }
 
   /** Sends an info command to every node, in parallel; one result per node. */
   async info_all(command: string, policy?: AdminPolicy | null): Promise<InfoNodeResult[]> {
+    checkString(command, 'info_all: command');
     return wrap(
       (async () => {
         const c = this.#c();
@@ -353,6 +392,7 @@ export class AsyncClient {
 
   /** Sends an info command to one node and returns its answer. */
   async info_random_node(command: string, policy?: AdminPolicy | null): Promise<string> {
+    checkString(command, 'info_random_node: command');
     return wrap((async () => (await this.#c().info(command, { timeout: policy?.timeout ?? 1000 })).get(command) ?? '')());
   }
 
@@ -362,6 +402,7 @@ export class AsyncClient {
    * @throws InvalidArgError when no node of the cluster matches.
    */
   async info_single_node(command: string, host: string | readonly [string, number], policy?: AdminPolicy | null): Promise<string> {
+    checkString(command, 'info_single_node: command');
     return wrap(
       (async () => {
         const node = typeof host === 'string' ? host : Array.isArray(host) ? `${String(host[0])}:${String(host[1])}` : '';
@@ -378,16 +419,23 @@ export class AsyncClient {
 
   /** A query over a namespace and set: add `where(predicate)` for a secondary-index query. */
   query(namespace: string, set_name: string | null): Query {
+    checkString(namespace, 'query: namespace');
+    checkStringOrNull(set_name, 'query: set_name');
     return new Query(() => this.#c(), namespace, set_name);
   }
 
   /** A scan over a namespace and set (a query without predicate). */
   scan(namespace: string, set_name: string | null): Query {
+    checkString(namespace, 'scan: namespace');
+    checkStringOrNull(set_name, 'scan: set_name');
     return new Query(() => this.#c(), namespace, set_name);
   }
 
   /** Creates a user (security-enabled servers; Community Edition raises AdminError 51). */
   async admin_create_user(username: string, password: string, roles: readonly string[], policy?: AdminPolicy | null): Promise<void> {
+    checkString(username, 'admin_create_user: username');
+    checkString(password, 'admin_create_user: password');
+    checkStringList(roles, 'admin_create_user: roles', 'role names');
     await wrap((async () => this.#c().createUser(username, password, roles, policy?.timeout ?? 5000))());
   }
   /** Drops a user. */
@@ -400,10 +448,12 @@ export class AsyncClient {
   }
   /** Grants roles to a user. */
   async admin_grant_roles(username: string, roles: readonly string[], policy?: AdminPolicy | null): Promise<void> {
+    checkStringList(roles, 'admin_grant_roles: roles', 'role names');
     await wrap((async () => this.#c().grantRoles(username, roles, policy?.timeout ?? 5000))());
   }
   /** Revokes roles from a user. */
   async admin_revoke_roles(username: string, roles: readonly string[], policy?: AdminPolicy | null): Promise<void> {
+    checkStringList(roles, 'admin_revoke_roles: roles', 'role names');
     await wrap((async () => this.#c().revokeRoles(username, roles, policy?.timeout ?? 5000))());
   }
   /** One user's info: `{ user, roles, conns_in_use }`. */
@@ -420,6 +470,9 @@ export class AsyncClient {
   }
   /** Creates a role. */
   async admin_create_role(role: string, privileges: readonly ClassicPrivilege[], policy?: AdminPolicy | null, whitelist?: readonly string[] | null, read_quota = 0, write_quota = 0): Promise<void> {
+    checkString(role, 'admin_create_role: role');
+    checkInt(read_quota, 'admin_create_role: read_quota');
+    checkInt(write_quota, 'admin_create_role: write_quota');
     await wrap((async () => this.#c().createRole(role, toPrivileges(privileges), whitelist ?? [], read_quota, write_quota, policy?.timeout ?? 5000))());
   }
   /** Drops a role. */
@@ -447,10 +500,13 @@ export class AsyncClient {
   }
   /** Sets a role's allowlist. */
   async admin_set_whitelist(role: string, whitelist: readonly string[], policy?: AdminPolicy | null): Promise<void> {
+    checkStringList(whitelist, 'admin_set_whitelist: whitelist', 'addresses');
     await wrap((async () => this.#c().setWhitelist(role, whitelist, policy?.timeout ?? 5000))());
   }
   /** Sets a role's quotas. */
   async admin_set_quotas(role: string, read_quota = 0, write_quota = 0, policy?: AdminPolicy | null): Promise<void> {
+    checkInt(read_quota, 'admin_set_quotas: read_quota');
+    checkInt(write_quota, 'admin_set_quotas: write_quota');
     await wrap((async () => this.#c().setQuotas(role, read_quota, write_quota, policy?.timeout ?? 5000))());
   }
 

@@ -17,7 +17,8 @@ export { AsyncClient, type ClientConfig, type InfoNodeResult } from './client.js
 export * from './constants.js';
 export * from './exception.js';
 export { exception };
-export { Record, ExistsResult, OperateOrderedResult, type Key, type AerospikeKey, type RecordMetadata, type BinTuple, type BatchRecord, type UserKey } from './types.js';
+export { Record, ExistsResult, OperateOrderedResult, type RecordMetadata, type BinTuple } from './record.js';
+export type { Key, AerospikeKey, BatchRecord, UserKey } from './types.js';
 export type { ReadPolicy, WritePolicy, BatchPolicy, QueryPolicy, AdminPolicy, WriteMeta, BasePolicy } from './policy.js';
 export type { OperationDict } from './operations.js';
 export { Query, partition_filter_all, partition_filter_by_id, partition_filter_by_range, type PartitionFilterDict } from './query.js';

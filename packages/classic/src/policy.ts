@@ -1,4 +1,4 @@
-import { Exp, ExpNode, InvalidArgumentError, parseAel, type BatchPolicy as CoreBatchPolicy, type QueryPolicy as CoreQueryPolicy, type ReadPolicy as CoreReadPolicy, type WritePolicy as CoreWritePolicy, type FilterExpression } from '@aerospike-ts/core';
+import { Exp, ExpNode, Expression, InvalidArgumentError, parseAel, type BatchPolicy as CoreBatchPolicy, type QueryPolicy as CoreQueryPolicy, type ReadPolicy as CoreReadPolicy, type WritePolicy as CoreWritePolicy, type FilterExpression } from '@aerospike-ts/core';
 import type { PolicyCommitLevel, PolicyExists, PolicyGen, PolicyKey, PolicyReadModeAP, PolicyReplica } from './constants.js';
 
 /** Settings shared by every command (aerospike_py keys; times in ms). */
@@ -114,6 +114,45 @@ const QUERY: Spec = {
   expected_duration: ['shortQuery', 'int', (v) => v === 1]
 };
 
+/**
+ * The values each constant-valued key accepts (aerospike_py's constant groups), and the
+ * lowest value of the numeric settings; anything else is an InvalidArgError before the wire.
+ */
+const ALLOWED: { readonly [k: string]: readonly number[] } = {
+  key: [0, 1],
+  exists: [0, 1, 2, 3, 4],
+  gen: [0, 1, 2],
+  commit_level: [0, 1],
+  read_mode_ap: [0, 1],
+  replica: [0, 1, 2],
+  concurrency: [0, 1]
+};
+const MINIMUM: { readonly [k: string]: number } = {
+  socket_timeout: 0,
+  total_timeout: 0,
+  max_retries: 0,
+  sleep_between_retries: 0,
+  timeout_delay: 0,
+  read_touch_ttl_percent: -1,
+  ttl: -3,
+  max_records: 0,
+  records_per_second: 0,
+  max_concurrent_nodes: 0,
+  record_queue_size: 1,
+  expected_duration: 0
+};
+
+function checkValue(kind: string, k: string, v: number): void {
+  // In `meta`, `gen` is the expected generation (a number), not the generation policy.
+  const isGeneration = kind === 'meta' && k === 'gen';
+  if (isGeneration && (v < 0 || v > 0xffff)) throw new InvalidArgumentError(`meta: 'gen' must be a generation 0..65535, got ${v}`);
+  const allowed = isGeneration ? undefined : ALLOWED[k];
+  if (allowed !== undefined && !allowed.includes(v)) throw new InvalidArgumentError(`${kind} policy: '${k}' must be one of ${allowed.join(', ')} (the aerospike constants), got ${v}`);
+  const min = MINIMUM[k];
+  if (min !== undefined && v < min) throw new InvalidArgumentError(`${kind} policy: '${k}' must be ${min} or more, got ${v}`);
+  if (k === 'read_touch_ttl_percent' && v > 100) throw new InvalidArgumentError(`${kind} policy: 'read_touch_ttl_percent' must be -1..100, got ${v}`);
+}
+
 function convert(kind: string, spec: Spec, policy: object | null | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (policy == null) return out;
@@ -125,6 +164,10 @@ function convert(kind: string, spec: Spec, policy: object | null | undefined): R
     const [target, type, map] = s;
     if (type === 'int' && (typeof v !== 'number' || !Number.isInteger(v))) throw new InvalidArgumentError(`${kind} policy: '${k}' must be an integer, got ${typeof v === 'number' ? v : typeof v}`);
     if (type === 'bool' && typeof v !== 'boolean') throw new InvalidArgumentError(`${kind} policy: '${k}' must be a boolean, got ${typeof v}`);
+    if (type === 'int') checkValue(kind, k, v as number);
+    if (type === 'expr' && !(v instanceof ExpNode || v instanceof Expression || v instanceof Uint8Array || typeof v === 'string')) {
+      throw new InvalidArgumentError(`${kind} policy: '${k}' must be an expression (exp module or exp.build), its packed bytes, or an AEL string, got ${typeof v}`);
+    }
     if (target === '') continue;
     // An expression tree from the exp module is built here, as aerospike_py accepts the tree.
     const value = map !== undefined ? map(v as number) : type === 'expr' && v instanceof ExpNode ? Exp.build(v) : type === 'expr' && typeof v === 'string' ? parseAel(v) : v;

@@ -1,8 +1,10 @@
 import { InvalidArgumentError, PartitionFilter, type AerospikeClient, type QueryRecord } from '@aerospike-ts/core';
+import { checkFunction } from './args.js';
 import { toClassicError } from './exception.js';
 import { queryPolicy, type QueryPolicy } from './policy.js';
 import type { Predicate } from './predicates.js';
-import { fromCoreKey, Record } from './types.js';
+import { Record } from './record.js';
+import { fromCoreKey } from './types.js';
 
 /** aerospike_py's partition-filter dict, also the resumable state of a paginated query. */
 export interface PartitionFilterDict {
@@ -69,6 +71,7 @@ export class Query {
 
   /** Calls `callback` per record; returning `false` stops the query. */
   async foreach(callback: (record: Record) => boolean | void | Promise<boolean | void>, policy?: (QueryPolicy & { partition_filter?: PartitionFilterDict | PartitionFilter }) | null): Promise<void> {
+    checkFunction(callback, 'foreach: callback');
     for await (const r of this.stream(policy)) {
       if ((await callback(r)) === false) break;
     }

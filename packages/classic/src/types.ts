@@ -1,4 +1,5 @@
-import { InvalidArgumentError, Key as CoreKey, type AerospikeRecord, type DecodedBins, type DecodedValue } from '@aerospike-ts/core';
+import { InvalidArgumentError, Key as CoreKey, type AerospikeRecord, type DecodedBins } from '@aerospike-ts/core';
+import { Record, type RecordMetadata } from './record.js';
 
 /** A user key: string, integer or bytes. */
 export type UserKey = string | number | bigint | Buffer | Uint8Array;
@@ -7,75 +8,15 @@ export type Key = readonly [namespace: string, set: string | null, userKey: User
 /** A key as returned: `[namespace, set, userKey | null, digest]`. */
 export type AerospikeKey = [namespace: string, set: string | null, userKey: string | number | bigint | Buffer | null, digest: Buffer];
 
-/** Record metadata. `ttl` is -1 (TTL_NEVER_EXPIRE) when the record never expires. */
-export interface RecordMetadata {
-  gen: number;
-  ttl: number;
-}
-
-/** A record; destructures as `[key, meta, bins]` too. */
-export class Record<B = DecodedBins> {
-  key: AerospikeKey | null;
-  meta: RecordMetadata | null;
-  bins: B | null;
-  constructor(key: AerospikeKey | null, meta: RecordMetadata | null, bins: B | null) {
-    this.key = key;
-    this.meta = meta;
-    this.bins = bins;
-  }
-  *[Symbol.iterator](): IterableIterator<AerospikeKey | RecordMetadata | B | null> {
-    yield this.key;
-    yield this.meta;
-    yield this.bins;
-  }
-}
-
-/** Result of `exists`: `meta` is null when the record does not exist. */
-export class ExistsResult {
-  key: AerospikeKey | null;
-  meta: RecordMetadata | null;
-  constructor(key: AerospikeKey | null, meta: RecordMetadata | null) {
-    this.key = key;
-    this.meta = meta;
-  }
-  *[Symbol.iterator](): IterableIterator<AerospikeKey | RecordMetadata | null> {
-    yield this.key;
-    yield this.meta;
-  }
-}
-
-/** One `(name, value)` result of `operate_ordered`. */
-export interface BinTuple {
-  name: string;
-  value: DecodedValue;
-}
-
-/** Result of `operate_ordered`; destructures as `[key, meta, ordered_bins]`. */
-export class OperateOrderedResult {
-  key: AerospikeKey | null;
-  meta: RecordMetadata | null;
-  ordered_bins: BinTuple[];
-  constructor(key: AerospikeKey | null, meta: RecordMetadata | null, ordered: BinTuple[]) {
-    this.key = key;
-    this.meta = meta;
-    this.ordered_bins = ordered;
-  }
-  *[Symbol.iterator](): IterableIterator<AerospikeKey | RecordMetadata | BinTuple[] | null> {
-    yield this.key;
-    yield this.meta;
-    yield this.ordered_bins;
-  }
-}
-
 /** One entry of a batch result. */
-export interface BatchRecord {
+export interface BatchRecord<B = DecodedBins> {
   key: AerospikeKey;
   /** Result code (0 = OK). */
   result: number;
-  record: Record | null;
+  record: Record<B> | null;
   in_doubt: boolean;
   /** Same as `record.bins` (null when no record). */
-  bins: DecodedBins | null;
+  bins: B | null;
   /** Same as `record.meta`. */
   meta: RecordMetadata | null;
 }
@@ -97,6 +38,6 @@ export function fromCoreKey(k: CoreKey): AerospikeKey {
 }
 
 /** Converts a core record to a classic record. */
-export function fromCoreRecord(r: AerospikeRecord): Record {
-  return new Record(fromCoreKey(r.key), { gen: r.generation, ttl: r.ttl }, r.bins);
+export function fromCoreRecord<B = DecodedBins>(r: AerospikeRecord): Record<B> {
+  return new Record<B>(fromCoreKey(r.key), { gen: r.generation, ttl: r.ttl }, r.bins as B | null);
 }

@@ -1,0 +1,112 @@
+import type { DecodedBins, DecodedValue } from '@aerospike-ts/core';
+import type { AerospikeKey } from './types.js';
+
+/** Record metadata. `ttl` is -1 (TTL_NEVER_EXPIRE) when the record never expires. */
+export interface RecordMetadata {
+  gen: number;
+  ttl: number;
+}
+
+/** One `(name, value)` result of `operate_ordered`. */
+export interface BinTuple {
+  name: string;
+  value: DecodedValue;
+}
+
+/**
+ * A record: `record.key`, `record.meta`, `record.bins`, and also the tuple
+ * `[key, meta, bins]` that aerospike_py returns, so `const [key, meta, bins] = record`
+ * gives each position its own type. `B` is the type of the bins.
+ */
+export interface Record<B = DecodedBins> extends Readonly<[key: AerospikeKey | null, meta: RecordMetadata | null, bins: B | null]> {
+  /** `[namespace, set, userKey | null, digest]`. */
+  key: AerospikeKey | null;
+  /** `{ gen, ttl }`. */
+  meta: RecordMetadata | null;
+  /** The bins by name. */
+  bins: B | null;
+}
+
+/** Result of `exists`, also the tuple `[key, meta]`; `meta` is null when the record does not exist. */
+export interface ExistsResult extends Readonly<[key: AerospikeKey | null, meta: RecordMetadata | null]> {
+  key: AerospikeKey | null;
+  meta: RecordMetadata | null;
+}
+
+/** Result of `operate_ordered`, also the tuple `[key, meta, ordered_bins]`. */
+export interface OperateOrderedResult extends Readonly<[key: AerospikeKey | null, meta: RecordMetadata | null, ordered_bins: BinTuple[]]> {
+  key: AerospikeKey | null;
+  meta: RecordMetadata | null;
+  /** Every operation's result, in the order of the operations. */
+  ordered_bins: BinTuple[];
+}
+
+// The runtime classes are real arrays (a tuple is what aerospike_py hands out) with
+// named accessors over the positions; map/filter/slice give plain arrays.
+class RecordTuple extends Array<unknown> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  get key(): unknown {
+    return this[0];
+  }
+  set key(v: unknown) {
+    this[0] = v;
+  }
+  get meta(): unknown {
+    return this[1];
+  }
+  set meta(v: unknown) {
+    this[1] = v;
+  }
+}
+
+class RecordImpl extends RecordTuple {
+  constructor(key: unknown, meta: unknown, bins: unknown) {
+    super();
+    this.push(key, meta, bins);
+  }
+  get bins(): unknown {
+    return this[2];
+  }
+  set bins(v: unknown) {
+    this[2] = v;
+  }
+}
+
+class ExistsImpl extends RecordTuple {
+  constructor(key: unknown, meta: unknown) {
+    super();
+    this.push(key, meta);
+  }
+}
+
+class OrderedImpl extends RecordTuple {
+  constructor(key: unknown, meta: unknown, ordered: unknown) {
+    super();
+    this.push(key, meta, ordered);
+  }
+  get ordered_bins(): unknown {
+    return this[2];
+  }
+  set ordered_bins(v: unknown) {
+    this[2] = v;
+  }
+}
+
+for (const [cls, name] of [
+  [RecordImpl, 'Record'],
+  [ExistsImpl, 'ExistsResult'],
+  [OrderedImpl, 'OperateOrderedResult']
+] as const) {
+  Object.defineProperty(cls, 'name', { value: name });
+}
+
+/** Builds a {@link Record}; `instanceof Record` holds for every record the client returns. */
+export const Record: new <B = DecodedBins>(key: AerospikeKey | null, meta: RecordMetadata | null, bins: B | null) => Record<B> = RecordImpl as never;
+
+/** Builds an {@link ExistsResult}. */
+export const ExistsResult: new (key: AerospikeKey | null, meta: RecordMetadata | null) => ExistsResult = ExistsImpl as never;
+
+/** Builds an {@link OperateOrderedResult}. */
+export const OperateOrderedResult: new (key: AerospikeKey | null, meta: RecordMetadata | null, ordered_bins: BinTuple[]) => OperateOrderedResult = OrderedImpl as never;
