@@ -1,8 +1,8 @@
-import { GeoJSON, HllOp, InvalidArgumentError, Op, RecordExistsAction, parseAel, type AerospikeClient, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation, type Value } from '@aerospike-ts/core';
+import { InvalidArgumentError, Op, RecordExistsAction, parseAel, type AerospikeClient, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation, type Value } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
 import type { Key } from './dataset.js';
 import { RecordResult, RecordStream } from './record-result.js';
-import type { HllConfig } from './write-builder.js';
+import { BinOps } from './bin-ops.js';
 
 type Verb = 'upsert' | 'insert' | 'update' | 'replace' | 'replaceIfExists' | 'delete' | 'touch' | 'exists' | 'read';
 
@@ -13,45 +13,8 @@ interface Entry {
   policy: { -readonly [K in keyof BatchWritePolicy]: BatchWritePolicy[K] };
 }
 
-/** Bin operations of the current batch entry. */
-export class BatchBinBuilder {
-  readonly #batch: BatchBuilder;
-  readonly #bin: string;
-  constructor(batch: BatchBuilder, bin: string) {
-    this.#batch = batch;
-    this.#bin = bin;
-  }
-  setTo(value: Value): BatchBuilder {
-    return this.#batch.op(Op.write(this.#bin, value));
-  }
-  add(value: number | bigint): BatchBuilder {
-    return this.#batch.op(Op.add(this.#bin, value));
-  }
-  incrementBy(value: number | bigint): BatchBuilder {
-    return this.add(value);
-  }
-  append(value: string | Uint8Array): BatchBuilder {
-    return this.#batch.op(Op.append(this.#bin, value));
-  }
-  prepend(value: string | Uint8Array): BatchBuilder {
-    return this.#batch.op(Op.prepend(this.#bin, value));
-  }
-  remove(): BatchBuilder {
-    return this.#batch.op(Op.write(this.#bin, null));
-  }
-  get(): BatchBuilder {
-    return this.#batch.op(Op.read(this.#bin));
-  }
-  setToGeoJson(json: string | object): BatchBuilder {
-    return this.#batch.op(Op.write(this.#bin, new GeoJSON(json)));
-  }
-  hllInit(config: HllConfig): BatchBuilder {
-    return this.#batch.op(HllOp.init(this.#bin, config.indexBitCount, config.minHashBitCount));
-  }
-  hllAdd(values: readonly Value[]): BatchBuilder {
-    return this.#batch.op(HllOp.add(this.#bin, values));
-  }
-}
+/** Operations on one bin of the current batch entry (the same operations as a record builder's `bin()`). */
+export class BatchBinBuilder extends BinOps<BatchBuilder> {}
 
 /**
  * A batch of mixed commands: start each entry with a verb and a key, chain its bin

@@ -1,7 +1,5 @@
 import {
   AerospikeError,
-  GeoJSON,
-  HllOp,
   InvalidArgumentError,
   Op,
   parseAel,
@@ -15,6 +13,7 @@ import {
   type Value,
   type WritePolicy
 } from '@aerospike-ts/core';
+import { BinOps } from './bin-ops.js';
 import type { Behavior } from './behavior.js';
 import type { Key } from './dataset.js';
 import { RecordResult, RecordStream, type FluentRecord } from './record-result.js';
@@ -22,89 +21,16 @@ import { RecordResult, RecordStream, type FluentRecord } from './record-result.j
 /** Which write verb started the builder. */
 export type WriteVerb = 'upsert' | 'insert' | 'update' | 'replace' | 'replaceIfExists' | 'delete' | 'touch' | 'exists' | 'read';
 
-/** An HLL sketch's precision. */
-export class HllConfig {
-  readonly indexBitCount: number;
-  readonly minHashBitCount: number;
-  private constructor(indexBitCount: number, minHashBitCount: number) {
-    this.indexBitCount = indexBitCount;
-    this.minHashBitCount = minHashBitCount;
-  }
-  /** A config with `indexBitCount` (4–16) and an optional `minHashBitCount`. */
-  static of(indexBitCount: number, minHashBitCount = 0): HllConfig {
-    if (!Number.isInteger(indexBitCount) || indexBitCount < 4 || indexBitCount > 16) throw new InvalidArgumentError(`HllConfig: indexBitCount must be 4..16, got ${indexBitCount}`);
-    return new HllConfig(indexBitCount, minHashBitCount);
-  }
-}
+export { HllConfig } from './bin-hll-config.js';
+export type { HllFlags } from './bin-flags.js';
 
-/** Flags of the HLL write operations. */
-export interface HllFlags {
-  readonly createOnly?: boolean;
-  readonly updateOnly?: boolean;
-  readonly noFail?: boolean;
-  readonly allowFold?: boolean;
-}
+/** Bin names of a bins type: its keys when typed, any string when untyped. */
+export type BinName<B extends object> = string extends keyof B ? string : Extract<keyof B, string>;
+/** The declared type of bin `K` (unknown when untyped). */
+export type BinType<B extends object, K extends string> = K extends keyof B ? B[K] : unknown;
 
-function hllFlags(f: HllFlags | undefined): number {
-  if (f?.createOnly === true && f.updateOnly === true) throw new InvalidArgumentError('createOnly and updateOnly contradict each other');
-  return (f?.createOnly === true ? 1 : 0) | (f?.updateOnly === true ? 2 : 0) | (f?.noFail === true ? 4 : 0) | (f?.allowFold === true ? 8 : 0);
-}
-
-/** Operations on one bin, returning to the record builder. */
-export class BinBuilder<B extends object> {
-  readonly #parent: WriteSegmentBuilder<B>;
-  readonly #bin: string;
-  constructor(parent: WriteSegmentBuilder<B>, bin: string) {
-    this.#parent = parent;
-    this.#bin = bin;
-  }
-  /** Sets the bin. */
-  setTo(value: Value): WriteSegmentBuilder<B> {
-    return this.#parent.op(Op.write(this.#bin, value));
-  }
-  /** Adds to a number bin. */
-  add(value: number | bigint): WriteSegmentBuilder<B> {
-    return this.#parent.op(Op.add(this.#bin, value));
-  }
-  /** Adds to a number bin. */
-  incrementBy(value: number | bigint): WriteSegmentBuilder<B> {
-    return this.add(value);
-  }
-  append(value: string | Uint8Array): WriteSegmentBuilder<B> {
-    return this.#parent.op(Op.append(this.#bin, value));
-  }
-  prepend(value: string | Uint8Array): WriteSegmentBuilder<B> {
-    return this.#parent.op(Op.prepend(this.#bin, value));
-  }
-  /** Removes the bin. */
-  remove(): WriteSegmentBuilder<B> {
-    return this.#parent.op(Op.write(this.#bin, null));
-  }
-  /** Reads the bin back in the result. */
-  get(): WriteSegmentBuilder<B> {
-    return this.#parent.op(Op.read(this.#bin));
-  }
-  /** Sets the bin to a GeoJSON value (particle type GEOJSON). */
-  setToGeoJson(json: string | object): WriteSegmentBuilder<B> {
-    return this.#parent.op(Op.write(this.#bin, new GeoJSON(json)));
-  }
-  /** Creates an HLL sketch. */
-  hllInit(config: HllConfig, flags?: HllFlags): WriteSegmentBuilder<B> {
-    return this.#parent.op(HllOp.init(this.#bin, config.indexBitCount, config.minHashBitCount, hllFlags(flags)));
-  }
-  /** Adds elements to an HLL sketch. */
-  hllAdd(values: readonly Value[], flags?: HllFlags): WriteSegmentBuilder<B> {
-    return this.#parent.op(HllOp.add(this.#bin, values, -1, -1, hllFlags(flags)));
-  }
-  /** Reads an HLL sketch's bit counts (see RecordResult.getHllConfig). */
-  hllDescribe(): WriteSegmentBuilder<B> {
-    return this.#parent.op(HllOp.describe(this.#bin));
-  }
-  /** Reads an HLL sketch's estimated count. */
-  hllGetCount(): WriteSegmentBuilder<B> {
-    return this.#parent.op(HllOp.getCount(this.#bin));
-  }
-}
+/** Operations on one bin of a record builder (see {@link BinOps} for the full list). */
+export class BinBuilder<B extends object, V = unknown> extends BinOps<WriteSegmentBuilder<B>, V> {}
 
 /** A chain of operations on one or more keys; finish with `execute()`. */
 export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> {
@@ -138,8 +64,8 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
   }
 
   /** Starts an operation on a bin. */
-  bin(name: string): BinBuilder<B> {
-    return new BinBuilder(this, name);
+  bin<K extends BinName<B>>(name: K): BinBuilder<B, BinType<B, K>> {
+    return new BinBuilder<B, BinType<B, K>>(this, name);
   }
 
   /** Sets several bins. */
