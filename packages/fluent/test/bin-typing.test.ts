@@ -1,0 +1,79 @@
+import { ListOp, type AerospikeClient } from '@aerospike-ts/core';
+import { Behavior } from '../src/behavior';
+import { BatchBinBuilder, BatchBuilder } from '../src/batch-builder';
+import { BinOps } from '../src/bin-ops';
+import { DataSet } from '../src/dataset';
+import { Session } from '../src/session';
+import { BinBuilder, WriteSegmentBuilder } from '../src/write-builder';
+
+interface User {
+  name: string;
+  age: number;
+  tags: string[];
+}
+
+// The builders only store the client until execute(); these tests never execute.
+const client = {} as AerospikeClient;
+const users = DataSet.of<User>('test', 'users');
+const plain = DataSet.of('test', 'plain');
+
+describe('typed bin builders', () => {
+  it('check setTo against the dataset type at compile time', () => {
+    const w = new WriteSegmentBuilder<User>(client, Behavior.DEFAULT, 'upsert', [users.id(1)]);
+    expect(w.bin('age').setTo(30).bin('name').setTo('Alice').bin('tags').setTo(['a'])).toBe(w);
+    // @ts-expect-error age is a number
+    w.bin('age').setTo('thirty');
+    // @ts-expect-error name is a string
+    w.bin('name').setTo(1);
+    // @ts-expect-error tags is a string[]
+    w.bin('tags').setTo([1, 2]);
+    // @ts-expect-error no such bin in User
+    w.bin('nmae');
+    expect(w.bin('age')).toBeInstanceOf(BinOps);
+  });
+
+  it('flow through session verbs given the bins type', () => {
+    const session = new Session(client, Behavior.DEFAULT);
+    const w = session.upsert<User>(users.id(1));
+    w.bin('age').setTo(31);
+    // @ts-expect-error age is a number
+    w.bin('age').setTo(true);
+    expect(w.bin('name')).toBeInstanceOf(BinBuilder);
+  });
+
+  it('leave untyped datasets open to any bin and value', () => {
+    const w = new WriteSegmentBuilder(client, Behavior.DEFAULT, 'upsert', [plain.id(1)]);
+    expect(w.bin('anything').setTo('x').bin('other').setTo(5).bin('list').setTo([1, 'a']).bin('m').onMapKey('k').setTo(1)).toBe(w);
+    const s = new Session(client, Behavior.DEFAULT).upsert(plain.id(2));
+    expect(s.bin('free').listAppend(1)).toBe(s);
+  });
+});
+
+describe('batch entries share the bin builder', () => {
+  it('offers the same operations and returns the batch builder', () => {
+    const batch = new BatchBuilder(client, Behavior.DEFAULT);
+    const bin = batch.upsert(plain.id(1)).bin('l');
+    expect(bin).toBeInstanceOf(BatchBinBuilder);
+    expect(bin).toBeInstanceOf(BinOps);
+    expect(bin.listAppend(1)).toBe(batch);
+    expect(batch.bin('m').onMapKey('a').onListIndex(0).getValues()).toBe(batch);
+    expect(batch.bin('h').hllGetCount().bin('b').bitCount(0, 8)).toBe(batch);
+  });
+
+  it('adds the operations to the current entry', () => {
+    const ops: unknown[] = [];
+    const batch = new BatchBuilder(client, Behavior.DEFAULT).upsert(plain.id(1));
+    const spy = jest.spyOn(batch, 'op').mockImplementation((o) => {
+      ops.push(o);
+      return batch;
+    });
+    batch.bin('l').listAppendItems([1, 2]);
+    expect(ops).toEqual([ListOp.appendItems('l', [1, 2])]);
+    spy.mockRestore();
+  });
+
+  it('rejects bin operations on verbs that take none', () => {
+    const batch = new BatchBuilder(client, Behavior.DEFAULT).delete(plain.id(1));
+    expect(() => batch.bin('l').listAppend(1)).toThrow(/takes no bin operations/);
+  });
+});
