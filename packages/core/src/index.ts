@@ -54,3 +54,4 @@ export { Exp, ExpOp, ExpNode, Expression, ExpType, ExpModule, ExpReadFlags, ExpW
 export { PrivilegeCode, type Privilege, type UserInfo, type RoleInfo } from './net/admin.js';
 export { parseAel } from './ael/compile.js';
 export { AelError } from './ael/ael-error.js';
+export { ListExp, MapExp } from './ael/cdt-exp.js';

@@ -1,10 +1,21 @@
 import { Exp, ExpNode, ExpType, type Expression } from '../exp/exp.js';
 import { AelError } from './ael-error.js';
-import { parseAelText, type Ast } from './parser.js';
+import { ListReturnType } from '../ops/list-operations.js';
+import { ListExp } from './cdt-exp.js';
+import { buildPath, pathStaticType } from './compile-path.js';
+import { parseAelText, type AelType as T, type Ast } from './parser.js';
 
-type T = 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo';
-
-const EXP_TYPE: { readonly [k in T]: ExpType } = { int: ExpType.INT, float: ExpType.FLOAT, string: ExpType.STRING, bool: ExpType.BOOL, list: ExpType.LIST, map: ExpType.MAP, blob: ExpType.BLOB, geo: ExpType.GEO };
+const EXP_TYPE: { readonly [k in T]: ExpType } = {
+  int: ExpType.INT,
+  float: ExpType.FLOAT,
+  string: ExpType.STRING,
+  bool: ExpType.BOOL,
+  list: ExpType.LIST,
+  map: ExpType.MAP,
+  blob: ExpType.BLOB,
+  geo: ExpType.GEO,
+  hll: ExpType.HLL
+};
 const META_TYPE: { readonly [fn: string]: T } = {
   ttl: 'int', voidTime: 'int', lastUpdate: 'int', sinceUpdate: 'int', setName: 'string', keyExists: 'bool', isTombstone: 'bool', recordSize: 'int', digestModulo: 'int', deviceSize: 'int', memorySize: 'int'
 };
@@ -34,6 +45,14 @@ function compile(ast: Ast, text: string): ExpNode {
         return a.type;
       case 'bin':
         return a.type ?? types.get(a.name)?.t ?? null;
+      case 'cdt':
+        return pathStaticType(a) ?? types.get(a.key)?.t ?? null;
+      case 'cast':
+        return a.to;
+      case 'let':
+        return typeOf(a.body);
+      case 'var':
+        return typeOf(a.def);
       case 'exists':
         return 'bool';
       case 'meta':
@@ -69,8 +88,17 @@ function compile(ast: Ast, text: string): ExpNode {
           for (const x of a.args) unify(x, t);
         }
         return;
+      case 'cast':
+        infer(a.arg);
+        return;
+      case 'let':
+        a.vals.forEach(infer);
+        infer(a.body);
+        return;
       case 'in':
         infer(a.left);
+        infer(a.list);
+        unify(a.list, 'list');
         if (a.list.k === 'lit' && Array.isArray(a.list.v) && a.list.v.length > 0) {
           const first = a.list.v[0];
           unify(a.left, typeof first === 'string' ? 'string' : typeof first === 'boolean' ? 'bool' : typeof first === 'number' && !Number.isInteger(first) ? 'float' : 'int');
@@ -103,6 +131,7 @@ function compile(ast: Ast, text: string): ExpNode {
   /** A type an expression states by itself, not learned from other uses of a bin. */
   function own(a: Ast): T | null {
     if (a.k === 'bin') return a.type;
+    if (a.k === 'cdt') return pathStaticType(a);
     if (a.k === 'binary' && ARITH.has(a.op)) return own(a.left) ?? own(a.right);
     if (a.k === 'unary' && a.op !== 'not') return own(a.arg);
     if (a.k === 'call' && NUMERIC_CALLS.has(a.fn)) return a.args.map(own).find((x) => x !== null) ?? null;
@@ -112,6 +141,7 @@ function compile(ast: Ast, text: string): ExpNode {
   function unify(a: Ast, t: T | null): void {
     if (t === null) return;
     if (a.k === 'bin' && a.type === null) note(a.name, t, a.col);
+    else if (a.k === 'cdt' && pathStaticType(a) === null) note(a.key, t, a.col);
     else if (a.k === 'binary' && ARITH.has(a.op)) {
       unify(a.left, t);
       unify(a.right, t);
@@ -129,6 +159,14 @@ function compile(ast: Ast, text: string): ExpNode {
         return a.type === 'float' ? new ExpNode((w) => w.writeDouble(a.v as number)) : Exp.val(a.v);
       case 'bin':
         return Exp.bin(a.name, EXP_TYPE[a.type ?? types.get(a.name)?.t ?? 'int']);
+      case 'cdt':
+        return buildPath(a, types.get(a.key)?.t ?? null, text);
+      case 'cast':
+        return a.to === 'int' ? Exp.toInt(build(a.arg)) : Exp.toFloat(build(a.arg));
+      case 'let':
+        return Exp.let(...a.names.map((n, i) => Exp.def(n, build(a.vals[i] as Ast))), build(a.body));
+      case 'var':
+        return Exp.var(a.name);
       case 'exists':
         return Exp.binExists(a.name);
       case 'meta':
@@ -168,9 +206,9 @@ function compile(ast: Ast, text: string): ExpNode {
         }
         return Exp.sub(Exp.val(0), build(a.arg));
       case 'in': {
-        if (a.list.k !== 'lit' || !Array.isArray(a.list.v)) throw new AelError("'in' needs a list literal", text, a.col);
-        const left = build(a.left);
-        return Exp.or(...a.list.v.map((v) => Exp.eq(left, Exp.val(v))));
+        const t = typeOf(a.list);
+        if (t !== null && t !== 'list') throw new AelError(`'in' needs a list on its right, not ${t}`, text, a.col);
+        return ListExp.getByValue(ListReturnType.EXISTS, build(a.left), build(a.list));
       }
       case 'when': {
         const parts: ExpNode[] = [];

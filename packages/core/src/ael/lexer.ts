@@ -1,15 +1,18 @@
 import { AelError } from './ael-error.js';
+import { scanPath, type ScannedPath } from './path-parser.js';
 
 /** A token of the expression language. */
 export interface Token {
-  readonly kind: 'num' | 'str' | 'ident' | 'op' | 'path' | 'placeholder' | 'eof';
+  readonly kind: 'num' | 'str' | 'ident' | 'op' | 'path' | 'var' | 'placeholder' | 'eof';
   readonly text: string;
   readonly value?: number | bigint | string;
+  /** The scanned path of a `path` token. */
+  readonly path?: ScannedPath;
   /** Zero-based column of the token's first character. */
   readonly col: number;
 }
 
-const OPS = ['>>>', '**', '==', '!=', '>=', '<=', '<<', '>>', '=>', '&&', '||', '(', ')', '[', ']', '{', '}', ',', ':', '.', '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '~', '!'];
+const OPS = ['>>>', '**', '==', '!=', '>=', '<=', '<<', '>>', '=>', '&&', '||', '(', ')', '[', ']', '{', '}', ',', ':', '.', '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '~', '!', '='];
 
 /** Splits AEL text into tokens. @throws AelError on an unexpected character or an unclosed string. */
 export function tokenize(text: string): Token[] {
@@ -23,11 +26,16 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     if (c === '$' && text[i + 1] === '.') {
-      i += 2;
-      const m = /^[A-Za-z_][A-Za-z0-9_\-]*/.exec(text.slice(i));
-      if (m === null) throw new AelError('expected a bin name after "$."', text, i);
+      const path = scanPath(text, i + 2);
+      i = path.end;
+      out.push({ kind: 'path', text: path.bin, path, col: start });
+      continue;
+    }
+    if (c === '$' && text[i + 1] === '{') {
+      const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(text.slice(i));
+      if (m === null) throw new AelError('expected a variable reference like ${name}', text, i);
       i += m[0].length;
-      out.push({ kind: 'path', text: m[0], col: start });
+      out.push({ kind: 'var', text: m[1] as string, col: start });
       continue;
     }
     if (c === '?' && /[0-9]/.test(text[i + 1] ?? '')) {

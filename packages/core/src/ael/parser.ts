@@ -1,11 +1,19 @@
 import { AelError } from './ael-error.js';
 import { tokenize, type Token } from './lexer.js';
+import type { PathFunction, PathPart } from './path-parser.js';
 import { GeoJSON } from '../values/geojson.js';
+
+/** Value types the compiler tracks. */
+export type AelType = 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo' | 'hll';
 
 /** Parsed AEL syntax tree. */
 export type Ast =
   | { readonly k: 'lit'; readonly v: unknown; readonly type: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'geo'; readonly col: number }
-  | { readonly k: 'bin'; readonly name: string; type: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo' | null; readonly col: number }
+  | { readonly k: 'bin'; readonly name: string; type: AelType | null; readonly col: number }
+  | { readonly k: 'cdt'; readonly name: string; readonly parts: readonly PathPart[]; readonly fn: PathFunction | null; readonly key: string; readonly col: number }
+  | { readonly k: 'cast'; readonly to: 'int' | 'float'; readonly arg: Ast; readonly col: number }
+  | { readonly k: 'let'; readonly names: readonly string[]; readonly vals: readonly Ast[]; readonly body: Ast; readonly col: number }
+  | { readonly k: 'var'; readonly name: string; readonly def: Ast; readonly col: number }
   | { readonly k: 'exists'; readonly name: string; readonly col: number }
   | { readonly k: 'meta'; readonly fn: string; readonly args: Ast[]; readonly col: number }
   | { readonly k: 'call'; readonly fn: string; readonly args: Ast[]; readonly col: number }
@@ -51,6 +59,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
   const fail = (what: string, t: Token = peek()): never => {
     throw new AelError(`expected ${what} but found ${t.kind === 'eof' ? 'the end' : `'${t.text}'`}`, text, t.col);
   };
+  const scopes: Array<Map<string, Ast>> = [];
   const expectOp = (op: string): Token => (peek().kind === 'op' && peek().text === op ? next() : fail(`'${op}'`));
 
   const opOf = (t: Token): string | null => {
@@ -81,9 +90,27 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
   function prefix(): Ast {
     const t = next();
     switch (t.kind) {
-      case 'num':
-        if (typeof t.value === 'string') return { k: 'lit', v: Number(t.value.slice(2)), type: 'float', col: t.col };
-        return { k: 'lit', v: t.value, type: 'int', col: t.col };
+      case 'num': {
+        const lit: Ast = typeof t.value === 'string' ? { k: 'lit', v: Number(t.value.slice(2)), type: 'float', col: t.col } : { k: 'lit', v: t.value, type: 'int', col: t.col };
+        // 28.asFloat(), 2.5.asInt(): a literal converted to the other number type
+        const dot = peek();
+        const fn = toks[pos + 1];
+        if (dot.kind === 'op' && dot.text === '.' && fn?.kind === 'ident' && (fn.text === 'asInt' || fn.text === 'asFloat')) {
+          next();
+          next();
+          expectOp('(');
+          expectOp(')');
+          return { k: 'cast', to: fn.text === 'asInt' ? 'int' : 'float', arg: lit, col: t.col };
+        }
+        return lit;
+      }
+      case 'var': {
+        for (let i = scopes.length - 1; i >= 0; i--) {
+          const d = scopes[i]?.get(t.text);
+          if (d !== undefined) return { k: 'var', name: t.text, def: d, col: t.col };
+        }
+        throw new AelError(`variable '${t.text}' is not defined by an enclosing 'let'`, text, t.col);
+      }
       case 'str':
         return { k: 'lit', v: t.value, type: 'string', col: t.col };
       case 'placeholder': {
@@ -100,6 +127,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
         if (t.text === 'not') return { k: 'unary', op: 'not', arg: expr(3), col: t.col };
         if (t.text === 'exclusive') return { k: 'call', fn: 'exclusive', args: callArgs(), col: t.col };
         if (t.text === 'when') return when(t);
+        if (t.text === 'let') return letExpr(t);
         if (t.text === 'geoJson') {
           // geoJson('{"type": "Point", …}'): a GeoJSON literal, checked here so errors point at it
           const args = callArgs();
@@ -184,6 +212,34 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
     }
   }
 
+  /** `let (x = expr, y = expr) then (expr)`; the body reads the variables as `${x}`. */
+  function letExpr(t: Token): Ast {
+    expectOp('(');
+    const scope = new Map<string, Ast>();
+    scopes.push(scope);
+    const names: string[] = [];
+    const vals: Ast[] = [];
+    for (;;) {
+      const n = next();
+      if (n.kind !== 'ident') fail('a variable name', n);
+      expectOp('=');
+      const v = expr(0);
+      names.push(n.text);
+      vals.push(v);
+      scope.set(n.text, v);
+      if (peek().kind === 'op' && peek().text === ',') next();
+      else break;
+    }
+    expectOp(')');
+    const th = next();
+    if (th.kind !== 'ident' || th.text !== 'then') fail("'then'", th);
+    expectOp('(');
+    const body = expr(0);
+    expectOp(')');
+    scopes.pop();
+    return { k: 'let', names, vals, body, col: t.col };
+  }
+
   function callArgs(): Ast[] {
     expectOp('(');
     const out: Ast[] = [];
@@ -197,44 +253,22 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
   }
 
   function path(t: Token): Ast {
-    // $.name() is a metadata function; $.bin.asInt(), .asFloat(), .exists(), .get(type: X) qualify a bin
-    if (peek().kind === 'op' && peek().text === '(') {
+    const p = t.path;
+    if (p === undefined) return fail('a bin path', t);
+    // $.name() is a record metadata function
+    if (p.parts.length === 0 && p.fn === null && peek().kind === 'op' && peek().text === '(') {
       if (!META.has(t.text)) throw new AelError(`unknown record function '${t.text}()'`, text, t.col);
       return { k: 'meta', fn: t.text, args: callArgs(), col: t.col };
     }
-    const bin: Ast & { k: 'bin' } = { k: 'bin', name: t.text, type: null, col: t.col };
-    while (peek().kind === 'op' && peek().text === '.') {
-      next();
-      const m = next();
-      if (m.kind !== 'ident') fail('a function name after "."', m);
-      const fn = m.text;
-      if (fn === 'asInt') bin.type = 'int';
-      else if (fn === 'asFloat') bin.type = 'float';
-      else if (fn === 'exists') {
-        callArgs();
-        return { k: 'exists', name: t.text, col: t.col };
-      } else if (fn === 'get') {
-        expectOp('(');
-        while (!(peek().kind === 'op' && peek().text === ')')) {
-          const name = next();
-          expectOp(':');
-          const val = next();
-          if (name.text === 'type') {
-            const ty = val.text.toLowerCase();
-            const map: { readonly [k: string]: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo' } = { int: 'int', float: 'float', string: 'string', str: 'string', bool: 'bool', list: 'list', map: 'map', blob: 'blob', geo: 'geo' };
-            const tt = map[ty];
-            if (tt === undefined) throw new AelError(`unknown type '${val.text}'`, text, val.col);
-            bin.type = tt;
-          }
-          if (peek().kind === 'op' && peek().text === ',') next();
-          else break;
-        }
-        expectOp(')');
-        continue;
-      } else throw new AelError(`unsupported path function '${fn}' (collection paths are not supported yet)`, text, m.col);
-      if (peek().kind === 'op' && peek().text === '(') callArgs();
+    const fn = p.fn;
+    if (p.parts.length === 0) {
+      if (fn === null) return { k: 'bin', name: p.bin, type: null, col: t.col };
+      if (fn.fn === 'exists') return { k: 'exists', name: p.bin, col: t.col };
+      if (fn.fn === 'asInt') return { k: 'bin', name: p.bin, type: 'int', col: t.col };
+      if (fn.fn === 'asFloat') return { k: 'bin', name: p.bin, type: 'float', col: t.col };
+      if (fn.fn === 'get' && fn.ret === null) return { k: 'bin', name: p.bin, type: fn.type === null ? null : (fn.type.toLowerCase() as AelType), col: t.col };
     }
-    return bin;
+    return { k: 'cdt', name: p.bin, parts: p.parts, fn, key: text.slice(t.col, p.end), col: t.col };
   }
 
   const ast = expr(0);

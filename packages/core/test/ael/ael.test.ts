@@ -3,6 +3,8 @@ import { AelError } from '../../src/ael/ael-error';
 import { Exp, ExpNode, type Expression } from '../../src/exp/exp';
 import { InvalidArgumentError } from '../../src/errors/client-errors';
 import { GeoJSON } from '../../src/values/geojson';
+import { ListExp } from '../../src/ael/cdt-exp';
+import { ListReturnType } from '../../src/ops/list-operations';
 
 const hex = (e: Expression): string => e.toBytes().toString('hex');
 const b = (n: ExpNode): string => hex(Exp.build(n));
@@ -49,7 +51,7 @@ describe('AEL compiles to the same tree as the builders', () => {
     ['max($.a, $.b) == 4', Exp.eq(Exp.max(Exp.intBin('a'), Exp.intBin('b')), Exp.val(4))],
     ['floor($.f) == 2.0', Exp.eq(Exp.floor(Exp.floatBin('f')), f(2))],
     ['countOneBits($.m) == 2', Exp.eq(Exp.count(Exp.intBin('m')), Exp.val(2))],
-    ["$.color in ['red', 'blue']", Exp.or(Exp.eq(Exp.stringBin('color'), Exp.val('red')), Exp.eq(Exp.stringBin('color'), Exp.val('blue')))],
+    ["$.color in ['red', 'blue']", ListExp.getByValue(ListReturnType.EXISTS, Exp.stringBin('color'), Exp.val(['red', 'blue']))],
     ['$.tags == [1, 2]', Exp.eq(Exp.listBin('tags'), Exp.val([1, 2]))],
     ['exclusive($.a == 1, $.b == 2)', Exp.exclusive(Exp.eq(Exp.intBin('a'), Exp.val(1)), Exp.eq(Exp.intBin('b'), Exp.val(2)))],
     ['$.a > $.b', Exp.gt(Exp.intBin('a'), Exp.intBin('b'))],
