@@ -2,6 +2,7 @@ import { InvalidArgumentError, Op, RecordExistsAction, parseAel, type AerospikeC
 import type { Behavior } from './behavior.js';
 import type { Key } from './dataset.js';
 import { RecordResult, RecordStream } from './record-result.js';
+import { checkReadOnly } from './bin-flags.js';
 import { BinOps } from './bin-ops.js';
 
 type Verb = 'upsert' | 'insert' | 'update' | 'replace' | 'replaceIfExists' | 'delete' | 'touch' | 'exists' | 'read';
@@ -78,6 +79,7 @@ export class BatchBuilder {
   op(o: Operation): this {
     const e = this.#current('bin()');
     if (e.verb === 'delete' || e.verb === 'exists' || e.verb === 'touch') throw new InvalidArgumentError(`${e.verb}() takes no bin operations`);
+    if (e.verb === 'read') checkReadOnly('a batch read() entry', o);
     e.ops.push(o);
     return this;
   }

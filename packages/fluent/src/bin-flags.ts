@@ -1,4 +1,4 @@
-import { BitOverflowAction, BitResizeFlags, BitWriteFlags, HllWriteFlags, InvalidArgumentError, ListOrder, ListWriteFlags, MapOrder, MapWriteFlags, type ListPolicy, type MapPolicy } from '@aerospike-ts/core';
+import { OpType, type Operation, BitOverflowAction, BitResizeFlags, BitWriteFlags, HllWriteFlags, InvalidArgumentError, ListOrder, ListWriteFlags, MapOrder, MapWriteFlags, type ListPolicy, type MapPolicy } from '@aerospike-ts/core';
 
 /** Flags of the HLL write operations. */
 export interface HllFlags {
@@ -183,4 +183,11 @@ export function mapPolicy(what: string, base: number, o: MapWriteOptions | undef
     (o?.noFail === true ? MapWriteFlags.NO_FAIL : 0) |
     (o?.partial === true ? MapWriteFlags.PARTIAL : 0);
   return { order: o?.persistIndex === true ? order | 0x10 : order, flags };
+}
+
+const READ_OPS: ReadonlySet<number> = new Set([OpType.READ, OpType.CDT_READ, OpType.EXP_READ, OpType.BIT_READ, OpType.HLL_READ]);
+
+/** Rejects a write operation in a read command (`session.query(key)`, a batch `read` entry). */
+export function checkReadOnly(what: string, o: Operation): void {
+  if (!READ_OPS.has(o.op)) throw new InvalidArgumentError(`${what} only reads; bin '${o.bin ?? ''}' has a write operation — start the chain with update() or upsert() to write`);
 }

@@ -13,6 +13,7 @@ import {
   type Value,
   type WritePolicy
 } from '@aerospike-ts/core';
+import { checkReadOnly } from './bin-flags.js';
 import { BinOps } from './bin-ops.js';
 import type { Behavior } from './behavior.js';
 import type { Key } from './dataset.js';
@@ -59,6 +60,7 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
   /** Adds a prepared operation (internal; bin builders use it). */
   op(o: Operation): this {
     if (this.#verb === 'delete' || this.#verb === 'exists' || this.#verb === 'touch') throw new InvalidArgumentError(`${this.#verb}() takes no bin operations`);
+    if (this.#verb === 'read') checkReadOnly('query()', o);
     this.#ops.push(o);
     return this;
   }

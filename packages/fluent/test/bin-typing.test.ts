@@ -1,4 +1,4 @@
-import { ListOp, type AerospikeClient } from '@aerospike-ts/core';
+import { InvalidArgumentError, ListOp, type AerospikeClient } from '@aerospike-ts/core';
 import { Behavior } from '../src/behavior';
 import { BatchBinBuilder, BatchBuilder } from '../src/batch-builder';
 import { BinOps } from '../src/bin-ops';
@@ -49,6 +49,17 @@ describe('typed bin builders', () => {
   });
 });
 
+describe('query(key) builders', () => {
+  it('accept reads and reject writes at the call site', () => {
+    const q = new Session(client, Behavior.DEFAULT).query(plain.id(1));
+    expect(q.bin('l').listSize().bin('m').onMapKey('a').getValues().bin('x').selectFrom('$.a + 1').bin('h').hllGetCount().bin('b').bitCount(0, 8)).toBe(q);
+    expect(() => q.bin('l').listAppend(1)).toThrow(/query\(\) only reads; bin 'l' has a write operation/);
+    expect(() => q.bin('m').onMapKey('a').setTo(1)).toThrow(InvalidArgumentError);
+    expect(() => q.bin('n').setTo(1)).toThrow(InvalidArgumentError);
+    expect(() => q.bin('h').hllAdd(['x'])).toThrow(InvalidArgumentError);
+  });
+});
+
 describe('batch entries share the bin builder', () => {
   it('offers the same operations and returns the batch builder', () => {
     const batch = new BatchBuilder(client, Behavior.DEFAULT);
@@ -70,6 +81,12 @@ describe('batch entries share the bin builder', () => {
     batch.bin('l').listAppendItems([1, 2]);
     expect(ops).toEqual([ListOp.appendItems('l', [1, 2])]);
     spy.mockRestore();
+  });
+
+  it('keeps read entries read-only', () => {
+    const batch = new BatchBuilder(client, Behavior.DEFAULT).read(plain.id(1));
+    expect(batch.bin('l').onListIndex(0).getValues()).toBe(batch);
+    expect(() => batch.bin('l').listAppend(1)).toThrow(/a batch read\(\) entry only reads/);
   });
 
   it('rejects bin operations on verbs that take none', () => {
