@@ -13,8 +13,8 @@ import {
   type Value,
   type WritePolicy
 } from '@aerospike-ts/core';
-import { checkReadOnly } from './bin-flags.js';
-import { BinOps } from './bin-ops.js';
+import { checkReadOnly, type SelectFromOptions, type WriteFromOptions } from './bin-flags.js';
+import { BinOps, type BinValue, type ExpInput } from './bin-ops.js';
 import type { Behavior } from './behavior.js';
 import type { Key } from './dataset.js';
 import { RecordResult, RecordStream, type FluentRecord } from './record-result.js';
@@ -68,6 +68,66 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
   /** Starts an operation on a bin. */
   bin<K extends BinName<B>>(name: K): BinBuilder<B, BinType<B, K>> {
     return new BinBuilder<B, BinType<B, K>>(this, name);
+  }
+
+  /** Shortcut for `bin(name).setTo(value)`. */
+  setTo<K extends BinName<B>>(name: K, value: BinValue<BinType<B, K>>): this {
+    this.bin(name).setTo(value);
+    return this;
+  }
+  /** Shortcut for `bin(name).add(value)`. */
+  add(name: BinName<B>, value: number | bigint): this {
+    this.bin(name).add(value);
+    return this;
+  }
+  /** Shortcut for `bin(name).incrementBy(value)`. */
+  incrementBy(name: BinName<B>, value: number | bigint): this {
+    this.bin(name).incrementBy(value);
+    return this;
+  }
+  /** Shortcut for `bin(name).append(value)`. */
+  append(name: BinName<B>, value: string | Uint8Array): this {
+    this.bin(name).append(value);
+    return this;
+  }
+  /** Shortcut for `bin(name).prepend(value)`. */
+  prepend(name: BinName<B>, value: string | Uint8Array): this {
+    this.bin(name).prepend(value);
+    return this;
+  }
+  /** Shortcut for `bin(name).get()`: reads the bin back in the result. */
+  get(name: BinName<B>): this {
+    this.bin(name).get();
+    return this;
+  }
+  /** Shortcut for `bin(name).remove()`: deletes the bin. */
+  removeBin(name: BinName<B>): this {
+    this.bin(name).remove();
+    return this;
+  }
+  /** Shortcut for `bin(name).selectFrom(expr, opts)`. */
+  selectFrom(name: string, expr: ExpInput, opts?: SelectFromOptions): this {
+    new BinOps<this>(this, name).selectFrom(expr, opts);
+    return this;
+  }
+  /** Shortcut for `bin(name).insertFrom(expr, opts)`. */
+  insertFrom(name: BinName<B>, expr: ExpInput, opts?: WriteFromOptions): this {
+    this.bin(name).insertFrom(expr, opts);
+    return this;
+  }
+  /** Shortcut for `bin(name).updateFrom(expr, opts)`. */
+  updateFrom(name: BinName<B>, expr: ExpInput, opts?: WriteFromOptions): this {
+    this.bin(name).updateFrom(expr, opts);
+    return this;
+  }
+  /** Shortcut for `bin(name).upsertFrom(expr, opts)`. */
+  upsertFrom(name: BinName<B>, expr: ExpInput, opts?: WriteFromOptions): this {
+    this.bin(name).upsertFrom(expr, opts);
+    return this;
+  }
+  /** Adds an operation built with `@aerospike-ts/core` (ListOp, MapOp, ExpOp, …). */
+  addOperation(o: Operation): this {
+    return this.op(o);
   }
 
   /** Sets several bins. */

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, ListOp, type AerospikeClient } from '@aerospike-ts/core';
+import { ExpOp, ExpReadFlags, ExpWriteFlags, InvalidArgumentError, ListOp, Op, parseAel, type AerospikeClient } from '@aerospike-ts/core';
 import { Behavior } from '../src/behavior';
 import { BatchBinBuilder, BatchBuilder } from '../src/batch-builder';
 import { BinOps } from '../src/bin-ops';
@@ -46,6 +46,37 @@ describe('typed bin builders', () => {
     expect(w.bin('anything').setTo('x').bin('other').setTo(5).bin('list').setTo([1, 'a']).bin('m').onMapKey('k').setTo(1)).toBe(w);
     const s = new Session(client, Behavior.DEFAULT).upsert(plain.id(2));
     expect(s.bin('free').listAppend(1)).toBe(s);
+  });
+});
+
+describe('record-level shortcuts', () => {
+  it('emit the same operations as the bin builder', () => {
+    const w = new WriteSegmentBuilder<User>(client, Behavior.DEFAULT, 'upsert', [users.id(1)]);
+    const ops: unknown[] = [];
+    jest.spyOn(w, 'op').mockImplementation((o) => {
+      ops.push(o);
+      return w;
+    });
+    w.setTo('age', 3).add('age', 1).incrementBy('age', 2).append('name', 'x').prepend('name', 'y').get('tags').removeBin('tags');
+    w.selectFrom('calc', '$.age + 1', { ignoreEvalFailure: true }).insertFrom('age', '$.age').updateFrom('age', '$.age').upsertFrom('age', '$.age').addOperation(Op.touch());
+    expect(ops).toEqual([
+      Op.write('age', 3),
+      Op.add('age', 1),
+      Op.add('age', 2),
+      Op.append('name', 'x'),
+      Op.prepend('name', 'y'),
+      Op.read('tags'),
+      Op.write('tags', null),
+      ExpOp.read('calc', parseAel('$.age + 1'), ExpReadFlags.EVAL_NO_FAIL),
+      ExpOp.write('age', parseAel('$.age'), ExpWriteFlags.CREATE_ONLY),
+      ExpOp.write('age', parseAel('$.age'), ExpWriteFlags.UPDATE_ONLY),
+      ExpOp.write('age', parseAel('$.age'), ExpWriteFlags.DEFAULT),
+      Op.touch()
+    ]);
+    // @ts-expect-error age is a number
+    w.setTo('age', 'old');
+    // @ts-expect-error no such bin
+    w.add('agee', 1);
   });
 });
 
