@@ -268,7 +268,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
       if (fn.fn === 'asFloat') return { k: 'bin', name: p.bin, type: 'float', col: t.col };
       if (fn.fn === 'get' && fn.ret === null) return { k: 'bin', name: p.bin, type: fn.type === null ? null : (fn.type.toLowerCase() as AelType), col: t.col };
     }
-    return { k: 'cdt', name: p.bin, parts: p.parts, fn, key: text.slice(t.col, p.end), col: t.col };
+    return { k: 'cdt', name: p.bin, parts: p.parts, fn, key: text.slice(t.col + 2, p.end).trim(), col: t.col };
   }
 
   const ast = expr(0);

@@ -189,8 +189,10 @@ export function scanPath(text: string, start: number): ScannedPath {
     }
     const id = name();
     if (id === null) fail('a map key, [list part], {map part} or a path function after "."');
+    const afterName = i;
     ws();
     if (text[i] !== '(') {
+      i = afterName;
       parts.push({ k: 'key', key: id as string, col });
       continue;
     }
