@@ -161,6 +161,8 @@ describeServer('fluent API: list, map, bit, HLL and expression bin operations', 
     expect((await session.get(k))?.bins['m']).toEqual({ a: 11, b: 20, c: 3, d: 4, e: 5 });
     await expect(session.update(k).bin('m').mapInsertItems({ a: 1 }).execute()).rejects.toBeInstanceOf(AerospikeError);
     await expect(session.update(k).bin('m').mapUpdateItems({ nope: 1 }).execute()).rejects.toBeInstanceOf(AerospikeError);
+    await expect(session.update(k).bin('m').onMapKey('a').setTo(1, { createOnly: true }).execute()).rejects.toBeInstanceOf(AerospikeError);
+    await session.update(k).bin('m').onMapKey('a').setTo(1, { createOnly: true, noFail: true }).bin('m').onMapKey('f').setTo(6, { updateOnly: true, noFail: true }).execute();
 
     const removed = await bins(
       session

@@ -354,8 +354,8 @@ export class CdtBuilder<P> extends CollectionOps<P> {
 
   /** Emits the selection's read (or remove) with `returnType`. */
   protected select(what: string, returnType: number, remove: boolean): P {
-    const mapOnly = returnType === MapReturnType.KEY || returnType === MapReturnType.KEY_VALUE || (returnType & ~MapReturnType.INVERTED) === MapReturnType.KEY || (returnType & ~MapReturnType.INVERTED) === MapReturnType.KEY_VALUE;
-    if (mapOnly && !isMapSelector(this.#sel)) throw new InvalidArgumentError(`${what}: keys exist only in maps; this selection is in a list`);
+    const base = returnType & ~MapReturnType.INVERTED;
+    if ((base === MapReturnType.KEY || base === MapReturnType.KEY_VALUE) && !isMapSelector(this.#sel)) throw new InvalidArgumentError(`${what}: keys exist only in maps; this selection is in a list`);
     return this.emit(selectorOp(this.binName, this.#sel, returnType, this.#ctx.length === 0 ? undefined : this.#ctx, remove));
   }
 
@@ -407,12 +407,18 @@ export class CdtBuilder<P> extends CollectionOps<P> {
   remove(opts?: RemoveOptions): P {
     return this.select('remove', this.#removeType('remove', opts), true);
   }
-  /** Sets the selected map entry (`onMapKey`) or list element (`onListIndex`). */
-  setTo(value: CdtValue): P {
+  /**
+   * Sets the selected map entry (`onMapKey`; `opts` are {@link MapWriteOptions}, e.g.
+   * `{ createOnly: true }`) or list element (`onListIndex`; {@link ListWriteOptions}).
+   */
+  setTo(value: CdtValue, opts?: MapWriteOptions | ListWriteOptions): P {
     const s = this.#sel;
     const ctx = this.#ctx.length === 0 ? undefined : this.#ctx;
-    if (s.kind === 'mapKey') return this.emit(MapOp.put(this.binName, s.key as MapKey, value, undefined, ctx));
-    if (s.kind === 'listIndex') return this.emit(ListOp.set(this.binName, s.index, value, undefined, ctx));
+    if (s.kind === 'mapKey') {
+      const policy = opts === undefined ? undefined : mapPolicy('setTo', MapWriteFlags.DEFAULT, opts as MapWriteOptions);
+      return this.emit(MapOp.put(this.binName, s.key as MapKey, value, policy, ctx));
+    }
+    if (s.kind === 'listIndex') return this.emit(ListOp.set(this.binName, s.index, value, listPolicy('setTo', ListOrder.UNORDERED, opts as ListWriteOptions | undefined), ctx));
     throw new InvalidArgumentError(`setTo: navigate with onMapKey or onListIndex first (the selection is ${s.kind})`);
   }
   /** Adds to the number at the selected map entry (`onMapKey`) or list element (`onListIndex`). */

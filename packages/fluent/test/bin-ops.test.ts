@@ -115,6 +115,7 @@ const listCases: Case[] = [
   ['remove relative', (b) => b.onListValueRelativeRankRange(5, 0).remove(), ListOp.removeByValueRelativeRankRange('b', 5, 0, 0)],
   ['removeAllOthers', (b) => b.onListValueRange(1, 3).removeAllOthers({ returnType: ListReturnType.COUNT }), ListOp.removeByValueRange('b', 1, 3, ListReturnType.COUNT | ListReturnType.INVERTED)],
   ['setTo at index', (b) => b.onListIndex(1).setTo('v'), ListOp.set('b', 1, 'v')],
+  ['setTo at index no-fail', (b) => b.onListIndex(1).setTo('v', { noFail: true }), ListOp.set('b', 1, 'v', { order: 0, flags: 4 })],
   ['add at index', (b) => b.onListIndex(1).add(2), ListOp.increment('b', 1, 2)]
 ];
 
@@ -130,6 +131,8 @@ const mapCases: Case[] = [
   ['mapClear', (b) => b.mapClear(), MapOp.clear('b')],
   ['mapSize', (b) => b.mapSize(), MapOp.size('b')],
   ['put (onMapKey setTo)', (b) => b.onMapKey('k').setTo('v'), MapOp.put('b', 'k', 'v')],
+  ['put createOnly', (b) => b.onMapKey('k').setTo('v', { createOnly: true, noFail: true }), MapOp.put('b', 'k', 'v', { order: 0, flags: MapWriteFlags.CREATE_ONLY | MapWriteFlags.NO_FAIL })],
+  ['put updateOnly ordered', (b) => b.onMapKey('k').setTo('v', { updateOnly: true, order: MapOrder.KEY_ORDERED }), MapOp.put('b', 'k', 'v', { order: 1, flags: MapWriteFlags.UPDATE_ONLY })],
   ['increment (onMapKey add)', (b) => b.onMapKey('k').add(3), MapOp.increment('b', 'k', 3)],
   ['getByKey', (b) => b.onMapKey('k').getValues(), MapOp.getByKey('b', 'k', MapReturnType.VALUE)],
   ['getByKey keys and values', (b) => b.onMapKey('k').getKeysAndValues(), MapOp.getByKey('b', 'k', MapReturnType.KEY_VALUE)],
