@@ -214,6 +214,12 @@ describeServer('fluent API: list, map, bit, HLL and expression bin operations', 
     const removed = await bins(session.update(k).bin('m').onMapKey('a').onListValue(2).remove({ returnType: ListReturnType.INDEX }).bin('m').onMapKey('b').mapClear().bin('m').get());
     expect(removed['m']).toEqual([[1], null, { a: [101, 3, 4], b: {}, new: { z: 1 } }]);
 
+    // an ordered list and a key-ordered map created inside the map
+    await session.update(k).bin('m').onMapKey('sorted').listCreate(ListOrder.ORDERED).bin('m').onMapKey('sorted').listAppendItems([3, 1, 2]).execute();
+    await session.update(k).bin('m').onMapKey('km').mapCreate(MapOrder.KEY_ORDERED).bin('m').onMapKey('km').mapUpsertItems({ z: 1, a: 2 }).execute();
+    const created = await bins(session.query(k).bin('m').onMapKey('sorted').getValues().bin('m').onMapKey('km').onMapIndex(0).getKeys());
+    expect(created['m']).toEqual([[1, 2, 3], 'a']);
+
     // a list created (and padded) through the context
     await session.upsert(k).bin('n').onListIndex(2, { order: ListOrder.UNORDERED, pad: true }).listAppend('x').execute();
     expect((await session.get(k))?.bins['n']).toEqual([null, null, ['x']]);

@@ -24,3 +24,4 @@ export { BinOps, type BinValue, type ExpInput, type HllAddOptions } from './bin-
 export { CollectionOps, CdtBuilder, CdtInvertableBuilder, type OpSink, type MapItems, type RemoveOptions, type ListCreateOptions, type ListIndexOptions, type MapKeyOptions } from './cdt-builder.js';
 export type { BitFlags, ListWriteOptions, MapWriteOptions, SelectFromOptions, WriteFromOptions } from './bin-flags.js';
 export { ListOrder, MapOrder, ListReturnType, MapReturnType, ListSortFlags, BitResizeFlags, BitOverflowAction, Exp } from '@aerospike-ts/core';
+export { Ctx, ExpOp, ListWriteFlags, MapWriteFlags, BitWriteFlags, HllWriteFlags } from '@aerospike-ts/core';
