@@ -290,8 +290,11 @@ describeServer('fluent API: list, map, bit, HLL and expression bin operations', 
         .bin('h').hllGetSimilarity([other])
         .bin('h').hllGetUnion([other])
         .bin('h').hllDescribe()
+        .bin('h').hllMayContain(['a', 'b'])
+        .bin('h').hllMayContain(['a', 'e'])
     );
-    const [count, unionCount, intersect, similarity, union, describe] = r['h'] as [number, number, number, number, HLL, number[]];
+    const [count, unionCount, intersect, similarity, union, describe, hasAB, hasAE] = r['h'] as [number, number, number, number, HLL, number[], number, number];
+    expect([hasAB, hasAE]).toEqual([1, 0]);
     expect(count).toBe(4);
     expect(unionCount).toBe(5);
     expect(intersect).toBe(2);

@@ -186,6 +186,11 @@ export class BinOps<P, V = unknown> extends CollectionOps<P> {
     return this.emit(HllOp.getSimilarity(this.binName, hlls('hllGetSimilarity', sketches)));
   }
 
+  /** Reads 1 when every one of `values` may be in the sketch, 0 when one surely is not. */
+  hllMayContain(values: readonly CdtValue[]): P {
+    return this.emit(HllOp.mayContain(this.binName, nonEmpty('hllMayContain', 'values', values)));
+  }
+
   // ---- bits ----
 
   /** Resizes the bytes to `byteSize` ({@link BitResizeFlags}: FROM_FRONT, GROW_ONLY, SHRINK_ONLY). */

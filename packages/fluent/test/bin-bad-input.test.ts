@@ -23,6 +23,7 @@ const cases: ReadonlyArray<readonly [string, (b: BinOps<Sink>) => unknown, RegEx
   ['hllSetUnion createOnly+updateOnly', (b) => b.hllSetUnion([new HLL(Buffer.alloc(4))], { createOnly: true, updateOnly: true }), /contradict/],
   ['hllInit without a config', (b) => loose(b)['hllInit']?.(14), /HllConfig\.of/],
   ['hllAdd empty', (b) => b.hllAdd([]), /hllAdd: values is empty/],
+  ['hllMayContain empty', (b) => b.hllMayContain([]), /hllMayContain: values is empty/],
   ['hllGetUnion empty', (b) => b.hllGetUnion([]), /sketches is empty/],
   ['hllGetUnion not an HLL', (b) => loose(b)['hllGetUnion']?.([Buffer.alloc(3)]), /HLL value/],
   ['hll flags not boolean', (b) => loose(b)['hllInit']?.(cfg, { createOnly: 'yes' }), /option 'createOnly' must be a boolean/],

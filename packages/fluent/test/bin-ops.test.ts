@@ -196,6 +196,7 @@ const hllBitCases: Case[] = [
   ['hllGetUnionCount', (b) => b.hllGetUnionCount([hll]), HllOp.getUnionCount('b', [hll])],
   ['hllGetIntersectCount', (b) => b.hllGetIntersectCount([hll]), HllOp.getIntersectCount('b', [hll])],
   ['hllGetSimilarity', (b) => b.hllGetSimilarity([hll]), HllOp.getSimilarity('b', [hll])],
+  ['hllMayContain', (b) => b.hllMayContain(['a', 1]), HllOp.mayContain('b', ['a', 1])],
   ['bitResize', (b) => b.bitResize(4, BitResizeFlags.FROM_FRONT, { noFail: true }), BitOp.resize('b', 4, 1, 4)],
   ['bitInsert', (b) => b.bitInsert(1, bytes), BitOp.insert('b', 1, bytes)],
   ['bitRemove', (b) => b.bitRemove(0, 1), BitOp.remove('b', 0, 1)],
@@ -228,6 +229,12 @@ describe('fluent bin builders emit what core builds', () => {
     const o = emitted((b) => b.onMapKey('a').onListIndex(0).getValues(), 'm');
     expect(o.bin).toBe('m');
     expect(Buffer.from(o.packed ?? []).toString('hex')).toBe('93ccff9222a2036193130700');
+  });
+
+  it('writes the server HLL may-contain request (read op 56 with the value list)', () => {
+    const o = emitted((b) => b.hllMayContain(['a']), 'h');
+    expect(o.op).toBe(15);
+    expect(Buffer.from(o.packed ?? []).toString('hex')).toBe('923891a20361');
   });
 
   it('builds one operation per chained call, in order', () => {

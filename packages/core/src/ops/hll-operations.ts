@@ -44,5 +44,7 @@ export const HllOp = Object.freeze({
   getUnionCount: (bin: string, hlls: readonly HLL[]): Operation => op(R, bin, 'getUnionCount', 52, [hlls]),
   getIntersectCount: (bin: string, hlls: readonly HLL[]): Operation => op(R, bin, 'getIntersectCount', 53, [hlls]),
   getSimilarity: (bin: string, hlls: readonly HLL[]): Operation => op(R, bin, 'getSimilarity', 54, [hlls]),
-  describe: (bin: string): Operation => op(R, bin, 'describe', 55, [])
+  describe: (bin: string): Operation => op(R, bin, 'describe', 55, []),
+  /** Returns 1 when every one of `values` may be in the sketch, else 0 (false positives possible). */
+  mayContain: (bin: string, values: readonly CdtValue[]): Operation => op(R, bin, 'mayContain', 56, [values])
 });
