@@ -22,6 +22,9 @@ import { CollectionOps, type OpSink } from './cdt-builder.js';
 /** The value type `setTo` takes: the bin's declared type, or any value for untyped bins. */
 export type BinValue<V> = unknown extends V ? Value : V;
 
+/** The element type of a typed list bin (any collection value otherwise). */
+export type ListElement<V> = unknown extends V ? CdtValue : V extends readonly (infer T)[] ? T : CdtValue;
+
 /** An expression for `selectFrom` / `…From`: AEL text, a built expression, or an `Exp` node. */
 export type ExpInput = string | Expression | ExpNode;
 
@@ -59,7 +62,7 @@ function numeric(what: string, v: unknown): number | bigint {
  * into nested elements); each returns the record or batch-entry builder `P`.
  * `V` is the bin's declared type on a typed dataset.
  */
-export class BinOps<P, V = unknown> extends CollectionOps<P> {
+export class BinOps<P, V = unknown> extends CollectionOps<P, ListElement<V>> {
   /** Internal: made by `bin(name)`. */
   constructor(sink: OpSink<P>, bin: string) {
     super(sink, bin);

@@ -71,9 +71,10 @@ export interface MapKeyOptions {
 
 /**
  * Collection-level list and map operations and the navigation steps into nested
- * elements, shared by a bin and by a navigated CDT path.
+ * elements, shared by a bin and by a navigated CDT path. `E` is the list element type
+ * (the declared element type of a typed list bin, else any collection value).
  */
-export abstract class CollectionOps<P> {
+export abstract class CollectionOps<P, E = CdtValue> {
   readonly #sink: OpSink<P>;
   /** The bin the operations apply to. */
   protected readonly binName: string;
@@ -191,37 +192,37 @@ export abstract class CollectionOps<P> {
   // ---- lists ----
 
   /** Appends `value` to an unordered list (creating the list). */
-  listAppend(value: CdtValue, opts?: ListWriteOptions): P {
-    return this.emit(ListOp.append(this.binName, value, listPolicy('listAppend', ListOrder.UNORDERED, opts), this.nestedCtx('listAppend')));
+  listAppend(value: E, opts?: ListWriteOptions): P {
+    return this.emit(ListOp.append(this.binName, value as CdtValue, listPolicy('listAppend', ListOrder.UNORDERED, opts), this.nestedCtx('listAppend')));
   }
   /** Adds `value` to an ordered list at its sorted position (creating an ordered list). */
-  listAdd(value: CdtValue, opts?: ListWriteOptions): P {
-    return this.emit(ListOp.append(this.binName, value, listPolicy('listAdd', ListOrder.ORDERED, opts), this.nestedCtx('listAdd')));
+  listAdd(value: E, opts?: ListWriteOptions): P {
+    return this.emit(ListOp.append(this.binName, value as CdtValue, listPolicy('listAdd', ListOrder.ORDERED, opts), this.nestedCtx('listAdd')));
   }
   /** Appends `items` to an unordered list. */
-  listAppendItems(items: readonly CdtValue[], opts?: ListWriteOptions): P {
+  listAppendItems(items: readonly E[], opts?: ListWriteOptions): P {
     const what = 'listAppendItems';
-    return this.emit(ListOp.appendItems(this.binName, nonEmpty(what, 'items', items), listPolicy(what, ListOrder.UNORDERED, opts), this.nestedCtx(what)));
+    return this.emit(ListOp.appendItems(this.binName, nonEmpty(what, 'items', items as readonly CdtValue[]), listPolicy(what, ListOrder.UNORDERED, opts), this.nestedCtx(what)));
   }
   /** Adds `items` to an ordered list at their sorted positions. */
-  listAddItems(items: readonly CdtValue[], opts?: ListWriteOptions): P {
+  listAddItems(items: readonly E[], opts?: ListWriteOptions): P {
     const what = 'listAddItems';
-    return this.emit(ListOp.appendItems(this.binName, nonEmpty(what, 'items', items), listPolicy(what, ListOrder.ORDERED, opts), this.nestedCtx(what)));
+    return this.emit(ListOp.appendItems(this.binName, nonEmpty(what, 'items', items as readonly CdtValue[]), listPolicy(what, ListOrder.ORDERED, opts), this.nestedCtx(what)));
   }
   /** Inserts `value` at `index` of an unordered list. */
-  listInsert(index: number, value: CdtValue, opts?: ListWriteOptions): P {
+  listInsert(index: number, value: E, opts?: ListWriteOptions): P {
     const what = 'listInsert';
-    return this.emit(ListOp.insert(this.binName, int(what, 'index', index), value, listPolicy(what, ListOrder.UNORDERED, opts), this.nestedCtx(what)));
+    return this.emit(ListOp.insert(this.binName, int(what, 'index', index), value as CdtValue, listPolicy(what, ListOrder.UNORDERED, opts), this.nestedCtx(what)));
   }
   /** Inserts `items` from `index` of an unordered list. */
-  listInsertItems(index: number, items: readonly CdtValue[], opts?: ListWriteOptions): P {
+  listInsertItems(index: number, items: readonly E[], opts?: ListWriteOptions): P {
     const what = 'listInsertItems';
-    return this.emit(ListOp.insertItems(this.binName, int(what, 'index', index), nonEmpty(what, 'items', items), listPolicy(what, ListOrder.UNORDERED, opts), this.nestedCtx(what)));
+    return this.emit(ListOp.insertItems(this.binName, int(what, 'index', index), nonEmpty(what, 'items', items as readonly CdtValue[]), listPolicy(what, ListOrder.UNORDERED, opts), this.nestedCtx(what)));
   }
   /** Sets the element at `index`. */
-  listSet(index: number, value: CdtValue, opts?: ListWriteOptions): P {
+  listSet(index: number, value: E, opts?: ListWriteOptions): P {
     const what = 'listSet';
-    return this.emit(ListOp.set(this.binName, int(what, 'index', index), value, listPolicy(what, ListOrder.UNORDERED, opts), this.nestedCtx(what)));
+    return this.emit(ListOp.set(this.binName, int(what, 'index', index), value as CdtValue, listPolicy(what, ListOrder.UNORDERED, opts), this.nestedCtx(what)));
   }
   /** Adds `value` (default 1) to the number at `index`. */
   listIncrement(index: number, value: number | bigint = 1): P {

@@ -20,7 +20,7 @@ export { BatchBuilder, BatchBinBuilder } from './batch-builder.js';
 export { UdfBuilder } from './udf-builder.js';
 export { AerospikeError, Double, GeoJSON, HLL } from '@aerospike-ts/core';
 export { type BinName, type BinType } from './write-builder.js';
-export { BinOps, type BinValue, type ExpInput, type HllAddOptions } from './bin-ops.js';
+export { BinOps, type BinValue, type ExpInput, type HllAddOptions, type ListElement } from './bin-ops.js';
 export { CollectionOps, CdtBuilder, CdtInvertableBuilder, type OpSink, type MapItems, type RemoveOptions, type ListCreateOptions, type ListIndexOptions, type MapKeyOptions } from './cdt-builder.js';
 export type { BitFlags, ListWriteOptions, MapWriteOptions, SelectFromOptions, WriteFromOptions } from './bin-flags.js';
 export { ListOrder, MapOrder, ListReturnType, MapReturnType, ListSortFlags, BitResizeFlags, BitOverflowAction, Exp } from '@aerospike-ts/core';

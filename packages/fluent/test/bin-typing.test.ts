@@ -32,6 +32,19 @@ describe('typed bin builders', () => {
     expect(w.bin('age')).toBeInstanceOf(BinOps);
   });
 
+  it('check list element types on typed list bins', () => {
+    const w = new WriteSegmentBuilder<User>(client, Behavior.DEFAULT, 'upsert', [users.id(1)]);
+    expect(w.bin('tags').listAppend('a').bin('tags').listAppendItems(['b', 'c']).bin('tags').listInsert(0, 'z').bin('tags').listSet(1, 'y')).toBe(w);
+    // @ts-expect-error tags holds strings
+    w.bin('tags').listAppend(1);
+    // @ts-expect-error tags holds strings
+    w.bin('tags').listAddItems([1, 2]);
+    // @ts-expect-error tags holds strings
+    w.bin('tags').listInsert(0, true);
+    // nested paths take any collection value
+    expect(w.bin('tags').onListIndex(0).setTo(5)).toBe(w);
+  });
+
   it('flow through session verbs given the bins type', () => {
     const session = new Session(client, Behavior.DEFAULT);
     const w = session.upsert<User>(users.id(1));
