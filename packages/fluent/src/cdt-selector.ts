@@ -57,53 +57,45 @@ export function selectorCtx(s: Selector): CtxItem | null {
  * `returnType`; `ctx` is the path to the collection the selection is in.
  */
 export function selectorOp(bin: string, s: Selector, returnType: number, ctx: CdtContext | undefined, remove: boolean): Operation {
+  // Lists and maps share the by-index/rank/value selectors with the same arguments.
+  const C = isMapSelector(s) ? MapOp : ListOp;
   switch (s.kind) {
     case 'mapKey':
       return remove ? MapOp.removeByKey(bin, s.key, returnType, ctx) : MapOp.getByKey(bin, s.key, returnType, ctx);
-    case 'mapIndex':
-      return remove ? MapOp.removeByIndex(bin, s.index, returnType, ctx) : MapOp.getByIndex(bin, s.index, returnType, ctx);
-    case 'mapRank':
-      return remove ? MapOp.removeByRank(bin, s.rank, returnType, ctx) : MapOp.getByRank(bin, s.rank, returnType, ctx);
-    case 'mapValue':
-      return remove ? MapOp.removeByValue(bin, s.value, returnType, ctx) : MapOp.getByValue(bin, s.value, returnType, ctx);
-    case 'mapIndexRange':
-      return remove ? MapOp.removeByIndexRange(bin, s.index, returnType, s.count, ctx) : MapOp.getByIndexRange(bin, s.index, returnType, s.count, ctx);
     case 'mapKeyRange':
       return remove ? MapOp.removeByKeyRange(bin, s.begin, s.end, returnType, ctx) : MapOp.getByKeyRange(bin, s.begin, s.end, returnType, ctx);
-    case 'mapRankRange':
-      return remove ? MapOp.removeByRankRange(bin, s.rank, returnType, s.count, ctx) : MapOp.getByRankRange(bin, s.rank, returnType, s.count, ctx);
-    case 'mapValueRange':
-      return remove ? MapOp.removeByValueRange(bin, s.begin, s.end, returnType, ctx) : MapOp.getByValueRange(bin, s.begin, s.end, returnType, ctx);
     case 'mapKeyRelativeIndexRange':
       return remove
         ? MapOp.removeByKeyRelativeIndexRange(bin, s.key, s.index, returnType, s.count, ctx)
         : MapOp.getByKeyRelativeIndexRange(bin, s.key, s.index, returnType, s.count, ctx);
-    case 'mapValueRelativeRankRange':
-      return remove
-        ? MapOp.removeByValueRelativeRankRange(bin, s.value, s.rank, returnType, s.count, ctx)
-        : MapOp.getByValueRelativeRankRange(bin, s.value, s.rank, returnType, s.count, ctx);
     case 'mapKeyList':
       return remove ? MapOp.removeByKeyList(bin, s.keys, returnType, ctx) : MapOp.getByKeyList(bin, s.keys, returnType, ctx);
-    case 'mapValueList':
-      return remove ? MapOp.removeByValueList(bin, s.values, returnType, ctx) : MapOp.getByValueList(bin, s.values, returnType, ctx);
+    case 'mapIndex':
     case 'listIndex':
-      return remove ? ListOp.removeByIndex(bin, s.index, returnType, ctx) : ListOp.getByIndex(bin, s.index, returnType, ctx);
+      return remove ? C.removeByIndex(bin, s.index, returnType, ctx) : C.getByIndex(bin, s.index, returnType, ctx);
+    case 'mapRank':
     case 'listRank':
-      return remove ? ListOp.removeByRank(bin, s.rank, returnType, ctx) : ListOp.getByRank(bin, s.rank, returnType, ctx);
+      return remove ? C.removeByRank(bin, s.rank, returnType, ctx) : C.getByRank(bin, s.rank, returnType, ctx);
+    case 'mapValue':
     case 'listValue':
-      return remove ? ListOp.removeByValue(bin, s.value, returnType, ctx) : ListOp.getByValue(bin, s.value, returnType, ctx);
+      return remove ? C.removeByValue(bin, s.value, returnType, ctx) : C.getByValue(bin, s.value, returnType, ctx);
+    case 'mapIndexRange':
     case 'listIndexRange':
-      return remove ? ListOp.removeByIndexRange(bin, s.index, returnType, s.count, ctx) : ListOp.getByIndexRange(bin, s.index, returnType, s.count, ctx);
+      return remove ? C.removeByIndexRange(bin, s.index, returnType, s.count, ctx) : C.getByIndexRange(bin, s.index, returnType, s.count, ctx);
+    case 'mapRankRange':
     case 'listRankRange':
-      return remove ? ListOp.removeByRankRange(bin, s.rank, returnType, s.count, ctx) : ListOp.getByRankRange(bin, s.rank, returnType, s.count, ctx);
+      return remove ? C.removeByRankRange(bin, s.rank, returnType, s.count, ctx) : C.getByRankRange(bin, s.rank, returnType, s.count, ctx);
+    case 'mapValueRange':
     case 'listValueRange':
-      return remove ? ListOp.removeByValueRange(bin, s.begin, s.end, returnType, ctx) : ListOp.getByValueRange(bin, s.begin, s.end, returnType, ctx);
+      return remove ? C.removeByValueRange(bin, s.begin, s.end, returnType, ctx) : C.getByValueRange(bin, s.begin, s.end, returnType, ctx);
+    case 'mapValueRelativeRankRange':
     case 'listValueRelativeRankRange':
       return remove
-        ? ListOp.removeByValueRelativeRankRange(bin, s.value, s.rank, returnType, s.count, ctx)
-        : ListOp.getByValueRelativeRankRange(bin, s.value, s.rank, returnType, s.count, ctx);
+        ? C.removeByValueRelativeRankRange(bin, s.value, s.rank, returnType, s.count, ctx)
+        : C.getByValueRelativeRankRange(bin, s.value, s.rank, returnType, s.count, ctx);
+    case 'mapValueList':
     case 'listValueList':
-      return remove ? ListOp.removeByValueList(bin, s.values, returnType, ctx) : ListOp.getByValueList(bin, s.values, returnType, ctx);
+      return remove ? C.removeByValueList(bin, s.values, returnType, ctx) : C.getByValueList(bin, s.values, returnType, ctx);
     default:
       throw new InvalidArgumentError(`unknown CDT selection ${String((s as { kind: unknown }).kind)}`);
   }
