@@ -55,3 +55,6 @@ export { PrivilegeCode, type Privilege, type UserInfo, type RoleInfo } from './n
 export { parseAel } from './ael/compile.js';
 export { AelError } from './ael/ael-error.js';
 export { ListExp, MapExp } from './ael/cdt-exp.js';
+export { compileAel, type AelProgram } from './ael/compile.js';
+export { planAelQuery, type KnownIndex, type IndexHint, type AelQueryPlan } from './ael/index-selection.js';
+export { SindexCatalog, parseSindexList, type InfoSource, type SindexCatalogOptions } from './ael/sindex-catalog.js';

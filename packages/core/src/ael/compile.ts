@@ -29,7 +29,28 @@ const NUMERIC_CALLS = new Set(['abs', 'ceil', 'floor', 'max', 'min', 'pow', 'log
  * `.asInt()`/`.get(type: …)`, else from what the bin is compared with or computed with;
  * one bin used with two types is an error.
  */
-function compile(ast: Ast, text: string): ExpNode {
+/** A type-checked AEL tree: builds any of its subtrees with the bin types learned from the whole text. */
+export interface AelProgram {
+  /** The parse tree. */
+  readonly ast: Ast;
+  /** The source text (for error messages). */
+  readonly text: string;
+  /** Builds the expression for `a` (the whole tree or one of its subtrees). */
+  build(a: Ast): ExpNode;
+  /** The value type of `a`, when known. */
+  typeOf(a: Ast): T | null;
+}
+
+/**
+ * Parses and type-checks AEL text without building it; index selection uses this to
+ * split a top-level `and`. @throws AelError
+ */
+export function compileAel(text: string, ...placeholders: unknown[]): AelProgram {
+  if (typeof text !== 'string') throw new AelError('an AEL expression must be a string', String(text), 0);
+  return compileTree(parseAelText(text, placeholders), text);
+}
+
+function compileTree(ast: Ast, text: string): AelProgram {
   const types = new Map<string, { t: T; col: number }>();
 
   function note(name: string, t: T, col: number): void {
@@ -305,7 +326,7 @@ function compile(ast: Ast, text: string): ExpNode {
     return [build(a)];
   }
 
-  return build(ast);
+  return { ast, text, build, typeOf };
 }
 
 const cache = new Map<string, Expression>();
@@ -322,7 +343,8 @@ export function parseAel(text: string, ...placeholders: unknown[]): Expression {
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
   }
-  const e = Exp.build(compile(parseAelText(text, placeholders), text));
+  const program = compileTree(parseAelText(text, placeholders), text);
+  const e = Exp.build(program.build(program.ast));
   if (placeholders.length === 0) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(text, e);
