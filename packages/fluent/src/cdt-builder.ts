@@ -251,7 +251,8 @@ export abstract class CollectionOps<P, E = CdtValue> {
   /** Keeps `count` elements from `index` and removes the rest. */
   listTrim(index: number, count: number): P {
     const what = 'listTrim';
-    return this.emit(ListOp.trim(this.binName, int(what, 'index', index), optCount(what, count) ?? int(what, 'count', count), this.nestedCtx(what)));
+    // count is required here: int() rejects undefined, optCount() negative numbers
+    return this.emit(ListOp.trim(this.binName, int(what, 'index', index), optCount(what, int(what, 'count', count)) as number, this.nestedCtx(what)));
   }
   /** Removes every element. */
   listClear(): P {

@@ -46,6 +46,7 @@ const cases: ReadonlyArray<readonly [string, (b: BinOps<Sink>) => unknown, RegEx
   ['list items not an array', (b) => loose(b)['listAppendItems']?.('abc'), /items must be an array/],
   ['list index not an integer', (b) => b.listInsert(1.5, 'x'), /listInsert: index must be an integer, got 1.5/],
   ['list index a string', (b) => loose(b)['listGet']?.('0'), /index must be an integer, got string/],
+  ['listTrim without a count', (b) => loose(b)['listTrim']?.(0), /listTrim: count must be an integer/],
   ['list negative count', (b) => b.listRemoveRange(0, -1), /count must be >= 0/],
   ['list flag not boolean', (b) => loose(b)['listAppend']?.(1, { unique: 1 }), /'unique' must be a boolean/],
   ['list options not an object', (b) => loose(b)['listAppend']?.(1, 'unique'), /options must be an object/],
