@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { runSample, samplesOf } from '../helpers/doc-samples';
 import { describeServer, HOSTS } from '../helpers/env';
 
-const docs = ['migrating-from-aerospike-py.md', 'fluent.md'].map((f) => join(__dirname, '..', '..', 'docs', f));
+const docs = ['migrating-from-aerospike-py.md', 'fluent.md', 'ael.md'].map((f) => join(__dirname, '..', '..', 'docs', f));
 const samples = docs.flatMap(samplesOf);
 
 describe('docs samples', () => {
