@@ -86,7 +86,8 @@ function defaultType(a: PathAst): AelType {
   return last !== undefined && isMapPart(last) ? 'string' : 'int';
 }
 
-function ctxOf(p: PathPart, text: string): CtxItem {
+/** The context step for a part that selects one element (key, index, rank, single value); null for other parts. */
+export function contextStep(p: PathPart): CtxItem | null {
   switch (p.k) {
     case 'key':
       return Ctx.mapKey(p.key);
@@ -97,8 +98,14 @@ function ctxOf(p: PathPart, text: string): CtxItem {
     case 'value':
       return p.map ? Ctx.mapValue(p.value) : Ctx.listValue(p.value);
     default:
-      throw new AelError('only a key, index, rank or single value can lead further into a path (ranges and lists must come last)', text, p.col);
+      return null;
   }
+}
+
+function ctxOf(p: PathPart, text: string): CtxItem {
+  const c = contextStep(p);
+  if (c === null) throw new AelError('only a key, index, rank or single value can lead further into a path (ranges and lists must come last)', text, p.col);
+  return c;
 }
 
 function cnt(count: number | null): ExpNode | undefined {

@@ -1,10 +1,11 @@
 import { CollectionType, IndexFilter } from '../command/index-filter.js';
 import { InvalidArgumentError } from '../errors/client-errors.js';
 import { Exp, type ExpNode, type Expression } from '../exp/exp.js';
-import { Ctx, type CdtContext, type CtxItem } from '../ops/cdt-context.js';
+import type { CdtContext, CtxItem } from '../ops/cdt-context.js';
 import { packContext } from '../ops/cdt-pack.js';
 import { GeoJSON } from '../values/geojson.js';
 import type { AelProgram } from './compile.js';
+import { contextStep } from './compile-path.js';
 import type { Ast } from './parser.js';
 import type { PathPart } from './path-parser.js';
 
@@ -68,26 +69,11 @@ function conjuncts(a: Ast): Ast[] {
   return a.k === 'binary' && a.op === 'and' ? [...conjuncts(a.left), ...conjuncts(a.right)] : [a];
 }
 
-function ctxStep(p: PathPart): CtxItem | null {
-  switch (p.k) {
-    case 'key':
-      return Ctx.mapKey(p.key);
-    case 'index':
-      return p.map ? Ctx.mapIndex(p.n) : Ctx.listIndex(p.n);
-    case 'rank':
-      return p.map ? Ctx.mapRank(p.n) : Ctx.listRank(p.n);
-    case 'value':
-      return p.map ? Ctx.mapValue(p.value) : Ctx.listValue(p.value);
-    default:
-      return null;
-  }
-}
-
 function contextOf(parts: readonly PathPart[]): CdtContext | null {
   const out: CtxItem[] = [];
   for (const p of parts) {
     if (p.k === 'listAny' || p.k === 'mapAny') continue;
-    const c = ctxStep(p);
+    const c = contextStep(p);
     if (c === null) return null;
     out.push(c);
   }
