@@ -54,7 +54,7 @@ export { Exp, ExpOp, ExpNode, Expression, ExpType, ExpModule, ExpReadFlags, ExpW
 export { PrivilegeCode, type Privilege, type UserInfo, type RoleInfo } from './net/admin.js';
 export { parseAel } from './ael/compile.js';
 export { AelError } from './ael/ael-error.js';
-export { ListExp, MapExp } from './ael/cdt-exp.js';
+export { ListExp, MapExp, HllExp } from './ael/cdt-exp.js';
 export { compileAel, type AelProgram } from './ael/compile.js';
 export { planAelQuery, type KnownIndex, type IndexHint, type AelQueryPlan } from './ael/index-selection.js';
 export { SindexCatalog, parseSindexList, type InfoSource, type SindexCatalogOptions } from './ael/sindex-catalog.js';

@@ -6,16 +6,18 @@ import type { MsgPackWriter } from '../values/msgpack-writer.js';
 
 const CALL = 127;
 const CDT_MODULE = 0;
+const HLL_MODULE = 2;
 const INVERTED = 0x10000;
 
 /** Writes `[127, type, module, [ctx wrapper] [code, ...args], target]` straight into the expression. */
-function cdtCall(type: ExpType, code: number, head: readonly number[], args: readonly ExpNode[], target: ExpNode, ctx: CdtContext): ExpNode {
+function cdtCall(type: ExpType, code: number, head: readonly number[], args: readonly ExpNode[], target: ExpNode, ctx: CdtContext, module = CDT_MODULE): ExpNode {
   if (!(target instanceof ExpNode)) throw new InvalidArgumentError('a collection expression needs a bin (or list/map expression) as its target');
+  for (const a of args) if (!(a instanceof ExpNode)) throw new InvalidArgumentError('collection expression arguments must be expressions (use Exp.val for constants)');
   return new ExpNode((w: MsgPackWriter) => {
     w.writeArrayHeader(5);
     w.writeInt(CALL);
     w.writeInt(type);
-    w.writeInt(CDT_MODULE);
+    w.writeInt(module);
     if (ctx.length > 0) {
       w.writeArrayHeader(3);
       w.writeInt(0xff);
@@ -131,4 +133,22 @@ export const MapExp = Object.freeze({
   /** `count` entries from rank `rank` relative to value `value`. */
   getByValueRelativeRankRange: (returnType: number, value: ExpNode, rank: ExpNode, map: ExpNode, ctx: CdtContext = [], count?: ExpNode): ExpNode =>
     cdtCall(mapResultType(returnType), 110, [returnType], withCount([value, rank], count), map, ctx)
+});
+
+/** HyperLogLog reads inside filter expressions (the official clients' `HLLExp`); `hll` is an HLL bin expression. */
+export const HllExp = Object.freeze({
+  /** Estimated number of distinct elements. */
+  getCount: (hll: ExpNode): ExpNode => cdtCall(ExpType.INT, 50, [], [], hll, [], HLL_MODULE),
+  /** The union of `hll` and `list` (a list of HLL values, or one HLL). */
+  getUnion: (list: ExpNode, hll: ExpNode): ExpNode => cdtCall(ExpType.HLL, 51, [], [list], hll, [], HLL_MODULE),
+  /** Estimated distinct count of the union. */
+  getUnionCount: (list: ExpNode, hll: ExpNode): ExpNode => cdtCall(ExpType.INT, 52, [], [list], hll, [], HLL_MODULE),
+  /** Estimated distinct count of the intersection. */
+  getIntersectCount: (list: ExpNode, hll: ExpNode): ExpNode => cdtCall(ExpType.INT, 53, [], [list], hll, [], HLL_MODULE),
+  /** Estimated similarity (0..1). */
+  getSimilarity: (list: ExpNode, hll: ExpNode): ExpNode => cdtCall(ExpType.FLOAT, 54, [], [list], hll, [], HLL_MODULE),
+  /** `[indexBitCount, minHashBitCount]`. */
+  describe: (hll: ExpNode): ExpNode => cdtCall(ExpType.LIST, 55, [], [], hll, [], HLL_MODULE),
+  /** 1 when every value of `list` may be in the set, else 0. */
+  mayContain: (list: ExpNode, hll: ExpNode): ExpNode => cdtCall(ExpType.INT, 56, [], [list], hll, [], HLL_MODULE)
 });

@@ -1,7 +1,7 @@
 import { Exp, ExpNode, ExpType, type Expression } from '../exp/exp.js';
 import { AelError } from './ael-error.js';
 import { ListReturnType } from '../ops/list-operations.js';
-import { ListExp } from './cdt-exp.js';
+import { HllExp, ListExp } from './cdt-exp.js';
 import { buildPath, pathStaticType } from './compile-path.js';
 import { parseAelText, type AelType as T, type Ast } from './parser.js';
 
@@ -18,6 +18,15 @@ const EXP_TYPE: { readonly [k in T]: ExpType } = {
 };
 const META_TYPE: { readonly [fn: string]: T } = {
   ttl: 'int', voidTime: 'int', lastUpdate: 'int', sinceUpdate: 'int', setName: 'string', keyExists: 'bool', isTombstone: 'bool', recordSize: 'int', digestModulo: 'int', deviceSize: 'int', memorySize: 'int'
+};
+const HLL_TYPE: { readonly [fn: string]: T } = {
+  hllCount: 'int',
+  hllDescribe: 'list',
+  hllMayContain: 'int',
+  hllUnion: 'hll',
+  hllUnionCount: 'int',
+  hllIntersectCount: 'int',
+  hllSimilarity: 'float'
 };
 const COMPARE = new Set(['==', '!=', '>', '>=', '<', '<=']);
 const ARITH = new Set(['+', '-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>']);
@@ -70,6 +79,10 @@ function compileTree(ast: Ast, text: string): AelProgram {
         return pathStaticType(a) ?? types.get(a.key)?.t ?? null;
       case 'cast':
         return a.to;
+      case 'hll':
+        return HLL_TYPE[a.fn] ?? null;
+      case 'unknown':
+        return null;
       case 'let':
         return typeOf(a.body);
       case 'var':
@@ -111,6 +124,10 @@ function compileTree(ast: Ast, text: string): AelProgram {
         return;
       case 'cast':
         infer(a.arg);
+        return;
+      case 'hll':
+        a.args.forEach(infer);
+        for (const x of a.args) unify(x, a.fn === 'hllMayContain' ? 'list' : 'hll');
         return;
       case 'let':
         a.vals.forEach(infer);
@@ -184,6 +201,28 @@ function compileTree(ast: Ast, text: string): AelProgram {
         return buildPath(a, types.get(a.key)?.t ?? null, text);
       case 'cast':
         return a.to === 'int' ? Exp.toInt(build(a.arg)) : Exp.toFloat(build(a.arg));
+      case 'unknown':
+        return Exp.unknown();
+      case 'hll': {
+        const bin = Exp.hllBin(a.name);
+        const noArgs = a.fn === 'hllCount' || a.fn === 'hllDescribe';
+        if (a.args.length !== (noArgs ? 0 : 1)) throw new AelError(`${a.fn}() takes ${noArgs ? 'no arguments' : 'one argument'}`, text, a.col);
+        if (a.fn === 'hllCount') return HllExp.getCount(bin);
+        if (a.fn === 'hllDescribe') return HllExp.describe(bin);
+        const arg = build(a.args[0] as Ast);
+        switch (a.fn) {
+          case 'hllMayContain':
+            return HllExp.mayContain(arg, bin);
+          case 'hllUnion':
+            return HllExp.getUnion(arg, bin);
+          case 'hllUnionCount':
+            return HllExp.getUnionCount(arg, bin);
+          case 'hllIntersectCount':
+            return HllExp.getIntersectCount(arg, bin);
+          default:
+            return HllExp.getSimilarity(arg, bin);
+        }
+      }
       case 'let':
         return Exp.let(...a.names.map((n, i) => Exp.def(n, build(a.vals[i] as Ast))), build(a.body));
       case 'var':
@@ -221,6 +260,11 @@ function compileTree(ast: Ast, text: string): AelProgram {
       case 'unary':
         if (a.op === 'not') return Exp.not(build(a.arg));
         if (a.op === '~') return Exp.intNot(build(a.arg));
+        if (a.arg.k === 'cast' && a.arg.arg.k === 'lit') {
+          // -5.asFloat(): the sign belongs to the literal
+          const inner: Ast = { k: 'unary', op: '-', arg: a.arg.arg, col: a.col };
+          return a.arg.to === 'int' ? Exp.toInt(build(inner)) : Exp.toFloat(build(inner));
+        }
         if (a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) {
           const v = a.arg.v;
           return a.arg.type === 'float' ? new ExpNode((w) => w.writeDouble(-(v as number))) : Exp.val(typeof v === 'bigint' ? -v : -(v as number));

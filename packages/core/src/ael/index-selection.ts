@@ -131,7 +131,7 @@ function candidateOf(a: Ast, i: number, typeOf: AelProgram['typeOf']): Candidate
   if (a.k === 'cdt' && a.fn?.fn === 'exists') {
     const last = a.parts[a.parts.length - 1];
     const ctx = contextOf(a.parts.slice(0, -1));
-    if (last?.k === 'key' && ctx !== null) return { kind: 'contains', conj: [i], bin: a.name, ctx: ctx.length === 0 ? null : ctx, type: 'string', collection: 'mapkeys', value: last.key };
+    if (last?.k === 'key' && ctx !== null) return { kind: 'contains', conj: [i], bin: a.name, ctx: ctx.length === 0 ? null : ctx, type: typeof last.key === 'string' ? 'string' : 'numeric', collection: 'mapkeys', value: last.key };
     return null;
   }
   if (a.k === 'call' && a.fn === 'geoCompare' && a.args.length === 2) {

@@ -44,6 +44,13 @@ export function tokenize(text: string): Token[] {
       out.push({ kind: 'placeholder', text: text.slice(start, i), value: Number(text.slice(start + 1, i)), col: start });
       continue;
     }
+    if (c === '.' && /[0-9]/.test(text[i + 1] ?? '')) {
+      // a float written without its leading zero: .5
+      const m = /^\.[0-9]+/.exec(text.slice(i)) as RegExpExecArray;
+      i += m[0].length;
+      out.push({ kind: 'num', text: m[0], value: `f:0${m[0]}`, col: start });
+      continue;
+    }
     if (/[0-9]/.test(c)) {
       let m = /^0[xX][0-9a-fA-F_]+|^0[bB][01_]+/.exec(text.slice(i));
       if (m !== null) {

@@ -1,6 +1,6 @@
 import { AelError } from './ael-error.js';
 import { tokenize, type Token } from './lexer.js';
-import type { PathFunction, PathPart } from './path-parser.js';
+import type { HllFunction, PathFunction, PathPart } from './path-parser.js';
 import { GeoJSON } from '../values/geojson.js';
 
 /** Value types the compiler tracks. */
@@ -11,6 +11,8 @@ export type Ast =
   | { readonly k: 'lit'; readonly v: unknown; readonly type: 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'geo'; readonly col: number }
   | { readonly k: 'bin'; readonly name: string; type: AelType | null; readonly col: number }
   | { readonly k: 'cdt'; readonly name: string; readonly parts: readonly PathPart[]; readonly fn: PathFunction | null; readonly key: string; readonly col: number }
+  | { readonly k: 'hll'; readonly name: string; readonly fn: HllFunction; readonly args: Ast[]; readonly col: number }
+  | { readonly k: 'unknown'; readonly col: number }
   | { readonly k: 'cast'; readonly to: 'int' | 'float'; readonly arg: Ast; readonly col: number }
   | { readonly k: 'let'; readonly names: readonly string[]; readonly vals: readonly Ast[]; readonly body: Ast; readonly col: number }
   | { readonly k: 'var'; readonly name: string; readonly def: Ast; readonly col: number }
@@ -128,6 +130,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
         if (t.text === 'exclusive') return { k: 'call', fn: 'exclusive', args: callArgs(), col: t.col };
         if (t.text === 'when') return when(t);
         if (t.text === 'let') return letExpr(t);
+        if (t.text === 'unknown' || t.text === 'error') return { k: 'unknown', col: t.col };
         if (t.text === 'geoJson') {
           // geoJson('{"type": "Point", …}'): a GeoJSON literal, checked here so errors point at it
           const args = callArgs();
@@ -150,6 +153,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
           expectOp(')');
           return e;
         }
+        if (t.text === '+') return expr(10);
         if (t.text === '-' || t.text === '~' || t.text === '!') return { k: 'unary', op: t.text === '!' ? 'not' : t.text, arg: expr(10), col: t.col };
         if (t.text === '[') {
           const items: unknown[] = [];
@@ -261,6 +265,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
       return { k: 'meta', fn: t.text, args: callArgs(), col: t.col };
     }
     const fn = p.fn;
+    if (fn !== null && fn.fn.startsWith('hll')) return { k: 'hll', name: p.bin, fn: fn.fn as HllFunction, args: callArgs(), col: t.col };
     if (p.parts.length === 0) {
       if (fn === null) return { k: 'bin', name: p.bin, type: null, col: t.col };
       if (fn.fn === 'exists') return { k: 'exists', name: p.bin, col: t.col };

@@ -2,41 +2,48 @@ import { AelError } from './ael-error.js';
 
 /** A scalar written inside a path part: a decimal integer or a (quoted or bare) string. */
 export type PathValue = number | string;
+/** A map key: bare digits (`.42`, `.-3`, `.0xff`) are integer keys; quote them for strings. */
+export type PathKey = number | string;
 
 /** One step of a `$.bin…` path (`map` says whether it uses `{…}` or `[…]`). */
 export type PathPart =
   | { readonly k: 'listAny' | 'mapAny'; readonly col: number }
-  | { readonly k: 'key'; readonly key: string; readonly col: number }
+  | { readonly k: 'key'; readonly key: PathKey; readonly col: number }
   | { readonly k: 'index' | 'rank'; readonly map: boolean; readonly n: number; readonly col: number }
   | { readonly k: 'value'; readonly map: boolean; readonly value: PathValue; readonly col: number }
   | { readonly k: 'indexRange' | 'rankRange'; readonly map: boolean; readonly inv: boolean; readonly start: number; readonly count: number | null; readonly col: number }
   | { readonly k: 'valueRange'; readonly map: boolean; readonly inv: boolean; readonly begin: PathValue; readonly end: PathValue | null; readonly col: number }
   | { readonly k: 'valueList'; readonly map: boolean; readonly inv: boolean; readonly values: readonly PathValue[]; readonly col: number }
-  | { readonly k: 'keyRange'; readonly inv: boolean; readonly begin: string; readonly end: string | null; readonly col: number }
-  | { readonly k: 'keyList'; readonly inv: boolean; readonly keys: readonly string[]; readonly col: number }
+  | { readonly k: 'keyRange'; readonly inv: boolean; readonly begin: PathKey; readonly end: PathKey | null; readonly col: number }
+  | { readonly k: 'keyList'; readonly inv: boolean; readonly keys: readonly PathKey[]; readonly col: number }
   | { readonly k: 'rankRel'; readonly map: boolean; readonly inv: boolean; readonly rank: number; readonly count: number | null; readonly value: PathValue; readonly col: number }
-  | { readonly k: 'indexRel'; readonly inv: boolean; readonly index: number; readonly count: number | null; readonly key: string; readonly col: number };
+  | { readonly k: 'indexRel'; readonly inv: boolean; readonly index: number; readonly count: number | null; readonly key: PathKey; readonly col: number };
 
 /** A function closing a path: `.get(type: …, return: …)`, `.asInt()`, `.asFloat()`, `.exists()`, `.count()`. */
 export interface PathFunction {
-  readonly fn: 'get' | 'asInt' | 'asFloat' | 'exists' | 'count';
+  readonly fn: 'get' | 'asInt' | 'asFloat' | 'exists' | 'count' | HllFunction;
   readonly type: string | null;
   readonly ret: string | null;
   readonly col: number;
 }
+
+/** HyperLogLog read functions on an HLL bin; their arguments are parsed as expressions. */
+export type HllFunction = 'hllCount' | 'hllDescribe' | 'hllMayContain' | 'hllUnion' | 'hllUnionCount' | 'hllIntersectCount' | 'hllSimilarity';
+const HLL_FUNCTIONS = new Set<string>(['hllCount', 'hllDescribe', 'hllMayContain', 'hllUnion', 'hllUnionCount', 'hllIntersectCount', 'hllSimilarity']);
 
 /** A scanned `$.bin.part.part.fn()` path. */
 export interface ScannedPath {
   readonly bin: string;
   readonly parts: readonly PathPart[];
   readonly fn: PathFunction | null;
-  /** Index just after the path. */
+  /** Index just after the path (at the `(` of an HLL function's arguments). */
   readonly end: number;
 }
 
 const TYPES = new Set(['INT', 'STRING', 'HLL', 'BLOB', 'FLOAT', 'BOOL', 'LIST', 'MAP', 'GEO']);
 const RETURNS = new Set(['VALUE', 'KEY_VALUE', 'UNORDERED_MAP', 'ORDERED_MAP', 'KEY', 'INDEX', 'RANK', 'COUNT', 'NONE', 'EXISTS', 'REVERSE_INDEX', 'REVERSE_RANK']);
 const NAME = /[A-Za-z0-9_]/;
+const BIN_NAME = /[A-Za-z0-9_@]/;
 
 /**
  * Scans a path starting at `start` (just after `$.`, where the bin name begins). Works on
@@ -68,6 +75,11 @@ export function scanPath(text: string, start: number): ScannedPath {
     while (i < text.length && NAME.test(text[i] as string)) i++;
     return i > b ? text.slice(b, i) : null;
   };
+  const binName = (): string => {
+    const b = i;
+    while (i < text.length && BIN_NAME.test(text[i] as string)) i++;
+    return text.slice(b, i);
+  };
   const quoted = (): string | null => {
     ws();
     const q = text[i];
@@ -90,7 +102,17 @@ export function scanPath(text: string, start: number): ScannedPath {
     return v;
   };
   const needInt = (what: string): number => signedInt() ?? fail(what);
-  const mapKey = (): string => quoted() ?? name() ?? fail('a map key');
+  const intKey = (): number | null => {
+    ws();
+    const m = /^[+-]?(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)/.exec(text.slice(i));
+    if (m === null || NAME.test(text[i + m[0].length] ?? '')) return null;
+    const neg = m[0].startsWith('-');
+    const v = Number(BigInt((m[1] as string).toLowerCase()));
+    if (!Number.isSafeInteger(v)) throw new AelError(`integer ${m[0]} is out of range`, text, i);
+    i += m[0].length;
+    return neg ? -v : v;
+  };
+  const mapKey = (): PathKey => quoted() ?? intKey() ?? name() ?? fail('a map key');
   const value = (): PathValue => {
     const n = signedInt();
     if (n !== null) return n;
@@ -102,7 +124,7 @@ export function scanPath(text: string, start: number): ScannedPath {
   };
   const count = (from: number, to: number | null): number | null => (to === null ? null : to - from);
 
-  const bin = NAME.test(text[i] ?? '') ? name() : null;
+  const bin = text[i] === '"' || text[i] === "'" ? quoted() : BIN_NAME.test(text[i] ?? '') ? binName() : null;
   if (bin === null) throw new AelError('expected a bin name after "$."', text, i);
   const parts: PathPart[] = [];
   let fn: PathFunction | null = null;
@@ -157,7 +179,15 @@ export function scanPath(text: string, start: number): ScannedPath {
         }
       } else {
         const n = signedInt();
-        if (n !== null) {
+        if (n !== null && map && (peekIs('-') || peekIs(','))) {
+          // integer keys: {1-5}, {1,2,3}
+          if (eat('-')) parts.push({ k: 'keyRange', inv, begin: n, end: peekIs('}') ? null : mapKey(), col });
+          else {
+            const keys: PathKey[] = [n];
+            while (eat(',')) keys.push(mapKey());
+            parts.push({ k: 'keyList', inv, keys, col });
+          }
+        } else if (n !== null) {
           if (eat(':')) {
             let end: number | null = null;
             if (!peekIs('~') && !peekIs(close)) end = needInt('an end index');
@@ -182,7 +212,7 @@ export function scanPath(text: string, start: number): ScannedPath {
       expect(close);
       continue;
     }
-    const q = quoted();
+    const q = quoted() ?? intKey();
     if (q !== null) {
       parts.push({ k: 'key', key: q, col });
       continue;
@@ -197,6 +227,11 @@ export function scanPath(text: string, start: number): ScannedPath {
       continue;
     }
     // a path function ends the path
+    if (HLL_FUNCTIONS.has(id as string)) {
+      if (parts.length > 0) throw new AelError(`${id as string}() applies to an HLL bin itself, not to a path into a collection`, text, col);
+      fn = { fn: id as HllFunction, type: null, ret: null, col };
+      break;
+    }
     i++;
     if (id === 'asInt' || id === 'asFloat' || id === 'exists' || id === 'count') {
       expect(')');
@@ -222,7 +257,7 @@ export function scanPath(text: string, start: number): ScannedPath {
       }
       expect(')');
       fn = { fn: 'get', type, ret, col };
-    } else throw new AelError(`unsupported path function '${id as string}()' (filters support get, asInt, asFloat, exists and count)`, text, col);
+    } else throw new AelError(`unsupported path function '${id as string}()' (filters support get, asInt, asFloat, exists, count and the hll… read functions)`, text, col);
     break;
   }
   return { bin: bin as string, parts, fn, end: i };

@@ -1,6 +1,6 @@
 import { parseAel } from '../../src/ael/compile';
 import { AelError } from '../../src/ael/ael-error';
-import { ListExp, MapExp } from '../../src/ael/cdt-exp';
+import { HllExp, ListExp, MapExp } from '../../src/ael/cdt-exp';
 import { Exp, ExpNode, ExpType } from '../../src/exp/exp';
 import { Ctx } from '../../src/ops/cdt-context';
 import { ListReturnType as L } from '../../src/ops/list-operations';
@@ -156,6 +156,43 @@ const cases: Array<[string, ExpNode]> = [
   // literal casts
   ['28.asFloat() == 28.0', Exp.eq(Exp.toFloat(v(28)), new ExpNode((w) => w.writeDouble(28)))],
   ['27.5.asInt() == 27', Exp.eq(Exp.toInt(new ExpNode((w) => w.writeDouble(27.5))), v(27))],
+  // integer map keys (bare digits), string keys when quoted
+  ['$.m.42 == 100', Exp.eq(MapExp.getByKey(M.VALUE, ExpType.INT, v(42), mb), v(100))],
+  ['$.m.0xff == 100', Exp.eq(MapExp.getByKey(M.VALUE, ExpType.INT, v(255), mb), v(100))],
+  ['$.m.0b101 == 100', Exp.eq(MapExp.getByKey(M.VALUE, ExpType.INT, v(5), mb), v(100))],
+  ['$.m.+5 == 100', Exp.eq(MapExp.getByKey(M.VALUE, ExpType.INT, v(5), mb), v(100))],
+  ['$.m.-3 == 100', Exp.eq(MapExp.getByKey(M.VALUE, ExpType.INT, v(-3), mb), v(100))],
+  ['$.m."42" == "x"', Exp.eq(MapExp.getByKey(M.VALUE, ExpType.STRING, v('42'), mb), v('x'))],
+  ['$.m.1abc == 1', Exp.eq(MapExp.getByKey(M.VALUE, ExpType.INT, v('1abc'), mb), v(1))],
+  ['$.m.{1-5}', MapExp.getByKeyRange(M.VALUE, v(1), v(5), mb)],
+  ['$.m.{1-}', MapExp.getByKeyRange(M.VALUE, v(1), null, mb)],
+  ['$.m.{1,2,3}', MapExp.getByKeyList(M.VALUE, v([1, 2, 3]), mb)],
+  ['$.m.{!1,2}', MapExp.getByKeyList(M.VALUE | INV, v([1, 2]), mb)],
+  ['$.m.7.x == 1', Exp.eq(MapExp.getByKey(M.VALUE, ExpType.INT, v('x'), mb, [Ctx.mapKey(7)]), v(1))],
+  ['$.m.{0:2~7}', MapExp.getByKeyRelativeIndexRange(M.VALUE, v(7), v(0), mb, [], v(2))],
+  // bin names: @ and quoted names
+  ['$.name@host == 1', Exp.eq(Exp.intBin('name@host'), v(1))],
+  ['$."my-bin" == "x"', Exp.eq(Exp.stringBin('my-bin'), v('x'))],
+  ["$.'my bin'.[0] == 1", Exp.eq(ListExp.getByIndex(L.VALUE, ExpType.INT, v(0), Exp.listBin('my bin')), v(1))],
+  // HyperLogLog read functions
+  ['$.h.hllCount() > 1000', Exp.gt(HllExp.getCount(Exp.hllBin('h')), v(1000))],
+  ['$.h.hllDescribe() == [14, 0]', Exp.eq(HllExp.describe(Exp.hllBin('h')), v([14, 0]))],
+  ["$.h.hllMayContain(['alice', 'bob']) == 1", Exp.eq(HllExp.mayContain(v(['alice', 'bob']), Exp.hllBin('h')), v(1))],
+  ['$.h.hllMayContain($.names) == 1', Exp.eq(HllExp.mayContain(Exp.listBin('names'), Exp.hllBin('h')), v(1))],
+  ['$.h.hllUnionCount($.a) > 50', Exp.gt(HllExp.getUnionCount(Exp.hllBin('a'), Exp.hllBin('h')), v(50))],
+  ['$.h.hllIntersectCount($.a) > 100', Exp.gt(HllExp.getIntersectCount(Exp.hllBin('a'), Exp.hllBin('h')), v(100))],
+  ['$.h.hllSimilarity($.a) >= 0.8', Exp.ge(HllExp.getSimilarity(Exp.hllBin('a'), Exp.hllBin('h')), new ExpNode((w) => w.writeDouble(0.8)))],
+  ['$.h.hllUnion($.a) == $.b', Exp.eq(HllExp.getUnion(Exp.hllBin('a'), Exp.hllBin('h')), Exp.hllBin('b'))],
+  ['$.h.hllUnionCount(?0) > 5', Exp.gt(HllExp.getUnionCount(v([3]), Exp.hllBin('h')), v(5))],
+  // unknown / error, unary plus, leading-dot floats, signed casts
+  ["when ($.r == 'admin' => $.t, default => unknown) == 1", Exp.eq(Exp.cond(Exp.eq(Exp.stringBin('r'), v('admin')), Exp.intBin('t'), Exp.unknown()), v(1))],
+  ["when ($.r == 'admin' => $.t, default => error) == 1", Exp.eq(Exp.cond(Exp.eq(Exp.stringBin('r'), v('admin')), Exp.intBin('t'), Exp.unknown()), v(1))],
+  ['+$.a == 1', Exp.eq(Exp.intBin('a'), v(1))],
+  ['$.f > .5', Exp.gt(Exp.floatBin('f'), new ExpNode((w) => w.writeDouble(0.5)))],
+  ['.37.asInt() == 0', Exp.eq(Exp.toInt(new ExpNode((w) => w.writeDouble(0.37))), v(0))],
+  ['-5.asFloat() == -5.0', Exp.eq(Exp.toFloat(v(-5)), new ExpNode((w) => w.writeDouble(-5)))],
+  ['-5.5.asInt() == -5', Exp.eq(Exp.toInt(new ExpNode((w) => w.writeDouble(-5.5))), v(-5))],
+  ['0.asFloat() == 0.0', Exp.eq(Exp.toFloat(v(0)), new ExpNode((w) => w.writeDouble(0)))],
   // explicit HLL / BLOB types
   ['$.h.get(type: HLL) == $.h2.get(type: HLL)', Exp.eq(Exp.hllBin('h'), Exp.hllBin('h2'))],
   ['$.l.[0].get(type: BLOB) == $.b.get(type: BLOB)', Exp.eq(ListExp.getByIndex(L.VALUE, ExpType.BLOB, v(0), lb), Exp.blobBin('b'))]
@@ -188,7 +225,7 @@ for (const [sel, mk] of SELECTORS) for (const [op, f] of OPS) for (const [lit, t
 
 describe('AEL collection paths compile to the builders’ trees', () => {
   it.each(cases)('%s', (text, expected) => {
-    const args = text.includes('?0') ? [text.includes(' in ') ? [3] : 3] : [];
+    const args = text.includes('?0') ? [text.includes(' in ') || text.includes('.hll') ? [3] : 3] : [];
     expect(parseAel(text, ...args).toBytes().toString('hex')).toBe(hex(expected));
   });
 });
@@ -214,6 +251,9 @@ const errors: Array<[string, RegExp, number]> = [
   ['$.l. == 1', /expected a map key/, 5],
   ["$.m.'a == 1", /unclosed string/, 4],
   ['$.l.[99999999999999999999] == 1', /out of range/, 5],
+  ['$.l.[0].hllCount() > 1', /applies to an HLL bin itself/, 8],
+  ['$.h.hllCount(1) > 1', /hllCount\(\) takes no arguments/, 0],
+  ['$.h.hllUnion() == $.b', /hllUnion\(\) takes one argument/, 0],
   ['${x} == 1', /variable 'x' is not defined/, 0],
   ['let (x = 1) then (${y} == 1)', /variable 'y' is not defined/, 18],
   ['let (x = 1) (${x} == 1)', /expected 'then'/, 12],
