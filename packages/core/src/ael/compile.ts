@@ -28,6 +28,7 @@ const HLL_TYPE: { readonly [fn: string]: T } = {
   hllIntersectCount: 'int',
   hllSimilarity: 'float'
 };
+const INT64_MAX = 2n ** 63n - 1n;
 const COMPARE = new Set(['==', '!=', '>', '>=', '<', '<=']);
 const ARITH = new Set(['+', '-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>']);
 /** Calls whose result has the type of their arguments. */
@@ -194,6 +195,7 @@ function compileTree(ast: Ast, text: string): AelProgram {
   function build(a: Ast): ExpNode {
     switch (a.k) {
       case 'lit':
+        if (typeof a.v === 'bigint' && (a.v > INT64_MAX || a.v < -INT64_MAX - 1n)) throw new AelError(`integer ${a.v} is outside the signed 64-bit range`, text, a.col);
         return a.type === 'float' ? new ExpNode((w) => w.writeDouble(a.v as number)) : Exp.val(a.v);
       case 'bin':
         return Exp.bin(a.name, EXP_TYPE[a.type ?? types.get(a.name)?.t ?? 'int']);
@@ -267,6 +269,7 @@ function compileTree(ast: Ast, text: string): AelProgram {
         }
         if (a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) {
           const v = a.arg.v;
+          if (typeof v === 'bigint' && -v < -INT64_MAX - 1n) throw new AelError(`integer -${v} is outside the signed 64-bit range`, text, a.col);
           return a.arg.type === 'float' ? new ExpNode((w) => w.writeDouble(-(v as number))) : Exp.val(typeof v === 'bigint' ? -v : -(v as number));
         }
         return Exp.sub(Exp.val(0), build(a.arg));

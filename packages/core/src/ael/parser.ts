@@ -66,7 +66,8 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
 
   const opOf = (t: Token): string | null => {
     if (t.kind === 'op' && (BINARY[t.text] !== undefined || t.text === '&&' || t.text === '||')) return t.text === '&&' ? 'and' : t.text === '||' ? 'or' : t.text;
-    if (t.kind === 'ident' && (t.text === 'and' || t.text === 'or' || t.text === 'in')) return t.text;
+    if (t.kind === 'ident' && (t.text === 'and' || t.text === 'or')) return t.text;
+    if (t.kind === 'ident' && t.text.toLowerCase() === 'in') return 'in';
     return null;
   };
 
@@ -168,7 +169,9 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
         if (t.text === '{') {
           const m = new Map<unknown, unknown>();
           while (!(peek().kind === 'op' && peek().text === '}')) {
+            const kt = peek();
             const key = literalValue(prefix());
+            if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'bigint') throw new AelError('a map key must be an integer or a string', text, kt.col);
             expectOp(':');
             m.set(key, literalValue(prefix()));
             if (peek().kind === 'op' && peek().text === ',') next();
@@ -271,7 +274,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
       if (fn.fn === 'exists') return { k: 'exists', name: p.bin, col: t.col };
       if (fn.fn === 'asInt') return { k: 'bin', name: p.bin, type: 'int', col: t.col };
       if (fn.fn === 'asFloat') return { k: 'bin', name: p.bin, type: 'float', col: t.col };
-      if (fn.fn === 'get' && fn.ret === null) return { k: 'bin', name: p.bin, type: fn.type === null ? null : (fn.type.toLowerCase() as AelType), col: t.col };
+      if (fn.fn === 'get' && (fn.ret === null || fn.ret === 'VALUE')) return { k: 'bin', name: p.bin, type: fn.type === null ? null : (fn.type.toLowerCase() as AelType), col: t.col };
     }
     return { k: 'cdt', name: p.bin, parts: p.parts, fn, key: text.slice(t.col + 2, p.end).trim(), col: t.col };
   }
