@@ -23,7 +23,9 @@ export interface KnownIndex {
    * Indexes whose context is not known exactly (see `contextText`) are never chosen.
    */
   readonly context: CdtContext | null;
-  /** The server's description of the context (`sindex-list` does not give its values). */
+  /** The packed context as the server reports it (`sindex-list:…;b64=true`), used when `context` is null. */
+  readonly packedContext?: Uint8Array;
+  /** The server's description of the context when only that is known (such an index is never chosen). */
   readonly contextText?: string;
 }
 
@@ -167,7 +169,8 @@ function mergeRanges(cands: Candidate[]): Candidate[] {
 function serves(ix: KnownIndex, c: Candidate, namespace: string, set: string | null): boolean {
   if (ix.namespace !== namespace || ix.bin !== c.bin || ix.type !== c.type || ix.collection !== c.collection) return false;
   if (ix.set !== null && ix.set !== set) return false;
-  if (ix.context === null && ix.contextText !== undefined && ix.contextText !== 'null') return false;
+  if (ix.context === null && ix.packedContext !== undefined) return c.ctx !== null && c.ctx.length > 0 && Buffer.from(packContext(c.ctx)).equals(Buffer.from(ix.packedContext));
+  if (ix.context === null && ix.contextText !== undefined) return false;
   return sameCtx(ix.context, c.ctx);
 }
 

@@ -17,9 +17,10 @@ const TYPES: { readonly [t: string]: KnownIndex['type'] } = { numeric: 'numeric'
 const COLLECTIONS: { readonly [t: string]: KnownIndex['collection'] } = { default: 'default', list: 'list', mapkeys: 'mapkeys', mapvalues: 'mapvalues' };
 
 /**
- * Parses a `sindex-list:ns=<ns>` reply (`ns=test:indexname=i:set=s:bin=b:type=numeric:indextype=default:context=null:…;…`).
- * Indexes on expressions and indexes not yet readable are left out; a nested-element
- * index keeps the server's context description in `contextText` (its exact values are not listed).
+ * Parses a `sindex-list:ns=<ns>;b64=true` reply (`ns=test:indexname=i:set=s:bin=b:type=numeric:indextype=default:context=null:…;…`).
+ * Indexes on expressions and indexes not yet readable are left out. A nested-element index
+ * carries its packed context (base64 in the reply); a server that only describes the
+ * context (`[map_key(<string#1>)]`) leaves it in `contextText`, and such an index is not used.
  */
 export function parseSindexList(reply: string): KnownIndex[] {
   const out: KnownIndex[] = [];
@@ -41,13 +42,14 @@ export function parseSindexList(reply: string): KnownIndex[] {
     if (f.has('state') && f.get('state') !== 'RW') continue;
     const set = f.get('set');
     const context = f.get('context') ?? 'null';
-    out.push({ namespace: ns, set: set === undefined || set === 'null' || set === 'NULL' ? null : set, bin, name, type, collection, context: null, ...(context === 'null' ? {} : { contextText: context }) });
+    const ctx = context === 'null' ? {} : /^[A-Za-z0-9+/]+=*$/.test(context) ? { packedContext: new Uint8Array(Buffer.from(context, 'base64')) } : { contextText: context };
+    out.push({ namespace: ns, set: set === undefined || set === 'null' || set === 'NULL' ? null : set, bin, name, type, collection, context: null, ...ctx });
   }
   return out;
 }
 
 /**
- * The secondary indexes of each namespace, read with `sindex-list:ns=<ns>` and kept for
+ * The secondary indexes of each namespace, read with `sindex-list:ns=<ns>;b64=true` and kept for
  * `refreshIntervalMs`. Refreshes happen lazily when the list is asked for (no timers), and
  * concurrent askers share one request.
  */
@@ -70,7 +72,7 @@ export class SindexCatalog {
     if (hit !== undefined && this.#now() - hit.at < this.#interval) return hit.indexes;
     const running = this.#pending.get(namespace);
     if (running !== undefined) return running;
-    const cmd = `sindex-list:ns=${namespace}`;
+    const cmd = `sindex-list:ns=${namespace};b64=true`;
     const p = this.#source
       .info(cmd)
       .then((reply) => {

@@ -98,6 +98,14 @@ describe('planAelQuery splits a top-level and into an index filter and the rest'
     expect(plan('$.m.score == 1', {}, [ix('a', 'm', 'numeric', 'default', { contextText: '[map_key(<string#5>)]' })]).index).toBeNull();
     expect(plan('$.m == 1', {}, [ix('a', 'm', 'numeric', 'default', { contextText: '[map_key(<string#5>)]' })]).index).toBeNull();
   });
+
+  it('uses a nested-element index whose packed context (from sindex-list b64) matches the path', () => {
+    const packed = new Uint8Array(packContext([Ctx.mapKey('score')]));
+    const known = [ix('b64', 'm', 'numeric', 'default', { packedContext: packed })];
+    expect(plan('$.m.score >= 3', {}, known)).toMatchObject({ index: 'b64', filter: IndexFilter.range('m', 3n, MAX, CollectionType.DEFAULT, packContext([Ctx.mapKey('score')])) });
+    expect(plan('$.m.other >= 3', {}, known).index).toBeNull();
+    expect(plan('$.m >= 3', {}, known).index).toBeNull();
+  });
 });
 
 describe('sindex catalog', () => {
@@ -105,6 +113,7 @@ describe('sindex catalog', () => {
     'ns=test:indexname=age_idx:set=people:bin=age:type=numeric:indextype=default:context=null:exp=null:state=RW;' +
     'ns=test:indexname=tags_idx:set=NULL:bin=tags:type=string:indextype=list:context=null:exp=null:state=RW;' +
     'ns=test:indexname=ctx_idx:set=people:bin=m:type=numeric:indextype=default:context=[map_key(<string#1>)]:exp=null:state=RW;' +
+    'ns=test:indexname=ctx_b64:set=people:bin=m:type=numeric:indextype=default:context=kiKmA3Njb3Jl:exp=null:state=RW;' +
     'ns=test:indexname=geo_idx:set=people:bin=loc:type=geo2dsphere:indextype=default:context=null:exp=null:state=RW;' +
     'ns=test:indexname=building:set=people:bin=b:type=numeric:indextype=default:context=null:exp=null:state=WO;' +
     'ns=test:indexname=exp_idx:set=people:bin=null:type=numeric:indextype=default:context=null:exp=kwEC:state=RW;';
@@ -114,6 +123,7 @@ describe('sindex catalog', () => {
       { namespace: 'test', set: 'people', bin: 'age', name: 'age_idx', type: 'numeric', collection: 'default', context: null },
       { namespace: 'test', set: null, bin: 'tags', name: 'tags_idx', type: 'string', collection: 'list', context: null },
       { namespace: 'test', set: 'people', bin: 'm', name: 'ctx_idx', type: 'numeric', collection: 'default', context: null, contextText: '[map_key(<string#1>)]' },
+      { namespace: 'test', set: 'people', bin: 'm', name: 'ctx_b64', type: 'numeric', collection: 'default', context: null, packedContext: new Uint8Array(packContext([Ctx.mapKey('score')])) },
       { namespace: 'test', set: 'people', bin: 'loc', name: 'geo_idx', type: 'geo', collection: 'default', context: null }
     ]);
     expect(parseSindexList('')).toEqual([]);
@@ -131,16 +141,16 @@ describe('sindex catalog', () => {
     const cat = new SindexCatalog(source, { refreshIntervalMs: 1000, now: () => now });
     const [a, b] = await Promise.all([cat.indexes('test'), cat.indexes('test')]);
     expect(a).toBe(b);
-    expect(a).toHaveLength(4);
-    expect(asked).toEqual(['sindex-list:ns=test']);
+    expect(a).toHaveLength(5);
+    expect(asked).toEqual(['sindex-list:ns=test;b64=true']);
     now = 999;
-    expect(await cat.indexes('test')).toHaveLength(4);
+    expect(await cat.indexes('test')).toHaveLength(5);
     expect(asked).toHaveLength(1);
     now = 1000;
     expect(await cat.indexes('test')).toHaveLength(0);
     expect(asked).toHaveLength(2);
     await cat.indexes('bar');
-    expect(asked[2]).toBe('sindex-list:ns=bar');
+    expect(asked[2]).toBe('sindex-list:ns=bar;b64=true');
     cat.invalidate('bar');
     await cat.indexes('bar');
     expect(asked).toHaveLength(4);
@@ -156,6 +166,6 @@ describe('sindex catalog', () => {
     });
     await expect(cat.indexes('test')).rejects.toThrow('down');
     fail = false;
-    expect(await cat.indexes('test')).toHaveLength(4);
+    expect(await cat.indexes('test')).toHaveLength(5);
   });
 });
