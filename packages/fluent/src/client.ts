@@ -1,4 +1,6 @@
-import { AerospikeClient, type ClientConfig } from '@aerospike-ts/core';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AerospikeClient, InvalidArgumentError, type ClientConfig } from '@aerospike-ts/core';
 import { Behavior } from './behavior.js';
 import { Session } from './session.js';
 
@@ -67,6 +69,12 @@ export class Client {
   /** Registers a Lua UDF module. */
   async registerUdf(name: string, content: string | Uint8Array): Promise<void> {
     await this.#core.registerUdf(name, content);
+  }
+
+  /** Registers a Lua UDF module read from a local file (as `serverName`, default the file's name); waits until every node has it. */
+  async registerUdfFromFile(path: string, serverName?: string): Promise<void> {
+    if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('registerUdfFromFile() needs the path of a .lua file');
+    await this.#core.registerUdf(serverName ?? basename(path), await readFile(path));
   }
 
   /** Removes a UDF module. */

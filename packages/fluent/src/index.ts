@@ -25,3 +25,10 @@ export { CollectionOps, CdtBuilder, CdtInvertableBuilder, type OpSink, type MapI
 export type { BitFlags, ListWriteOptions, MapWriteOptions, SelectFromOptions, WriteFromOptions } from './bin-flags.js';
 export { ListOrder, MapOrder, ListReturnType, MapReturnType, ListSortFlags, BitResizeFlags, BitOverflowAction, Exp } from '@aerospike-ts/core';
 export { Ctx, ExpOp, ListWriteFlags, MapWriteFlags, BitWriteFlags, HllWriteFlags } from '@aerospike-ts/core';
+export { QueryBuilder, type QueryExecuteOptions, type ErrorHandler } from './query-builder.js';
+export { indexPlanner, scanPlanner, type QueryPlan, type QueryPlanner } from './query-planner.js';
+export { IndexBuilder, type CollectionIndex } from './index-builder.js';
+export { BackgroundTask, BackgroundTaskSession, BackgroundOperationBuilder, BackgroundUdfBuilder } from './background-task.js';
+export { InfoCommands } from './info-commands.js';
+export { SCOPES, scopeChain, type Settings, type Scope, type OpKind, type OpShape, type Mode } from './behavior.js';
+export type { RecordSource } from './record-result.js';

@@ -1,4 +1,4 @@
-import { AerospikeError, ResultCode, serverError, type DecodedBins } from '@aerospike-ts/core';
+import { AerospikeError, ResultCode, serverError, type DecodedBins, type PartitionStatus } from '@aerospike-ts/core';
 import type { Key } from './dataset.js';
 
 /** A record as read back. `ttl` is -1 when it never expires. */
@@ -66,42 +66,79 @@ export class RecordResult<B = DecodedBins> {
   }
 }
 
+/**
+ * Where a stream's results come from when they are not all known up front (queries):
+ * `next()` gives the next result or null at the end; `close()` stops the producer.
+ */
+export interface RecordSource<B> {
+  next(): Promise<RecordResult<B> | null>;
+  close(): void;
+  /** Starts the next chunk of a paged query; false when there is none. */
+  nextChunk?(): Promise<boolean>;
+  /** Where each partition of a query stands, to resume later. */
+  partitionState?(): PartitionStatus[] | undefined;
+}
+
 /** The results of one command, in completion order; iterate with `for await`. */
 export class RecordStream<B = DecodedBins> implements AsyncIterable<RecordResult<B>> {
-  readonly #results: RecordResult<B>[];
+  readonly #buffered: RecordResult<B>[] = [];
+  readonly #source: RecordSource<B> | null;
+  #head = 0;
   #closed = false;
 
-  constructor(results: RecordResult<B>[]) {
-    this.#results = results;
-  }
-
-  async *[Symbol.asyncIterator](): AsyncIterator<RecordResult<B>> {
-    for (const r of this.#results) {
-      if (this.#closed) return;
-      yield r;
+  /** A stream over results already known, or over a {@link RecordSource} read on demand. */
+  constructor(results: RecordResult<B>[] | RecordSource<B>) {
+    if (Array.isArray(results)) {
+      this.#buffered = results;
+      this.#source = null;
+    } else {
+      this.#source = results;
     }
   }
 
-  /** The first result, or null. */
-  async first(): Promise<RecordResult<B> | null> {
-    return this.#results[0] ?? null;
+  async #next(): Promise<RecordResult<B> | null> {
+    if (this.#closed) return null;
+    const r = this.#buffered[this.#head];
+    if (r !== undefined) {
+      this.#head++;
+      return r;
+    }
+    return this.#source === null ? null : this.#source.next();
   }
 
-  /** The first result; throws when there is none or it failed. */
+  async *[Symbol.asyncIterator](): AsyncIterator<RecordResult<B>> {
+    let finished = false;
+    try {
+      for (let r = await this.#next(); r !== null; r = await this.#next()) yield r;
+      finished = true;
+    } finally {
+      // breaking out of the loop stops the producer of a still-running query
+      if (!finished) this.close();
+    }
+  }
+
+  /** The next result (the first one for a fresh stream), or null. */
+  async first(): Promise<RecordResult<B> | null> {
+    return this.#next();
+  }
+
+  /** The next result; throws when there is none or it failed. */
   async firstOrRaise(): Promise<RecordResult<B>> {
-    const r = this.#results[0];
-    if (r === undefined) throw new AerospikeError('the command returned no result');
+    const r = await this.#next();
+    if (r === null) throw new AerospikeError('the command returned no result');
     return r.orRaise();
   }
 
-  /** Every result. */
+  /** Every remaining result. */
   async collect(): Promise<RecordResult<B>[]> {
-    return [...this.#results];
+    const out: RecordResult<B>[] = [];
+    for (let r = await this.#next(); r !== null; r = await this.#next()) out.push(r);
+    return out;
   }
 
-  /** The failed results. */
+  /** The failed results among the remaining ones. */
   async failures(): Promise<RecordResult<B>[]> {
-    return this.#results.filter((r) => !r.isOk);
+    return (await this.collect()).filter((r) => !r.isOk);
   }
 
   /** The UDF result of the first record. */
@@ -109,8 +146,27 @@ export class RecordStream<B = DecodedBins> implements AsyncIterable<RecordResult
     return (await this.firstOrRaise()).udfResult;
   }
 
-  /** Stops iteration. */
+  /**
+   * For a query run with `chunkSize(n)`: after the current chunk was read, starts the
+   * next one and returns true, or returns false when every record was delivered.
+   */
+  async hasMoreChunks(): Promise<boolean> {
+    if (this.#closed || this.#source?.nextChunk === undefined) return false;
+    return this.#source.nextChunk();
+  }
+
+  /**
+   * For a query: where each partition stands (pass it to `resumeFrom()` of a new query
+   * to continue after the records read so far); undefined for other commands.
+   */
+  partitionState(): PartitionStatus[] | undefined {
+    return this.#source?.partitionState?.();
+  }
+
+  /** Stops iteration (and the servers' work for a query). */
   close(): void {
+    if (this.#closed) return;
     this.#closed = true;
+    this.#source?.close();
   }
 }

@@ -5,6 +5,12 @@ import type { FluentRecord } from './record-result.js';
 import { WriteSegmentBuilder, type WriteVerb } from './write-builder.js';
 import { BatchBuilder } from './batch-builder.js';
 import { UdfBuilder } from './udf-builder.js';
+import { DataSet as DataSetClass } from './dataset.js';
+import { QueryBuilder } from './query-builder.js';
+import { indexPlanner, type QueryPlanner } from './query-planner.js';
+import { IndexBuilder } from './index-builder.js';
+import { BackgroundTaskSession } from './background-task.js';
+import { InfoCommands } from './info-commands.js';
 
 type Keys = Array<Key | readonly Key[]>;
 
@@ -21,10 +27,21 @@ function flat(keys: Keys): Key[] {
 export class Session {
   readonly #client: AerospikeClient;
   readonly behavior: Behavior;
+  #planner: QueryPlanner;
 
   constructor(client: AerospikeClient, behavior: Behavior) {
     this.#client = client;
     this.behavior = behavior;
+    this.#planner = indexPlanner(client);
+  }
+
+  /**
+   * Replaces how `where` strings of dataset queries and background tasks become an index
+   * filter plus a filter expression (default: {@link indexPlanner}, using the servers' indexes).
+   */
+  usePlanner(planner: QueryPlanner): this {
+    this.#planner = planner;
+    return this;
   }
 
   #builder<B extends object>(verb: WriteVerb, keys: Keys): WriteSegmentBuilder<B> {
@@ -63,9 +80,27 @@ export class Session {
   exists(...keys: Keys): WriteSegmentBuilder {
     return this.#builder('exists', keys);
   }
-  /** Read records by key: all bins, or the bins and read operations chained. */
-  query<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
-    return this.#builder('read', keys);
+  /** Queries a whole dataset (a scan, or an index query when `where` can use an index). */
+  query<B extends object>(dataset: DataSet<B>): QueryBuilder<B>;
+  /** Reads records by key: all bins, or the bins and read operations chained. */
+  query<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B>;
+  query<B extends object = { [bin: string]: unknown }>(...args: Keys | [DataSet<B>]): WriteSegmentBuilder<B> | QueryBuilder<B> {
+    const first = args[0];
+    if (first instanceof DataSetClass) {
+      if (args.length !== 1) throw new InvalidArgumentError('query(dataset) takes one dataset and no keys');
+      return new QueryBuilder<B>(this.#client, this.behavior, first as DataSet<B>, this.#planner);
+    }
+    return this.#builder('read', args as Keys);
+  }
+
+  /** Creates or drops a secondary index on the dataset: `.onBin(b).named(n).numeric().create()`. */
+  index(dataset: DataSet): IndexBuilder {
+    return new IndexBuilder(this.#client, dataset);
+  }
+
+  /** Starts tasks the servers run over a whole dataset: update, delete, touch, executeUdf. */
+  backgroundTask(): BackgroundTaskSession {
+    return new BackgroundTaskSession(this.#client, this.behavior, this.#planner);
   }
 
   /** A batch of mixed commands. */
@@ -95,8 +130,16 @@ export class Session {
     await this.#client.truncate(dataset.namespace, dataset.setName, beforeNanos);
   }
 
-  /** Sends info commands to a node. */
-  async info(command: string): Promise<Map<string, string>> {
+  /** Sends an info command to a node and returns the reply by command; without a command, typed info helpers. */
+  info(): InfoCommands;
+  info(command: string): Promise<Map<string, string>>;
+  info(command?: string): InfoCommands | Promise<Map<string, string>> {
+    if (command === undefined) return new InfoCommands(this.#client);
     return this.#client.info(command);
+  }
+
+  /** True when the namespace runs in strong-consistency mode. */
+  async isNamespaceSc(namespace: string): Promise<boolean> {
+    return new InfoCommands(this.#client).isNamespaceSc(namespace);
   }
 }

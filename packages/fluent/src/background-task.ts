@@ -1,0 +1,198 @@
+import { InvalidArgumentError, Op, PartitionFilter, type AerospikeClient, type FilterExpression, type Operation, type QueryPolicy, type QueryTask, type Value, type WritePolicy } from '@aerospike-ts/core';
+import { BinOps } from './bin-ops.js';
+import type { Behavior } from './behavior.js';
+import type { DataSet } from './dataset.js';
+import type { QueryPlanner } from './query-planner.js';
+
+/** What the records of a background task get: write operations, or a record UDF. */
+type Action = { readonly ops: readonly Operation[] } | { readonly module: string; readonly fn: string; readonly args: readonly Value[] };
+
+/** A background task running on the servers; wait for it with `waitTillComplete()`. */
+export class BackgroundTask {
+  readonly #task: QueryTask;
+  /** Internal: background builders create it. */
+  constructor(task: QueryTask) {
+    this.#task = task;
+  }
+  /** The id the servers know the task by. */
+  get taskId(): bigint {
+    return this.#task.taskId;
+  }
+  /** True once every node finished the task. */
+  async isDone(): Promise<boolean> {
+    return (await this.#task.status()) === 'done';
+  }
+  /** Polls (every `pollMs`) until every node finished; `timeoutMs` > 0 bounds the wait (TimeoutError). */
+  async waitTillComplete(pollMs = 100, timeoutMs = 0): Promise<void> {
+    await this.#task.waitTillComplete(pollMs, timeoutMs);
+  }
+}
+
+/** Shared parts of background builders: the records to touch and the write settings. */
+abstract class BackgroundBase {
+  readonly #client: AerospikeClient;
+  readonly #behavior: Behavior;
+  readonly #dataset: DataSet;
+  readonly #planner: QueryPlanner;
+  #where: { text: string; args: readonly unknown[] } | FilterExpression | null = null;
+  #rps = 0;
+  #policy: { -readonly [K in keyof WritePolicy]: WritePolicy[K] } = {};
+
+  protected constructor(client: AerospikeClient, behavior: Behavior, dataset: DataSet, planner: QueryPlanner) {
+    this.#client = client;
+    this.#behavior = behavior;
+    this.#dataset = dataset;
+    this.#planner = planner;
+  }
+
+  /** Applies the task only to records matching an AEL condition or a filter expression (an index serves it when it can). */
+  where(filter: string | FilterExpression, ...placeholders: unknown[]): this {
+    if (typeof filter !== 'string' && (typeof filter !== 'object' || filter === null)) throw new InvalidArgumentError('where() needs an AEL string or a filter expression');
+    this.#where = typeof filter === 'string' ? { text: filter, args: placeholders } : filter;
+    return this;
+  }
+  /** Limits each node to `n` records per second. */
+  recordsPerSecond(n: number): this {
+    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`recordsPerSecond() needs a positive integer, got ${String(n)}`);
+    this.#rps = n;
+    return this;
+  }
+  /** Sets the records' time to live. */
+  expireRecordAfterSeconds(seconds: number): this {
+    if (!Number.isSafeInteger(seconds) || seconds < 1) throw new InvalidArgumentError(`expireRecordAfterSeconds needs a positive integer, got ${String(seconds)}`);
+    this.#policy.ttl = seconds;
+    return this;
+  }
+  /** The records never expire. */
+  neverExpire(): this {
+    this.#policy.ttl = -1;
+    return this;
+  }
+  /** Keeps each record's expiration. */
+  withNoChangeInExpiration(): this {
+    this.#policy.ttl = -2;
+    return this;
+  }
+  /** Leaves tombstones for deleted records (Enterprise). */
+  durablyDelete(): this {
+    this.#policy.durableDelete = true;
+    return this;
+  }
+
+  protected async start(action: Action): Promise<BackgroundTask> {
+    let filter = null;
+    let expression: FilterExpression | null = null;
+    const w = this.#where;
+    if (w !== null && 'text' in w) {
+      const plan = await this.#planner(w.text, w.args, this.#dataset.namespace, this.#dataset.setName, {});
+      filter = plan.indexFilter;
+      expression = plan.filterExpression;
+    } else if (w !== null) {
+      expression = w;
+    }
+    const policy: QueryPolicy = { ...this.#behavior.queryPolicy(), filterExpression: expression, ...(this.#rps > 0 ? { recordsPerSecond: this.#rps } : {}) };
+    const writePolicy: WritePolicy = { ...this.#behavior.writePolicy('query'), ...this.#policy };
+    const spec = { namespace: this.#dataset.namespace, set: this.#dataset.setName, filter, partitions: PartitionFilter.all() };
+    return new BackgroundTask(await this.#client.backgroundQuery(spec, action, policy, writePolicy));
+  }
+}
+
+/**
+ * `session.backgroundTask().update(dataset).bin('x').setTo(1).where('$.y > 3').execute()`:
+ * write operations applied on the servers to every record selected.
+ */
+export class BackgroundOperationBuilder extends BackgroundBase {
+  readonly #ops: Operation[] = [];
+  readonly #fixed: boolean;
+
+  /** Internal: `session.backgroundTask()` creates it. */
+  constructor(client: AerospikeClient, behavior: Behavior, dataset: DataSet, planner: QueryPlanner, fixed: readonly Operation[] | null) {
+    super(client, behavior, dataset, planner);
+    this.#fixed = fixed !== null;
+    if (fixed !== null) this.#ops.push(...fixed);
+  }
+
+  /** Adds a write operation (internal; bin builders use it). */
+  op(o: Operation): this {
+    if (this.#fixed) throw new InvalidArgumentError('delete() and touch() background tasks take no bin operations');
+    this.#ops.push(o);
+    return this;
+  }
+  /** Starts a write operation on a bin. */
+  bin(name: string): BinOps<this> {
+    return new BinOps<this>(this, name);
+  }
+  /** Adds an operation built with `@aerospike-ts/core`. */
+  addOperation(o: Operation): this {
+    return this.op(o);
+  }
+  /** Sets several bins. */
+  put(bins: { readonly [bin: string]: Value }): this {
+    for (const [k, v] of Object.entries(bins)) this.op(Op.write(k, v));
+    return this;
+  }
+
+  /** Starts the task. */
+  async execute(): Promise<BackgroundTask> {
+    if (this.#ops.length === 0) throw new InvalidArgumentError('a background update needs bin operations: add .bin(name).setTo(value) (or use delete()/touch())');
+    return this.start({ ops: this.#ops });
+  }
+}
+
+/** `session.backgroundTask().executeUdf(dataset).function(module, fn).passing(...args).execute()`. */
+export class BackgroundUdfBuilder extends BackgroundBase {
+  #module: string | null = null;
+  #fn: string | null = null;
+  #args: Value[] = [];
+
+  /** Internal: `session.backgroundTask()` creates it. */
+  constructor(client: AerospikeClient, behavior: Behavior, dataset: DataSet, planner: QueryPlanner) {
+    super(client, behavior, dataset, planner);
+  }
+  /** The module (without `.lua`) and function to call on each record. */
+  function(module: string, fn: string): this {
+    this.#module = module;
+    this.#fn = fn;
+    return this;
+  }
+  /** The function's arguments. */
+  passing(...args: Value[]): this {
+    this.#args = args;
+    return this;
+  }
+  /** Starts the task. */
+  async execute(): Promise<BackgroundTask> {
+    if (this.#module === null || this.#fn === null) throw new InvalidArgumentError('executeUdf(dataset): call .function(module, fn) before execute()');
+    return this.start({ module: this.#module, fn: this.#fn, args: this.#args });
+  }
+}
+
+/** `session.backgroundTask()`: starts tasks the servers run over a whole dataset. */
+export class BackgroundTaskSession {
+  readonly #client: AerospikeClient;
+  readonly #behavior: Behavior;
+  readonly #planner: QueryPlanner;
+
+  /** Internal: `session.backgroundTask()` creates it. */
+  constructor(client: AerospikeClient, behavior: Behavior, planner: QueryPlanner) {
+    this.#client = client;
+    this.#behavior = behavior;
+    this.#planner = planner;
+  }
+  /** Applies bin operations to the records. */
+  update(dataset: DataSet): BackgroundOperationBuilder {
+    return new BackgroundOperationBuilder(this.#client, this.#behavior, dataset, this.#planner, null);
+  }
+  /** Deletes the records. */
+  delete(dataset: DataSet): BackgroundOperationBuilder {
+    return new BackgroundOperationBuilder(this.#client, this.#behavior, dataset, this.#planner, [Op.delete()]);
+  }
+  /** Resets the records' time to live (set it with `expireRecordAfterSeconds`). */
+  touch(dataset: DataSet): BackgroundOperationBuilder {
+    return new BackgroundOperationBuilder(this.#client, this.#behavior, dataset, this.#planner, [Op.touch()]);
+  }
+  /** Calls a record UDF on each record. */
+  executeUdf(dataset: DataSet): BackgroundUdfBuilder {
+    return new BackgroundUdfBuilder(this.#client, this.#behavior, dataset, this.#planner);
+  }
+}

@@ -1,0 +1,77 @@
+import { AerospikeError, InvalidArgumentError, type AerospikeClient } from '@aerospike-ts/core';
+
+/** Parses `k=v;k=v` (or `:`-separated) info text into a map. */
+function fields(text: string, sep: RegExp): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of text.split(sep)) {
+    const i = part.indexOf('=');
+    if (i > 0) out.set(part.slice(0, i), part.slice(i + 1));
+  }
+  return out;
+}
+
+/** `session.info()`: typed answers to common info commands (one node answers). */
+export class InfoCommands {
+  readonly #client: AerospikeClient;
+
+  /** Internal: `session.info()` creates it. */
+  constructor(client: AerospikeClient) {
+    this.#client = client;
+  }
+
+  async #one(cmd: string): Promise<string> {
+    const reply = await this.#client.info(cmd, { throwOnError: true });
+    return reply.get(cmd) ?? [...reply.values()][0] ?? '';
+  }
+
+  /** The namespaces of the cluster. */
+  async namespaces(): Promise<string[]> {
+    return (await this.#one('namespaces')).split(';').filter((n) => n !== '');
+  }
+
+  /** A namespace's configuration and statistics (`namespace/<ns>`). */
+  async namespaceDetails(namespace: string): Promise<Map<string, string>> {
+    if (typeof namespace !== 'string' || namespace === '') throw new InvalidArgumentError('namespaceDetails() needs a namespace name');
+    const text = await this.#one(`namespace/${namespace}`);
+    if (text === '') throw new AerospikeError(`namespace '${namespace}' is not known to the cluster`);
+    return fields(text, /;/);
+  }
+
+  /** True when the namespace runs in strong-consistency mode. */
+  async isNamespaceSc(namespace: string): Promise<boolean> {
+    return (await this.namespaceDetails(namespace)).get('strong-consistency') === 'true';
+  }
+
+  /** The sets of a namespace with their statistics (`sets/<ns>`), by set name. */
+  async sets(namespace: string): Promise<Map<string, Map<string, string>>> {
+    const out = new Map<string, Map<string, string>>();
+    for (const entry of (await this.#one(`sets/${namespace}`)).split(';')) {
+      if (entry === '') continue;
+      const f = fields(entry, /:/);
+      const name = f.get('set');
+      if (name !== undefined) out.set(name, f);
+    }
+    return out;
+  }
+
+  /** The secondary indexes of a namespace (`sindex-list`), one map of fields per index. */
+  async secondaryIndexes(namespace: string): Promise<Array<Map<string, string>>> {
+    return (await this.#one(`sindex-list:ns=${namespace}`))
+      .split(';')
+      .filter((e) => e !== '')
+      .map((e) => fields(e, /:/));
+  }
+
+  /** The registered UDF modules (`udf-list`), by file name. */
+  async udfs(): Promise<string[]> {
+    return (await this.#one('udf-list'))
+      .split(';')
+      .map((e) => fields(e, /,/).get('filename'))
+      .filter((n): n is string => n !== undefined);
+  }
+
+  /** The server build (`build`). */
+  async build(): Promise<string> {
+    return this.#one('build');
+  }
+}
