@@ -58,3 +58,8 @@ export { ListExp, MapExp, HllExp } from './ael/cdt-exp.js';
 export { compileAel, type AelProgram } from './ael/compile.js';
 export { planAelQuery, type KnownIndex, type IndexHint, type AelQueryPlan } from './ael/index-selection.js';
 export { SindexCatalog, parseSindexList, type InfoSource, type SindexCatalogOptions } from './ael/sindex-catalog.js';
+export { Txn, TxnState, MONITOR_SET, MAX_TXN_WRITES } from './txn/txn.js';
+export { TxnCoordinator, CommitError, CommitStatus, AbortStatus, type CommitErrorType, type TxnTransport } from './txn/txn-roll.js';
+export { parseTxnReply, type TxnReply } from './txn/txn-reply.js';
+export { monitorAddKeysRequest, markRollForwardRequest, verifyReadRequest, rollRequest, closeMonitorRequest } from './txn/txn-requests.js';
+export type { TxnFields, TxnExtras } from './command/encoder.js';

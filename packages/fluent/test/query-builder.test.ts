@@ -132,7 +132,8 @@ describe('session.query(dataset)', () => {
     expect(() => q.onPartitions(4096)).toThrow(/0..4095/);
     expect(() => q.onPartitionRange(5, 5)).toThrow(InvalidArgumentError);
     expect(() => q.onPartitions()).toThrow(InvalidArgumentError);
-    expect(() => new Session(fakeClient().client, Behavior.DEFAULT).query(people, people.id(1) as never)).toThrow(InvalidArgumentError);
+    const s = new Session(fakeClient().client, Behavior.DEFAULT);
+    expect(() => (s.query as (...a: unknown[]) => unknown).call(s, people, people.id(1))).toThrow(InvalidArgumentError);
   });
 });
 

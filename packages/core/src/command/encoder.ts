@@ -52,6 +52,69 @@ export interface SingleExtras {
   readonly udf?: { readonly module: string; readonly fn: string; readonly args: Uint8Array } | undefined;
 }
 
+/** Single-record extras with transaction fields (written after the digest), for commands of a transaction and the commands that verify or roll one. */
+export interface TxnExtras extends SingleExtras {
+  readonly txn?: TxnFields | undefined;
+}
+
+/** The transaction fields of a request; each is left out when null (deadline: when 0). */
+export interface TxnFields {
+  /** Field 5 TXN_ID, 8 bytes little-endian. */
+  readonly id: bigint | null;
+  /** Field 3 RECORD_VERSION, 7 bytes little-endian (56 bits). */
+  readonly version: bigint | null;
+  /** Field 6 TXN_DEADLINE, 4 bytes little-endian; 0 leaves it out. */
+  readonly deadline: number;
+}
+
+/** Bytes the transaction fields take. */
+function txnFieldsSize(t: TxnFields | undefined): { size: number; count: number } {
+  if (t === undefined) return { size: 0, count: 0 };
+  let size = 0;
+  let count = 0;
+  if (t.id !== null) {
+    size += FIELD_HEADER_SIZE + 8;
+    count++;
+  }
+  if (t.version !== null) {
+    size += FIELD_HEADER_SIZE + 7;
+    count++;
+  }
+  if (t.deadline !== 0) {
+    size += FIELD_HEADER_SIZE + 4;
+    count++;
+  }
+  return { size, count };
+}
+
+/** Writes the transaction fields (TXN_ID, RECORD_VERSION, TXN_DEADLINE; little-endian as the server expects). */
+export function writeTxnFields(buf: Buffer, off: number, t: TxnFields | undefined): number {
+  if (t === undefined) return off;
+  if (t.id !== null) {
+    buf.writeUInt32BE(9, off);
+    buf[off + 4] = FieldType.TXN_ID;
+    buf.writeBigUInt64LE(BigInt.asUintN(64, t.id), off + 5);
+    off += 13;
+  }
+  if (t.version !== null) {
+    buf.writeUInt32BE(8, off);
+    buf[off + 4] = FieldType.RECORD_VERSION;
+    let v = BigInt.asUintN(56, t.version);
+    for (let i = 0; i < 7; i++) {
+      buf[off + 5 + i] = Number(v & 0xffn);
+      v >>= 8n;
+    }
+    off += 12;
+  }
+  if (t.deadline !== 0) {
+    buf.writeUInt32BE(5, off);
+    buf[off + 4] = FieldType.TXN_DEADLINE;
+    buf.writeUInt32LE(t.deadline >>> 0, off + 5);
+    off += 9;
+  }
+  return off;
+}
+
 /** True between reset() and clearScratch(): the op scratch belongs to one encode. */
 let encoding = false;
 
@@ -208,7 +271,7 @@ function writeValue(buf: Buffer, off: number, i: number): number {
   }
 }
 
-function fieldsSize(key: Key, x: SingleExtras): { size: number; count: number } {
+function fieldsSize(key: Key, x: TxnExtras): { size: number; count: number } {
   let size = FIELD_HEADER_SIZE + Buffer.byteLength(key.namespace, 'utf8') + FIELD_HEADER_SIZE + 20;
   let n = 2;
   if (key.set !== null) {
@@ -227,7 +290,8 @@ function fieldsSize(key: Key, x: SingleExtras): { size: number; count: number } 
     size += 3 * FIELD_HEADER_SIZE + Buffer.byteLength(x.udf.module, 'utf8') + Buffer.byteLength(x.udf.fn, 'utf8') + x.udf.args.length;
     n += 3;
   }
-  return { size, count: n };
+  const t = txnFieldsSize(x.txn);
+  return { size: size + t.size, count: n + t.count };
 }
 
 export function writeStringField(buf: Buffer, off: number, type: number, s: string): number {
@@ -297,7 +361,7 @@ export function endOps(): void {
 }
 
 /** Writes the collected ops into a whole request frame. */
-function finish(key: Key, h: HeaderSpec, x: SingleExtras): Buffer {
+function finish(key: Key, h: HeaderSpec, x: TxnExtras): Buffer {
   const f = fieldsSize(key, x);
   const size = MSG_TOTAL_HEADER_SIZE + f.size + opsSize(0, count);
   if (count > 0xffff) throw new InvalidArgumentError(`too many operations (${count}); the limit is 65535`);
@@ -309,6 +373,7 @@ function finish(key: Key, h: HeaderSpec, x: SingleExtras): Buffer {
   off = writeStringField(buf, off, FieldType.NAMESPACE, key.namespace);
   if (key.set !== null) off = writeStringField(buf, off, FieldType.SET, key.set);
   off = writeBytesField(buf, off, FieldType.DIGEST, key.digest);
+  off = writeTxnFields(buf, off, x.txn);
   if (x.sendKey && key.userKey !== null) {
     const k = key.userKey;
     const start = off;
@@ -329,7 +394,7 @@ function finish(key: Key, h: HeaderSpec, x: SingleExtras): Buffer {
 }
 
 /** Encodes a put: one WRITE op per bin. */
-export function encodeWrite(key: Key, h: HeaderSpec, x: SingleExtras, bins: Bins): Buffer {
+export function encodeWrite(key: Key, h: HeaderSpec, x: TxnExtras, bins: Bins): Buffer {
   if (typeof bins !== 'object' || bins === null || Array.isArray(bins)) {
     throw new InvalidArgumentError(`bins must be an object of bin name → value, got ${describeType(bins)}`);
   }
@@ -349,7 +414,7 @@ export function encodeWrite(key: Key, h: HeaderSpec, x: SingleExtras, bins: Bins
 }
 
 /** Encodes a read of all bins (`binNames` null), some bins, or none (header only: pass []). */
-export function encodeRead(key: Key, h: HeaderSpec, x: SingleExtras, binNames: readonly string[] | null): Buffer {
+export function encodeRead(key: Key, h: HeaderSpec, x: TxnExtras, binNames: readonly string[] | null): Buffer {
   reset();
   try {
     if (binNames !== null) {
@@ -363,7 +428,7 @@ export function encodeRead(key: Key, h: HeaderSpec, x: SingleExtras, binNames: r
 }
 
 /** Encodes an operate (also delete and touch, which are operates with fixed ops). */
-export function encodeOperate(key: Key, h: HeaderSpec, x: SingleExtras, ops: readonly Operation[]): Buffer {
+export function encodeOperate(key: Key, h: HeaderSpec, x: TxnExtras, ops: readonly Operation[]): Buffer {
   reset();
   try {
     for (const o of ops) pushOp(o.op, o.bin, o.value, o.packed);
