@@ -1,4 +1,4 @@
-import { CommitLevel, InvalidArgumentError, ReadModeSC, Replica, type QueryPolicy, type ReadPolicy, type WritePolicy } from '@aerospike-ts/core';
+import { CommitLevel, InvalidArgumentError, ReadModeSC, Replica, type QueryPolicy, type ReadPolicy, type Txn, type WritePolicy } from '@aerospike-ts/core';
 
 /** Policy values a behavior sets. Times are in milliseconds. */
 export interface Settings {
@@ -111,14 +111,26 @@ export class Behavior {
   readonly parent: Behavior | null;
   readonly #patches: Map<Scope, Settings>;
   readonly #cache = new Map<string, Settings>();
+  /** The transaction every command joins (transactional sessions), or null. */
+  readonly txn: Txn | null;
 
-  private constructor(name: string, settings: BehaviorSettings, parent: Behavior | null) {
+  private constructor(name: string, settings: BehaviorSettings, parent: Behavior | null, txn: Txn | null = null) {
     if (typeof name !== 'string' || name === '') throw new InvalidArgumentError('a behavior needs a non-empty name');
     checkSettings(name, 'settings', settings);
     this.name = name;
     this.parent = parent;
     this.#patches = normalize(settings);
-    registry.set(name, this);
+    this.txn = txn;
+    if (txn === null) registry.set(name, this);
+  }
+
+  /** This behavior with every policy carrying `txn` (used by transactional sessions; not registered). */
+  inTransaction(txn: Txn): Behavior {
+    return new Behavior(`${this.name}[txn]`, {}, this, txn);
+  }
+
+  #withTxn<P extends object>(p: P): P {
+    return this.txn === null ? p : { ...p, txn: this.txn };
   }
 
   /**
@@ -184,19 +196,19 @@ export class Behavior {
   /** The resolved read policy (point reads unless `shape` says otherwise). */
   readPolicy(shape: OpShape = 'point', mode: Mode = 'ap'): ReadPolicy {
     const s = this.getSettings('read', shape, mode);
-    return pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'sendKey', 'replica', 'readModeAP', 'readModeSC', 'readTouchTtlPercent']) as ReadPolicy;
+    return this.#withTxn(pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'sendKey', 'replica', 'readModeAP', 'readModeSC', 'readTouchTtlPercent']) as ReadPolicy);
   }
 
   /** The resolved write policy (point, non-retryable writes unless told otherwise). */
   writePolicy(shape: OpShape = 'point', mode: Mode = 'ap', retryable = false): WritePolicy {
     const s = this.getSettings(retryable ? 'writeRetryable' : 'writeNonRetryable', shape, mode);
-    return pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'sendKey', 'durableDelete', 'commitLevel', 'replica']) as WritePolicy;
+    return this.#withTxn(pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'sendKey', 'durableDelete', 'commitLevel', 'replica']) as WritePolicy);
   }
 
   /** The resolved policy of a scan/query. */
   queryPolicy(mode: Mode = 'ap'): QueryPolicy {
     const s = this.getSettings('read', 'query', mode);
-    return pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'replica', 'readModeAP', 'readModeSC', 'maxConcurrentNodes', 'recordQueueSize']) as QueryPolicy;
+    return this.#withTxn(pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'replica', 'readModeAP', 'readModeSC', 'maxConcurrentNodes', 'recordQueueSize']) as QueryPolicy);
   }
 
   /** A readable account: the chain of behaviors, their patches, and the settings each kind of command resolves to. */

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type AerospikeClient, type Value } from '@aerospike-ts/core';
+import { InvalidArgumentError, type AbortStatus, type AerospikeClient, type CommitStatus, type Txn, type Value } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
 import type { DataSet, Key } from './dataset.js';
 import type { FluentRecord } from './record-result.js';
@@ -11,6 +11,7 @@ import { indexPlanner, type QueryPlanner } from './query-planner.js';
 import { IndexBuilder } from './index-builder.js';
 import { BackgroundTaskSession } from './background-task.js';
 import { InfoCommands } from './info-commands.js';
+import { newTxn, runInTransaction, transactionHost, type TransactionHost, type TransactionOptions, type TransactionRetryOptions } from './transaction.js';
 
 type Keys = Array<Key | readonly Key[]>;
 
@@ -141,5 +142,66 @@ export class Session {
   /** True when the namespace runs in strong-consistency mode. */
   async isNamespaceSc(namespace: string): Promise<boolean> {
     return new InfoCommands(this.#client).isNamespaceSc(namespace);
+  }
+
+  /**
+   * Starts a multi-record transaction (Enterprise Edition 8.0+, strong-consistency
+   * namespace): commands of the returned session join it until `commit()` or `abort()`.
+   * @throws ServerError ENTERPRISE_ONLY (25) on Community Edition, before anything is sent.
+   */
+  beginTransaction(options: TransactionOptions = {}): TransactionalSession {
+    const txn = newTxn(this.#client, options);
+    return new TransactionalSession(this.#client, this.behavior, txn, transactionHost(this.#client));
+  }
+
+  /**
+   * Runs `fn` in a transaction and commits it; when the transaction fails for a transient
+   * reason (blocked by another transaction, a read record changed, expired) it is aborted
+   * and `fn` runs again in a new one, up to `maxAttempts` (default 5) times.
+   */
+  async doInTransaction<T>(fn: (tx: TransactionalSession) => Promise<T>, options: TransactionRetryOptions = {}): Promise<T> {
+    return runInTransaction(() => this.beginTransaction(), fn, options);
+  }
+}
+
+/** A session whose commands join one transaction; finish with `commit()` or `abort()`. */
+export class TransactionalSession extends Session {
+  /** The transaction. */
+  readonly txn: Txn;
+  readonly #host: TransactionHost;
+  #active = true;
+
+  /** Internal: `session.beginTransaction()` creates it. */
+  constructor(client: AerospikeClient, behavior: Behavior, txn: Txn, host: TransactionHost) {
+    super(client, behavior.inTransaction(txn));
+    this.txn = txn;
+    this.#host = host;
+  }
+
+  /** True until the transaction is committed or aborted. */
+  get active(): boolean {
+    return this.#active;
+  }
+
+  /** Verifies the reads and makes the writes permanent. */
+  async commit(): Promise<CommitStatus> {
+    this.#active = false;
+    return this.#host.commitTransaction(this.txn);
+  }
+
+  /** Undoes the writes. */
+  async abort(): Promise<AbortStatus> {
+    this.#active = false;
+    return this.#host.abortTransaction(this.txn);
+  }
+
+  /** Same as {@link abort}. */
+  async rollback(): Promise<AbortStatus> {
+    return this.abort();
+  }
+
+  /** `await using tx = session.beginTransaction()`: aborts when still active at the end of the block. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.#active) await this.abort();
   }
 }
