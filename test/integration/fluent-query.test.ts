@@ -1,4 +1,7 @@
-import { Behavior, Client, DataSet, Exp, type RecordResult, type Session } from '@aerospike-ts/fluent';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Behavior, Client, Ctx, DataSet, Exp, type RecordResult, type Session } from '@aerospike-ts/fluent';
 import { AelError, InvalidArgumentError } from '@aerospike-ts/core';
 import { describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
 
@@ -122,7 +125,10 @@ describeServer('fluent API: queries, indexes, background tasks', () => {
     const touched = await (await session.query(bgSet).execute()).collect();
     expect(touched.every((r) => (r.record?.ttl ?? 0) > 4000 && (r.record?.ttl ?? 0) <= 5000)).toBe(true);
 
-    await client.registerUdf('fq_bump.lua', UDF);
+    const dir = mkdtempSync(join(tmpdir(), 'fq-'));
+    writeFileSync(join(dir, 'fq_bump.lua'), UDF);
+    await client.registerUdfFromFile(join(dir, 'fq_bump.lua'));
+    expect(await session.info().udfs()).toContain('fq_bump.lua');
     await (await session.backgroundTask().executeUdf(bgSet).function('fq_bump', 'bump').passing(10).where('$.v < 2').execute()).waitTillComplete(20);
     expect((await session.get(bgSet.id(1)))?.bins['n']).toBe(10);
     expect((await session.get(bgSet.id(3)))?.bins['n']).toBeUndefined();
@@ -132,6 +138,27 @@ describeServer('fluent API: queries, indexes, background tasks', () => {
     expect(() => session.backgroundTask().delete(bgSet).bin('x').setTo(1)).toThrow(InvalidArgumentError);
     await client.removeUdf('fq_bump.lua');
     await session.truncate(bgSet);
+  });
+
+  it('creates collection and nested-context indexes', async () => {
+    const tagged = DataSet.of(NAMESPACE, uniqueSet('fq_tags'));
+    await session.put(tagged.id(1), { tags: ['a', 'b'], prefs: { langs: { ts: 1 } } });
+    const listName = `${tagged.setName}_tags`;
+    const ctxName = `${tagged.setName}_langs`;
+    await session.index(tagged).onBin('tags').named(listName).string().collection('list').create();
+    await session.index(tagged).onBin('prefs').named(ctxName).string().collection('mapKeys').context([Ctx.mapKey('langs')]).create();
+    try {
+      const found = await session.info().secondaryIndexes(NAMESPACE);
+      const list = found.find((i) => i.get('indexname') === listName);
+      const nested = found.find((i) => i.get('indexname') === ctxName);
+      expect([list?.get('indextype'), list?.get('type')]).toEqual(['list', 'string']);
+      expect(nested?.get('indextype')).toBe('mapkeys');
+      expect(nested?.get('context')).not.toBe('null');
+    } finally {
+      await session.index(tagged).named(listName).drop();
+      await session.index(tagged).named(ctxName).drop();
+      await session.truncate(tagged);
+    }
   });
 
   it('answers info helpers', async () => {
