@@ -3,6 +3,7 @@ import { BinOps } from './bin-ops.js';
 import type { Behavior } from './behavior.js';
 import type { DataSet } from './dataset.js';
 import type { QueryPlanner } from './query-planner.js';
+import { namespaceMode } from './info-commands.js';
 
 /** What the records of a background task get: write operations, or a record UDF. */
 type Action = { readonly ops: readonly Operation[] } | { readonly module: string; readonly fn: string; readonly args: readonly Value[] };
@@ -90,8 +91,9 @@ abstract class BackgroundBase {
     } else if (w !== null) {
       expression = w;
     }
-    const policy: QueryPolicy = { ...this.#behavior.queryPolicy(), filterExpression: expression, ...(this.#rps > 0 ? { recordsPerSecond: this.#rps } : {}) };
-    const writePolicy: WritePolicy = { ...this.#behavior.writePolicy('query'), ...this.#policy };
+    const mode = await namespaceMode(this.#client, this.#dataset.namespace);
+    const policy: QueryPolicy = { ...this.#behavior.queryPolicy(mode), filterExpression: expression, ...(this.#rps > 0 ? { recordsPerSecond: this.#rps } : {}) };
+    const writePolicy: WritePolicy = { ...this.#behavior.writePolicy('query', mode), ...this.#policy };
     const spec = { namespace: this.#dataset.namespace, set: this.#dataset.setName, filter, partitions: PartitionFilter.all() };
     return new BackgroundTask(await this.#client.backgroundQuery(spec, action, policy, writePolicy));
   }

@@ -75,3 +75,31 @@ export class InfoCommands {
     return this.#one('build');
   }
 }
+
+const modes = new WeakMap<AerospikeClient, Map<string, Promise<'ap' | 'sc'>>>();
+
+/**
+ * The consistency mode of a namespace ('sc' for strong consistency), asked once per client
+ * and namespace; behaviors pick their AP or SC settings with it.
+ */
+export function namespaceMode(client: AerospikeClient, namespace: string): Promise<'ap' | 'sc'> {
+  let byNs = modes.get(client);
+  if (byNs === undefined) {
+    byNs = new Map();
+    modes.set(client, byNs);
+  }
+  let mode = byNs.get(namespace);
+  if (mode === undefined) {
+    const cache = byNs;
+    mode = new InfoCommands(client).isNamespaceSc(namespace).then(
+      (sc) => (sc ? 'sc' : 'ap'),
+      (err: unknown) => {
+        // not cached: the next command asks again
+        cache.delete(namespace);
+        throw err;
+      }
+    );
+    byNs.set(namespace, mode);
+  }
+  return mode;
+}

@@ -16,6 +16,7 @@ import {
 import type { Behavior } from './behavior.js';
 import { Key, type DataSet } from './dataset.js';
 import type { QueryPlan, QueryPlanner } from './query-planner.js';
+import { namespaceMode } from './info-commands.js';
 import { RecordResult, RecordStream, type RecordSource } from './record-result.js';
 
 /** Called with a failure instead of raising it (the key is null when the query as a whole failed). */
@@ -181,7 +182,7 @@ export class QueryBuilder<B extends object = { [bin: string]: unknown }> {
       partitions: this.#partitions ?? PartitionFilter.all()
     };
     const policy: QueryPolicy = {
-      ...this.#behavior.queryPolicy(),
+      ...this.#behavior.queryPolicy(await namespaceMode(this.#client, this.#dataset.namespace)),
       filterExpression: plan.filterExpression,
       includeBinData: !this.#noBins,
       ...(this.#rps > 0 ? { recordsPerSecond: this.#rps } : {})

@@ -18,6 +18,9 @@ function fakeClient(): { client: AerospikeClient; created: IndexSpec[]; dropped:
     async dropIndex(ns: string, name: string): Promise<void> {
       dropped.push(`${ns}/${name}`);
     },
+    async info(cmd: string): Promise<Map<string, string>> {
+      return new Map([[cmd, 'strong-consistency=false']]);
+    },
     async backgroundQuery(spec: QuerySpec, action: unknown, _p: unknown, writePolicy: WritePolicy): Promise<unknown> {
       bg.push({ spec, action, writePolicy });
       return { taskId: 7n };

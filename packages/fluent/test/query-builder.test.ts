@@ -13,7 +13,7 @@ interface Call {
 }
 
 /** A client whose query() hands back streams the test fills. */
-function fakeClient(sindexList = ''): { client: AerospikeClient; calls: Call[]; infos: string[] } {
+function fakeClient(sindexList = '', sc = false): { client: AerospikeClient; calls: Call[]; infos: string[] } {
   const calls: Call[] = [];
   const infos: string[] = [];
   const client = {
@@ -24,6 +24,7 @@ function fakeClient(sindexList = ''): { client: AerospikeClient; calls: Call[]; 
     },
     async info(cmd: string): Promise<Map<string, string>> {
       infos.push(cmd);
+      if (cmd.startsWith('namespace/')) return new Map([[cmd, `objects=1;strong-consistency=${sc}`]]);
       return new Map([[cmd, sindexList]]);
     }
   } as unknown as AerospikeClient;
@@ -63,6 +64,16 @@ describe('session.query(dataset)', () => {
     const got = await stream.collect();
     expect(got.map((r) => r.record?.bins.age)).toEqual([0, 1, 2]);
     expect(got.map((r) => r.index)).toEqual([0, 1, 2]);
+  });
+
+  it('picks the behavior settings of the namespace mode (AP or SC)', async () => {
+    const ap = fakeClient('', false);
+    await new QueryBuilder(ap.client, Behavior.STRICTLY_CONSISTENT, people, scanPlanner).execute();
+    expect(ap.calls[0]?.policy.readModeSC).toBeUndefined();
+    const sc = fakeClient('', true);
+    await new QueryBuilder(sc.client, Behavior.STRICTLY_CONSISTENT, people, scanPlanner).execute();
+    expect(sc.calls[0]?.policy.readModeSC).toBe(1);
+    expect(sc.infos).toEqual(['namespace/test']);
   });
 
   it('withNoBins() asks for metadata only; onPartitions() takes scattered ids', async () => {
@@ -163,6 +174,6 @@ describe('index selection for where()', () => {
     const { client, calls, infos } = fakeClient(list);
     await new Session(client, Behavior.DEFAULT).usePlanner(scanPlanner).query(people).where('$.age == 3').execute();
     expect(calls[0]?.spec.filter).toBeNull();
-    expect(infos).toEqual([]);
+    expect(infos.filter((c) => c.startsWith('sindex-list'))).toEqual([]);
   });
 });
