@@ -63,3 +63,4 @@ export { TxnCoordinator, CommitError, CommitStatus, AbortStatus, type CommitErro
 export { parseTxnReply, type TxnReply } from './txn/txn-reply.js';
 export { monitorAddKeysRequest, markRollForwardRequest, verifyReadRequest, rollRequest, closeMonitorRequest } from './txn/txn-requests.js';
 export type { TxnFields, TxnExtras } from './command/encoder.js';
+export { txnFieldsFor, observeTxnReply } from './txn/txn-observe.js';
