@@ -11,6 +11,7 @@ const moduleNameMapper = {
   '^@aerospike-ts/classic/exp$': '<rootDir>/packages/classic/src/exp.ts',
   '^@aerospike-ts/classic/predicates$': '<rootDir>/packages/classic/src/predicates.ts',
   '^@aerospike-ts/fluent$': '<rootDir>/packages/fluent/src/index.ts',
+  '^@aerospike-ts/emulator$': '<rootDir>/packages/emulator/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1'
 };
 
@@ -35,6 +36,7 @@ const config: Config = {
     project('core', ['<rootDir>/packages/core'], ['**/test/**/*.test.ts']),
     project('classic', ['<rootDir>/packages/classic'], ['**/test/**/*.test.ts']),
     project('fluent', ['<rootDir>/packages/fluent'], ['**/test/**/*.test.ts']),
+    project('emulator', ['<rootDir>/packages/emulator'], ['**/test/**/*.test.ts']),
     {
       ...project('integration', ['<rootDir>/test/integration'], ['**/*.test.ts']),
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const packages = ['core', 'classic', 'fluent'];
+const packages = ['core', 'classic', 'fluent', 'emulator'];
 const root = join(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'aerospike-ts-pack-'));
 let failed = false;

@@ -1,0 +1,199 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { NamespaceStore } from '../model/store.js';
+import { Field, Info1, Info2, MAX_FRAME_BODY, MsgType, Result } from '../protocol/constants.js';
+import { frame, FrameError, FrameReader } from '../protocol/frame-reader.js';
+import { buildMessage, MessageError, parseMessage, type WireMessage } from '../protocol/message.js';
+import { MsgpackError } from '../protocol/msgpack-scan.js';
+import { executeBatch } from './batch-command.js';
+import type { CommandFacts, CommandKind, FaultAction, FaultInjector } from './faults.js';
+import { answerInfoRequest, type InfoContext } from './info.js';
+import { executeRecordCommand } from './record-command.js';
+import { executeScanQuery } from './scan-query.js';
+
+/** What a node server needs from the cluster it belongs to. */
+export interface NodeHost {
+  readonly namespaces: ReadonlyMap<string, NamespaceStore>;
+  readonly faults: FaultInjector;
+  /** Info view for this node. */
+  infoContext(node: NodeServer): InfoContext;
+  /** True when this node is master of the partition. */
+  ownsMaster(node: NodeServer, pid: number): boolean;
+}
+
+/** Largest proto frame of a multi-record reply. */
+const GROUP_BYTES = 128 * 1024;
+
+/** One listening emulated node. */
+export class NodeServer {
+  readonly name: string;
+  #port = 0;
+  readonly #host: NodeHost;
+  readonly #server: Server;
+  readonly #sockets = new Set<Socket>();
+
+  constructor(name: string, host: NodeHost) {
+    this.name = name;
+    this.#host = host;
+    this.#server = createServer((s) => this.#accept(s));
+  }
+
+  /** Listening port (after start). */
+  get port(): number {
+    return this.#port;
+  }
+
+  /** Starts listening on 127.0.0.1 (`port` 0 = ephemeral). */
+  async start(port: number): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(port, '127.0.0.1', () => {
+        this.#server.off('error', reject);
+        resolve();
+      });
+    });
+    const addr = this.#server.address();
+    this.#port = typeof addr === 'object' && addr !== null ? addr.port : port;
+  }
+
+  /** Stops listening and closes every connection. */
+  async stop(): Promise<void> {
+    for (const s of this.#sockets) s.destroy();
+    this.#sockets.clear();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #accept(socket: Socket): void {
+    this.#sockets.add(socket);
+    socket.setNoDelay(true);
+    const reader = new FrameReader(MAX_FRAME_BODY);
+    let chain: Promise<void> = Promise.resolve();
+    socket.on('data', (data: Buffer) => {
+      let frames;
+      try {
+        frames = reader.push(data);
+      } catch (e) {
+        if (!(e instanceof FrameError)) throw e;
+        socket.destroy();
+        return;
+      }
+      for (const f of frames) chain = chain.then(() => this.#serve(socket, f.type, f.body));
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.#sockets.delete(socket));
+  }
+
+  /** Answers one frame, applying any matching fault. */
+  async #serve(socket: Socket, type: number, body: Buffer): Promise<void> {
+    if (socket.destroyed) return;
+    let reply: Buffer | null;
+    let facts: CommandFacts;
+    try {
+      ({ reply, facts } = this.#answer(type, body));
+    } catch (e) {
+      if (!(e instanceof FrameError)) throw e;
+      socket.destroy();
+      return;
+    }
+    const fault: FaultAction | undefined = this.#host.faults.match(facts);
+    if (fault !== undefined) {
+      if (fault.type === 'close') {
+        socket.destroy();
+        return;
+      }
+      if (fault.type === 'drop') return;
+      if (fault.type === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+      if (fault.type === 'result') reply = frame(MsgType.AS_MSG, buildMessage({ resultCode: fault.resultCode, info3: facts.kind === 'batch' || facts.kind === 'scan' || facts.kind === 'query' ? 0x01 : 0 }));
+    }
+    if (reply !== null && !socket.destroyed) socket.write(reply);
+  }
+
+  /** Builds the reply bytes of a frame. */
+  #answer(type: number, body: Buffer): { reply: Buffer | null; facts: CommandFacts } {
+    const base = { node: this.name, namespace: '', set: '', info: '' };
+    switch (type) {
+      case MsgType.INFO: {
+        const text = body.toString('utf8');
+        const reply = frame(MsgType.INFO, Buffer.from(answerInfoRequest(text, this.#host.infoContext(this)), 'utf8'));
+        return { reply, facts: { ...base, kind: 'info', info: text } };
+      }
+      case MsgType.AS_MSG:
+        return this.#data(body);
+      case MsgType.COMPRESSED:
+        // Compression is an Enterprise feature; a Community server refuses it.
+        return { reply: frame(MsgType.AS_MSG, buildMessage({ resultCode: Result.ENTERPRISE_ONLY })), facts: { ...base, kind: 'write' } };
+      case MsgType.ADMIN: {
+        // Security is not available on the emulator (as on a Community server).
+        const admin = Buffer.alloc(16);
+        admin[1] = Result.SECURITY_NOT_SUPPORTED;
+        return { reply: frame(MsgType.ADMIN, admin), facts: { ...base, kind: 'info', info: 'admin' } };
+      }
+      default:
+        throw new FrameError(`unknown message type ${type}`);
+    }
+  }
+
+  #data(body: Buffer): { reply: Buffer | null; facts: CommandFacts } {
+    let msg: WireMessage;
+    try {
+      msg = parseMessage(body).msg;
+    } catch (e) {
+      if (!(e instanceof MessageError)) throw e;
+      throw new FrameError(e.message);
+    }
+    const namespace = msg.fields.get(Field.NAMESPACE)?.toString('utf8') ?? '';
+    const set = msg.fields.get(Field.SET)?.toString('utf8') ?? '';
+    const kind = classify(msg);
+    const facts: CommandFacts = { node: this.name, kind, namespace, set, info: '' };
+    const one = (code: number): { reply: Buffer; facts: CommandFacts } => ({ reply: frame(MsgType.AS_MSG, buildMessage({ resultCode: code })), facts });
+    try {
+      if (kind === 'batch') {
+        const data = msg.fields.get(Field.BATCH_INDEX);
+        if (data === undefined) return one(Result.PARAMETER);
+        return { reply: group(executeBatch(this.#host.namespaces, data, msg.fields.get(Field.FILTER_EXP))), facts };
+      }
+      const ns = this.#host.namespaces.get(namespace);
+      if (kind === 'scan' || kind === 'query' || kind === 'background') {
+        if (ns === undefined) return { reply: group([buildMessage({ resultCode: Result.NAMESPACE_NOT_FOUND, info3: 0x01 })]), facts };
+        return { reply: group(executeScanQuery(ns, msg, (pid) => this.#host.ownsMaster(this, pid))), facts };
+      }
+      if (ns === undefined) return one(Result.NAMESPACE_NOT_FOUND);
+      const digest = msg.fields.get(Field.DIGEST);
+      if (digest === undefined || digest.length !== 20) return one(Result.PARAMETER);
+      const reply = executeRecordCommand(ns, { info1: msg.info1, info2: msg.info2, info3: msg.info3, generation: msg.generation, ttl: msg.ttl, fields: msg.fields, ops: msg.ops, digest, set });
+      return { reply: frame(MsgType.AS_MSG, buildMessage(reply)), facts };
+    } catch (e) {
+      if (e instanceof MessageError || e instanceof MsgpackError) return one(Result.PARAMETER);
+      throw e;
+    }
+  }
+}
+
+/** Kind of a data command, for fault matching and dispatch. */
+function classify(msg: WireMessage): CommandKind {
+  if ((msg.info1 & Info1.BATCH) !== 0 || msg.fields.has(Field.BATCH_INDEX)) return 'batch';
+  if (!msg.fields.has(Field.DIGEST)) {
+    if ((msg.info2 & Info2.WRITE) !== 0) return 'background';
+    return msg.fields.has(Field.INDEX_RANGE) ? 'query' : 'scan';
+  }
+  if (msg.fields.has(Field.UDF_FUNCTION)) return 'udf';
+  if ((msg.info2 & Info2.DELETE) !== 0) return 'delete';
+  return (msg.info2 & Info2.WRITE) !== 0 ? 'write' : 'read';
+}
+
+/** Packs reply messages into proto frames of bounded size. */
+function group(messages: readonly Buffer[]): Buffer {
+  const frames: Buffer[] = [];
+  let batch: Buffer[] = [];
+  let size = 0;
+  for (const m of messages) {
+    if (size > 0 && size + m.length > GROUP_BYTES) {
+      frames.push(frame(MsgType.AS_MSG, Buffer.concat(batch, size)));
+      batch = [];
+      size = 0;
+    }
+    batch.push(m);
+    size += m.length;
+  }
+  if (size > 0) frames.push(frame(MsgType.AS_MSG, Buffer.concat(batch, size)));
+  return Buffer.concat(frames);
+}

@@ -1,0 +1,224 @@
+import type { Particle, StoredRecord } from '../model/particle.js';
+import type { NamespaceStore } from '../model/store.js';
+import { Field, Info1, Info2, Info3, MAX_RECORD_SIZE, Op, Particle as PT, Result } from '../protocol/constants.js';
+import type { ReplySpec, WireOp } from '../protocol/message.js';
+import { applyCdtOperation, evaluateExpression, evaluateFilter } from './feature-gates.js';
+
+/** A single-record command, from a plain AS_MSG or one batch entry. */
+export interface RecordRequest {
+  readonly info1: number;
+  readonly info2: number;
+  readonly info3: number;
+  readonly generation: number;
+  readonly ttl: number;
+  readonly fields: ReadonlyMap<number, Buffer>;
+  readonly ops: readonly WireOp[];
+  readonly digest: Buffer;
+  readonly set: string;
+}
+
+const NULL_VALUE = Buffer.alloc(0);
+const MAX_BIN_NAME = 15;
+
+/** A bin as a reply op. */
+function binOp(name: string, p: Particle | undefined): WireOp {
+  return { opType: Op.READ, particleType: p?.type ?? PT.NULL, binName: name, value: p?.data ?? NULL_VALUE };
+}
+
+/** Every bin of a map of bins, as reply ops. */
+function allBins(bins: ReadonlyMap<string, Particle>): WireOp[] {
+  const out: WireOp[] = [];
+  for (const [name, p] of bins) out.push(binOp(name, p));
+  return out;
+}
+
+/** Runs the request's filter expression; a result code when the record is filtered out or the filter fails. */
+function filterCode(ns: NamespaceStore, req: RecordRequest, rec: StoredRecord | undefined): number {
+  const exp = req.fields.get(Field.FILTER_EXP);
+  if (exp === undefined || rec === undefined) return Result.OK;
+  const r = evaluateFilter(exp, rec, { nowNs: ns.nowNs(), namespace: ns.name });
+  if (!r.ok) return r.resultCode;
+  return r.value ? Result.OK : Result.FILTERED_OUT;
+}
+
+/** Approximate stored size of a record, to enforce the write-block size like the server. */
+function recordSize(bins: ReadonlyMap<string, Particle>): number {
+  let n = 64;
+  for (const [name, p] of bins) n += name.length + 8 + p.data.length;
+  return n;
+}
+
+/** Executes a read-only command. */
+function read(ns: NamespaceStore, req: RecordRequest): ReplySpec {
+  const rec = ns.get(req.digest);
+  if (rec === undefined) return { resultCode: Result.KEY_NOT_FOUND };
+  const fc = filterCode(ns, req, rec);
+  if (fc !== Result.OK) return { resultCode: fc, generation: rec.generation, voidTime: rec.voidTime };
+  const header = { resultCode: Result.OK, generation: rec.generation, voidTime: rec.voidTime };
+  if ((req.info1 & Info1.NOBINDATA) !== 0) return header;
+  if ((req.info1 & Info1.GET_ALL) !== 0 || req.ops.length === 0) return { ...header, ops: allBins(rec.bins) };
+  const respondAll = (req.info2 & Info2.RESPOND_ALL_OPS) !== 0;
+  const ops: WireOp[] = [];
+  for (const op of req.ops) {
+    const code = applyReadOp(ns, rec, rec.bins, op, respondAll, ops);
+    if (code !== Result.OK) return { resultCode: code, generation: rec.generation, voidTime: rec.voidTime };
+  }
+  return { ...header, ops };
+}
+
+/** Appends the results of one read op to `out`; returns a result code. */
+function applyReadOp(ns: NamespaceStore, rec: StoredRecord, bins: ReadonlyMap<string, Particle>, op: WireOp, respondAll: boolean, out: WireOp[]): number {
+  switch (op.opType) {
+    case Op.READ:
+      if (op.binName === '') out.push(...allBins(bins));
+      else if (bins.has(op.binName) || respondAll) out.push(binOp(op.binName, bins.get(op.binName)));
+      return Result.OK;
+    case Op.CDT_READ:
+    case Op.BIT_READ:
+    case Op.HLL_READ: {
+      const r = applyCdtOperation(op.opType, op.binName, bins.get(op.binName), { type: op.particleType, data: op.value });
+      if (!r.ok) return r.resultCode;
+      if (r.result !== null || respondAll) out.push(binOp(op.binName, r.result ?? undefined));
+      return Result.OK;
+    }
+    case Op.EXP_READ: {
+      const r = evaluateExpression(expressionOf(op), { ...rec, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
+      if (!r.ok) return r.resultCode;
+      out.push(binOp(op.binName, r.value ?? undefined));
+      return Result.OK;
+    }
+    default:
+      return Result.PARAMETER;
+  }
+}
+
+/** The expression bytes of an EXP_READ/EXP_MODIFY op: msgpack [expression, flags]; the engine takes the packed expression. */
+function expressionOf(op: WireOp): Buffer {
+  return op.value;
+}
+
+/** Adds two integer or float particles (the ADD op). */
+function add(current: Particle | undefined, delta: Particle): Particle | number {
+  if (delta.type !== PT.INTEGER && delta.type !== PT.DOUBLE) return Result.PARAMETER;
+  if (delta.data.length !== 8) return Result.PARAMETER;
+  if (current === undefined) return { type: delta.type, data: Buffer.from(delta.data) };
+  if (current.type !== delta.type) return Result.BIN_TYPE;
+  const out = Buffer.allocUnsafe(8);
+  if (delta.type === PT.INTEGER) out.writeBigInt64BE(BigInt.asIntN(64, current.data.readBigInt64BE(0) + delta.data.readBigInt64BE(0)));
+  else out.writeDoubleBE(current.data.readDoubleBE(0) + delta.data.readDoubleBE(0));
+  return { type: delta.type, data: out };
+}
+
+/** Appends or prepends a string/blob particle. */
+function concat(current: Particle | undefined, value: Particle, prepend: boolean): Particle | number {
+  if (value.type !== PT.STRING && value.type !== PT.BLOB) return Result.BIN_TYPE;
+  if (current === undefined) return { type: value.type, data: Buffer.from(value.data) };
+  if (current.type !== value.type) return Result.BIN_TYPE;
+  return { type: value.type, data: Buffer.concat(prepend ? [value.data, current.data] : [current.data, value.data]) };
+}
+
+/** Executes a command that writes (put, operate with writes, touch, delete). */
+function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
+  const existing = ns.get(req.digest);
+  const errorReply = (code: number): ReplySpec => ({ resultCode: code, generation: existing?.generation ?? 0, voidTime: existing?.voidTime ?? 0 });
+  if ((req.info2 & Info2.DURABLE_DELETE) !== 0) return errorReply(Result.ENTERPRISE_ONLY);
+  if ((req.info2 & Info2.CREATE_ONLY) !== 0 && existing !== undefined) return errorReply(Result.KEY_EXISTS);
+  if ((req.info3 & (Info3.UPDATE_ONLY | Info3.REPLACE_ONLY)) !== 0 && existing === undefined) return errorReply(Result.KEY_NOT_FOUND);
+  if (existing !== undefined) {
+    if ((req.info2 & Info2.GENERATION) !== 0 && existing.generation !== req.generation) return errorReply(Result.GENERATION);
+    if ((req.info2 & Info2.GENERATION_GT) !== 0 && req.generation <= existing.generation) return errorReply(Result.GENERATION);
+  }
+  const fc = filterCode(ns, req, existing);
+  if (fc !== Result.OK) return errorReply(fc);
+  if ((req.info2 & Info2.DELETE) !== 0 && req.ops.length === 0) {
+    if (existing === undefined) return errorReply(Result.KEY_NOT_FOUND);
+    ns.delete(req.digest);
+    return { resultCode: Result.OK };
+  }
+  const replace = (req.info3 & (Info3.CREATE_OR_REPLACE | Info3.REPLACE_ONLY)) !== 0;
+  const bins = new Map<string, Particle>(replace || existing === undefined ? [] : existing.bins);
+  const respondAll = (req.info2 & Info2.RESPOND_ALL_OPS) !== 0;
+  const results: WireOp[] = [];
+  let deleted = false;
+  const view: StoredRecord = existing ?? { bins, generation: 0, voidTime: 0, lastUpdateNs: 0n, userKey: undefined, setName: req.set, digest: req.digest };
+  for (const op of req.ops) {
+    if (op.binName.length > MAX_BIN_NAME) return errorReply(Result.BIN_NAME_TOO_LONG);
+    const value: Particle = { type: op.particleType, data: op.value };
+    let next: Particle | number | null | undefined;
+    switch (op.opType) {
+      case Op.WRITE:
+        next = op.particleType === PT.NULL ? null : { type: op.particleType, data: Buffer.from(op.value) };
+        break;
+      case Op.ADD:
+        next = add(bins.get(op.binName), value);
+        break;
+      case Op.APPEND:
+      case Op.PREPEND:
+        next = concat(bins.get(op.binName), value, op.opType === Op.PREPEND);
+        break;
+      case Op.TOUCH:
+        if (existing === undefined) return errorReply(Result.KEY_NOT_FOUND);
+        break;
+      case Op.DELETE:
+        bins.clear();
+        deleted = true;
+        break;
+      case Op.CDT_MODIFY:
+      case Op.BIT_MODIFY:
+      case Op.HLL_MODIFY: {
+        const r = applyCdtOperation(op.opType, op.binName, bins.get(op.binName), value);
+        if (!r.ok) return errorReply(r.resultCode);
+        if (r.result !== null || respondAll) results.push(binOp(op.binName, r.result ?? undefined));
+        next = r.newValue;
+        break;
+      }
+      case Op.EXP_MODIFY: {
+        const r = evaluateExpression(expressionOf(op), { ...view, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
+        if (!r.ok) return errorReply(r.resultCode);
+        next = r.value;
+        if (respondAll) results.push(binOp(op.binName, undefined));
+        break;
+      }
+      default: {
+        const code = applyReadOp(ns, view, bins, op, respondAll, results);
+        if (code !== Result.OK) return errorReply(code);
+        continue;
+      }
+    }
+    if (typeof next === 'number') return errorReply(next);
+    if (next === null) bins.delete(op.binName);
+    else if (next !== undefined) bins.set(op.binName, next);
+    if (respondAll && (op.opType === Op.WRITE || op.opType === Op.ADD || op.opType === Op.APPEND || op.opType === Op.PREPEND || op.opType === Op.TOUCH || op.opType === Op.DELETE)) {
+      results.push(binOp(op.binName, undefined));
+    }
+  }
+  if (recordSize(bins) > MAX_RECORD_SIZE) return errorReply(Result.RECORD_TOO_BIG);
+  if (bins.size === 0) {
+    if (existing !== undefined) ns.delete(req.digest);
+    return { resultCode: Result.OK, ops: results };
+  }
+  const keyField = req.fields.get(Field.KEY);
+  const userKey = keyField !== undefined && keyField.length > 0 ? { type: keyField[0] as number, data: Buffer.from(keyField.subarray(1)) } : existing?.userKey;
+  const rec: StoredRecord = {
+    bins,
+    generation: existing === undefined || deleted ? 1 : (existing.generation % 0xffff) + 1,
+    voidTime: ns.voidTimeFor(req.ttl, existing),
+    lastUpdateNs: ns.nowNs(),
+    userKey,
+    setName: req.set,
+    digest: Buffer.from(req.digest)
+  };
+  ns.put(rec);
+  return { resultCode: Result.OK, generation: rec.generation, voidTime: rec.voidTime, ops: results };
+}
+
+/**
+ * Executes one single-record command against a namespace, as a server does, and
+ * returns the reply to send.
+ */
+export function executeRecordCommand(ns: NamespaceStore, req: RecordRequest): ReplySpec {
+  if (req.fields.has(Field.UDF_FUNCTION) || req.fields.has(Field.UDF_PACKAGE_NAME)) return { resultCode: Result.UNSUPPORTED_FEATURE };
+  if ((req.info2 & Info2.WRITE) !== 0) return write(ns, req);
+  if ((req.info1 & Info1.READ) !== 0) return read(ns, req);
+  return { resultCode: Result.PARAMETER };
+}

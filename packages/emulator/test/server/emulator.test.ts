@@ -1,0 +1,116 @@
+import { AerospikeClient, BinTypeError, GenerationError, GenerationPolicy, Key, Op, RecordExistsAction, RecordExistsError, RecordNotFoundError, encodeInfoRequest, parseInfoReply } from '@aerospike-ts/core';
+import { startEmulator, VirtualClock, type Emulator } from '../../src/index';
+import { frame } from '../../src/protocol/frame-reader';
+import { rawExchange, wholeFrame } from '../helpers';
+
+describe('emulator, one node', () => {
+  let emu: Emulator;
+  let client: AerospikeClient;
+  const clock = new VirtualClock();
+  const key = (k: string): Key => new Key('test', 'emu', k);
+
+  beforeAll(async () => {
+    emu = await startEmulator({ clock });
+    client = new AerospikeClient({ hosts: emu.hosts });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.close();
+    await emu.stop();
+  });
+
+  it('answers the info commands a client tends with', async () => {
+    const port = emu.nodes[0]?.port ?? 0;
+    const { data } = await rawExchange(port, encodeInfoRequest(['node', 'build', 'namespaces', 'peers-clear-std', 'bogus']), wholeFrame);
+    const info = parseInfoReply(data);
+    expect(info.get('node')).toBe(emu.nodes[0]?.id);
+    expect(info.get('build')).toBe('8.1.2.0');
+    expect(info.get('namespaces')).toBe('test;bar');
+    expect(info.get('peers-clear-std')).toMatch(/^\d+,\d+,\[\]$/);
+    expect(info.get('bogus')).toBe('ERROR:4:unrecognized command');
+  });
+
+  it('puts, gets, selects, checks existence, touches and deletes', async () => {
+    const k = key('a');
+    const meta = await client.put(k, { s: 'x', i: 5 });
+    expect(meta.generation).toBe(1);
+    expect((await client.get(k)).bins).toEqual({ s: 'x', i: 5 });
+    expect((await client.get(k, ['i'])).bins).toEqual({ i: 5 });
+    expect(await client.exists(k)).not.toBeNull();
+    expect((await client.touch(k)).generation).toBe(2);
+    expect(await client.remove(k)).toBe(true);
+    expect(await client.exists(k)).toBeNull();
+    await expect(client.get(k)).rejects.toBeInstanceOf(RecordNotFoundError);
+  });
+
+  it('applies exists and generation policies', async () => {
+    const k = key('b');
+    await client.put(k, { a: 1 }, { exists: RecordExistsAction.CREATE_ONLY });
+    await expect(client.put(k, { a: 2 }, { exists: RecordExistsAction.CREATE_ONLY })).rejects.toBeInstanceOf(RecordExistsError);
+    await expect(client.put(key('none'), { a: 2 }, { exists: RecordExistsAction.UPDATE_ONLY })).rejects.toBeInstanceOf(RecordNotFoundError);
+    await client.put(k, { b: 2 }, { exists: RecordExistsAction.REPLACE });
+    expect((await client.get(k)).bins).toEqual({ b: 2 });
+    await expect(client.put(k, { b: 3 }, { generationPolicy: GenerationPolicy.EXPECT_GEN_EQUAL, generation: 9 })).rejects.toBeInstanceOf(GenerationError);
+    await client.put(k, { b: 3 }, { generationPolicy: GenerationPolicy.EXPECT_GEN_EQUAL, generation: 2 });
+    expect((await client.get(k)).generation).toBe(3);
+  });
+
+  it('operates with scalar ops and reports bin type errors', async () => {
+    const k = key('c');
+    await client.put(k, { n: 1, s: 'b' });
+    const rec = await client.operate(k, [Op.add('n', 4), Op.append('s', 'c'), Op.prepend('s', 'a'), Op.read('n'), Op.read('s')]);
+    expect(rec.bins).toEqual({ n: 5, s: 'abc' });
+    await expect(client.operate(k, [Op.add('s', 1)])).rejects.toBeInstanceOf(BinTypeError);
+  });
+
+  it('expires records on the virtual clock', async () => {
+    const k = key('ttl');
+    await client.put(k, { a: 1 }, { ttl: 10 });
+    expect((await client.get(k)).ttl).toBe(10);
+    clock.advance(11_000);
+    await expect(client.get(k)).rejects.toBeInstanceOf(RecordNotFoundError);
+  });
+
+  it('injects a chosen result code, then stops after the given count', async () => {
+    const k = key('fault');
+    await client.put(k, { a: 1 });
+    emu.faults.add({ match: { kind: 'read', set: 'emu' }, action: { type: 'result', resultCode: 2 }, times: 1 });
+    await expect(client.get(k)).rejects.toBeInstanceOf(RecordNotFoundError);
+    expect((await client.get(k)).bins).toEqual({ a: 1 });
+  });
+
+  it('closes a connection that sends a bad version or an unknown message type, and keeps serving', async () => {
+    const port = emu.nodes[0]?.port ?? 0;
+    const bad = frame(1, Buffer.from('node\n'));
+    bad[0] = 7;
+    expect((await rawExchange(port, bad, () => false)).closed).toBe(true);
+    expect((await rawExchange(port, frame(9, Buffer.alloc(4)), () => false)).closed).toBe(true);
+    const truncated = frame(3, Buffer.alloc(10));
+    expect((await rawExchange(port, truncated, () => false)).closed).toBe(true);
+    expect((await client.get(key('fault'))).bins).toEqual({ a: 1 });
+  });
+});
+
+describe('emulator, three nodes', () => {
+  it('splits partitions with two replicas and rebalances when nodes come and go', async () => {
+    const emu = await startEmulator({ nodes: 3 });
+    try {
+      const client = new AerospikeClient({ hosts: emu.hosts.split(',')[0] ?? '' });
+      await client.connect();
+      expect(client.nodes()).toHaveLength(3);
+      const k = new Key('test', 'emu3', 'x');
+      await client.put(k, { a: 1 });
+      const port = emu.nodes[1]?.port ?? 0;
+      const { data } = await rawExchange(port, encodeInfoRequest(['replicas', 'partition-generation']), wholeFrame);
+      expect(parseInfoReply(data).get('replicas')).toMatch(/^test:0,2,/);
+      const gen = Number(parseInfoReply(data).get('partition-generation'));
+      await emu.removeNode(emu.nodes[2]?.id ?? '');
+      const after = parseInfoReply((await rawExchange(port, encodeInfoRequest(['partition-generation', 'peers-clear-std']), wholeFrame)).data);
+      expect(Number(after.get('partition-generation'))).toBeGreaterThan(gen);
+      expect((await client.get(k)).bins).toEqual({ a: 1 });
+      await client.close();
+    } finally {
+      await emu.stop();
+    }
+  });
+});
