@@ -28,3 +28,27 @@ export const KILL_NODE_CMD: string | undefined = process.env['AEROSPIKE_KILL_NOD
 export const RESTART_NODE_CMD: string | undefined = process.env['AEROSPIKE_RESTART_NODE_CMD'];
 /** `describe` when a multi-node cluster is configured. */
 export const describeCluster: typeof describe = CLUSTER_HOSTS === undefined ? describe.skip : describe;
+
+/** True when the run's server is the in-process emulator (set by global setup). */
+export const ON_EMULATOR: boolean = process.env['AEROSPIKE_EMULATOR'] === '1';
+
+/**
+ * Features the emulator does not implement (each listed in docs/emulator.md). A test that
+ * needs one skips with `(emulatorLacks('udf') ? it.skip : it)(…)` — only on the emulator.
+ */
+export type EmulatorGap = 'udf' | 'cdt' | 'expressions' | 'geo' | 'tls' | 'security' | 'throttle' | 'cdt-index' | 'transactions' | 'failover-commands';
+
+/** True when running on the emulator, which lacks `feature`. */
+export function emulatorLacks(feature: EmulatorGap): boolean {
+  return ON_EMULATOR && feature.length > 0;
+}
+
+/** `it`, or `it.skip` when running on the emulator, which lacks `feature`. */
+export function itUnlessEmulatorLacks(feature: EmulatorGap): typeof it {
+  return emulatorLacks(feature) ? it.skip : it;
+}
+
+/** `describe` when a server is configured and it is not an emulator lacking `feature`. */
+export function describeUnlessEmulatorLacks(feature: EmulatorGap): typeof describe {
+  return emulatorLacks(feature) ? describe.skip : describeServer;
+}

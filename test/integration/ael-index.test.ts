@@ -1,7 +1,7 @@
 import { type AerospikeClient, compileAel, Ctx, IndexCollectionType, IndexType, Key, packContext, planAelQuery, SindexCatalog } from '@aerospike-ts/core';
-import { connectCore, describeServer, NAMESPACE, uniqueSet } from '../helpers/env';
+import { connectCore, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
 
-describeServer('AEL where strings are served by a secondary index when one fits', () => {
+describeUnlessEmulatorLacks('expressions')('AEL where strings are served by a secondary index when one fits', () => {
   let client: AerospikeClient;
   const set = uniqueSet('ael_idx');
   const indexName = `${set}_age`;

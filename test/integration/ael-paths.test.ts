@@ -1,5 +1,5 @@
 import { type AerospikeClient, HllOp, Key, parseAel } from '@aerospike-ts/core';
-import { connectCore, describeServer, NAMESPACE, uniqueSet } from '../helpers/env';
+import { connectCore, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
 
 interface Row {
   id: number;
@@ -9,7 +9,7 @@ interface Row {
   nl: number[][];
 }
 
-describeServer('AEL collection paths select exactly the records the same predicate selects in TypeScript', () => {
+describeUnlessEmulatorLacks('expressions')('AEL collection paths select exactly the records the same predicate selects in TypeScript', () => {
   let client: AerospikeClient;
   const set = uniqueSet('ael_paths');
   const words = ['red', 'green', 'blue', 'gold'];

@@ -1,7 +1,7 @@
 import * as aerospike from '@aerospike-ts/classic';
-import { describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
+import { HOSTS, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
 
-describeServer('classic API: HLL, bit and expression helper modules', () => {
+describeUnlessEmulatorLacks('cdt')('classic API: HLL, bit and expression helper modules', () => {
   let client: aerospike.AsyncClient;
   const set = uniqueSet('classic_x');
 

@@ -1,5 +1,5 @@
 import { type AerospikeClient, IndexAlreadyExistsError, Key, Op, RecordExistsError, UdfError } from '@aerospike-ts/core';
-import { connectCore, describeServer, NAMESPACE, uniqueSet } from '../helpers/env';
+import { connectCore, describeServer, NAMESPACE, uniqueSet, itUnlessEmulatorLacks } from '../helpers/env';
 
 const LUA = `
 function add(rec, a, b)
@@ -65,7 +65,7 @@ describeServer('core batch, UDF and index commands', () => {
     expect(ops.map((r) => r.record?.bins['a'])).toEqual([11, 12]);
   });
 
-  it('registers a UDF, applies it to one and many records, and reports its failures', async () => {
+  itUnlessEmulatorLacks('udf')('registers a UDF, applies it to one and many records, and reports its failures', async () => {
     await client.registerUdf(`${module}.lua`, LUA);
     expect((await client.listUdfs()).some((m) => m.name === `${module}.lua`)).toBe(true);
     expect(await client.apply(key(12), module, 'add', [40, 2])).toBe(42);

@@ -1,7 +1,7 @@
 import { type AerospikeClient, BitOp, Ctx, Exp, ExpOp, HllOp, Key, ListOp, ListReturnType, MapOp, MapReturnType, Op, HLL, FilteredOutError } from '@aerospike-ts/core';
-import { connectCore, describeServer, NAMESPACE, uniqueSet } from '../helpers/env';
+import { connectCore, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
 
-describeServer('collection, bit, HLL and expression operations on a real server', () => {
+describeUnlessEmulatorLacks('cdt')('collection, bit, HLL and expression operations on a real server', () => {
   let client: AerospikeClient;
   const set = uniqueSet('cdt');
   const key = (k: string): Key => new Key(NAMESPACE, set, k);

@@ -1,5 +1,5 @@
 import { type AerospikeClient, GeoJSON, IndexFilter, Key, Op, PartitionFilter, CollectionType, type QueryRecord } from '@aerospike-ts/core';
-import { connectCore, describeServer, NAMESPACE, uniqueSet } from '../helpers/env';
+import { connectCore, describeServer, NAMESPACE, uniqueSet, itUnlessEmulatorLacks } from '../helpers/env';
 
 describeServer('core scans and queries', () => {
   let client: AerospikeClient;
@@ -48,7 +48,7 @@ describeServer('core scans and queries', () => {
     expect(tagged).toEqual(Array.from({ length: N }, (_, i) => i).filter((i) => i % 5 === 3));
   });
 
-  it('applies a filter expression to a scan', async () => {
+  itUnlessEmulatorLacks('expressions')('applies a filter expression to a scan', async () => {
     // [GT, [BIN, INT, "n"], 289] packed by hand (expression builders come with their own issue)
     const gt289 = Buffer.from('93039351' + '02' + 'a16e' + 'cd0121', 'hex');
     expect(ns(await client.scan(NAMESPACE, set, { filterExpression: gt289 }).toArray())).toEqual(Array.from({ length: 10 }, (_, i) => 290 + i));
@@ -100,7 +100,7 @@ describeServer('core scans and queries', () => {
     expect(res.map((r) => r.record?.bins['bg'] ?? null)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, null]);
   });
 
-  it('sends recordsPerSecond: the server throttles the job at that rate', async () => {
+  itUnlessEmulatorLacks('throttle')('sends recordsPerSecond: the server throttles the job at that rate', async () => {
     // query-show lists recent jobs with the rate the server applies (per node)
     const jobs = async (): Promise<string[]> => ((await client.info('query-show')).get('query-show') ?? '').split(';').filter((e) => e.includes(`:set=${set}:`));
     const recs = await client.scan(NAMESPACE, set, { recordsPerSecond: 4000 }).toArray();
@@ -111,7 +111,7 @@ describeServer('core scans and queries', () => {
     expect((await jobs()).some((e) => e.startsWith(`trid=${task.taskId}:`) && e.includes(':rps=3000:'))).toBe(true);
   });
 
-  it('queries GeoJSON points within a radius and a region', async () => {
+  itUnlessEmulatorLacks('geo')('queries GeoJSON points within a radius and a region', async () => {
     const geoSet = `${set}_geo`.slice(0, 63);
     const geoIdx = `qgeo_${set}`.slice(0, 60);
     // a 5x5 grid of points 0.01 degrees apart around (10, 20)
@@ -133,7 +133,7 @@ describeServer('core scans and queries', () => {
     }
   });
 
-  it('runs a background query with a record UDF', async () => {
+  itUnlessEmulatorLacks('udf')('runs a background query with a record UDF', async () => {
     const module = `bg_${process.pid % 10000}`;
     await client.registerUdf(`${module}.lua`, 'function mark(rec, v)\n  rec.udf = v\n  aerospike:update(rec)\nend\n');
     try {

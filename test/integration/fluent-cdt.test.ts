@@ -16,7 +16,7 @@ import {
   type WriteSegmentBuilder
 } from '@aerospike-ts/fluent';
 import { AerospikeError } from '@aerospike-ts/core';
-import { describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
+import { HOSTS, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
 
 /** Runs a single-key command and returns the bins the server answered with. */
 async function bins(b: WriteSegmentBuilder): Promise<{ [bin: string]: unknown }> {
@@ -24,7 +24,7 @@ async function bins(b: WriteSegmentBuilder): Promise<{ [bin: string]: unknown }>
   return (r.record?.bins ?? {}) as { [bin: string]: unknown };
 }
 
-describeServer('fluent API: list, map, bit, HLL and expression bin operations', () => {
+describeUnlessEmulatorLacks('cdt')('fluent API: list, map, bit, HLL and expression bin operations', () => {
   let client: Client;
   let session: Session;
   const ds = DataSet.of(NAMESPACE, uniqueSet('fcdt'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Behavior, Client, Ctx, DataSet, Exp, type RecordResult, type Session } from '@aerospike-ts/fluent';
 import { AelError, InvalidArgumentError } from '@aerospike-ts/core';
-import { describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
+import { describeServer, HOSTS, NAMESPACE, uniqueSet, itUnlessEmulatorLacks } from '../helpers/env';
 
 const UDF = `
 function bump(rec, by)
@@ -36,7 +36,7 @@ describeServer('fluent API: queries, indexes, background tasks', () => {
     await client?.close();
   });
 
-  it('scans a dataset with bins(), withNoBins(), where() and limit()', async () => {
+  itUnlessEmulatorLacks('expressions')('scans a dataset with bins(), withNoBins(), where() and limit()', async () => {
     const all = await (await session.query(people).execute()).collect();
     expect(all).toHaveLength(30);
     expect(all.every((r) => r.isOk && r.key.namespace === NAMESPACE)).toBe(true);
@@ -98,7 +98,7 @@ describeServer('fluent API: queries, indexes, background tasks', () => {
     expect(keys.size).toBe(30);
   });
 
-  it('creates a numeric index, uses it for where(), and drops it', async () => {
+  itUnlessEmulatorLacks('expressions')('creates a numeric index, uses it for where(), and drops it', async () => {
     expect((await session.query(people).where('$.age >= 20').plan()).indexName).toBeNull();
     await session.index(people).onBin('age').named(indexName).numeric().create();
     const q = session.query(people).where('$.age >= 20 and $.city == "Rome"');
@@ -112,7 +112,7 @@ describeServer('fluent API: queries, indexes, background tasks', () => {
     expect((await session.query(people).where('$.age >= 20').plan()).indexName).toBeNull();
   });
 
-  it('runs background updates, touches, UDFs and deletes over the dataset', async () => {
+  itUnlessEmulatorLacks('udf')('runs background updates, touches, UDFs and deletes over the dataset', async () => {
     const bgSet = DataSet.of(NAMESPACE, uniqueSet('fq_bg'));
     for (let i = 0; i < 10; i++) await session.put(bgSet.id(i), { v: i });
     const task = await session.backgroundTask().update(bgSet).bin('flag').setTo('big').where('$.v >= 5').execute();

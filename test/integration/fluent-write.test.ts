@@ -1,6 +1,6 @@
 import { Behavior, Client, DataSet, GeoJSON, HllConfig, type Session } from '@aerospike-ts/fluent';
 import { RecordExistsError, RecordNotFoundError, GenerationError } from '@aerospike-ts/core';
-import { describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
+import { describeServer, HOSTS, NAMESPACE, uniqueSet, itUnlessEmulatorLacks } from '../helpers/env';
 
 // The examples of the SDK's "Writing Data" page, in TypeScript.
 describeServer('fluent API: writing data', () => {
@@ -57,7 +57,7 @@ describeServer('fluent API: writing data', () => {
     expect(rec?.ttl).toBeGreaterThan(3590);
   });
 
-  it('writes GeoJSON and HLL bins', async () => {
+  itUnlessEmulatorLacks('cdt')('writes GeoJSON and HLL bins', async () => {
     await session.upsert(places.id('space_needle')).bin('loc').setToGeoJson('{"type":"Point","coordinates":[-122.349,47.620]}').execute();
     expect((await session.get(places.id('space_needle')))?.bins['loc']).toBeInstanceOf(GeoJSON);
     await session.upsert(visitors.id('day_1')).bin('h').hllInit(HllConfig.of(14)).bin('h').hllAdd(['user-1', 'user-2', 'user-3']).execute();
@@ -90,7 +90,7 @@ describeServer('fluent API: batches and UDFs', () => {
     await client?.close();
   });
 
-  it('runs mixed batches and streams results with their index', async () => {
+  itUnlessEmulatorLacks('udf')('runs mixed batches and streams results with their index', async () => {
     const k1 = ds.id('k1');
     const k2 = ds.id('k2');
     await session.upsert(ds.id('gone')).put({ v: 0 }).execute();
@@ -104,7 +104,7 @@ describeServer('fluent API: batches and UDFs', () => {
     await expect(session.batch().execute()).rejects.toThrow(/empty batch/);
   });
 
-  it('applies where() to reads of several keys: filtered keys come back without a record', async () => {
+  itUnlessEmulatorLacks('expressions')('applies where() to reads of several keys: filtered keys come back without a record', async () => {
     for (let i = 1; i <= 4; i++) await session.upsert(ds.id(`w${i}`)).put({ age: 15 + i * 5 }).execute();
     const keys = ds.ids('w1', 'w2', 'w3', 'w4');
     const rows = await (await session.query(...keys).where('$.age >= 25').execute()).collect();
@@ -117,7 +117,7 @@ describeServer('fluent API: batches and UDFs', () => {
     expect(exOne.map((r) => r.record)).toEqual([null]);
   });
 
-  it('executes a UDF on keys and returns its result', async () => {
+  itUnlessEmulatorLacks('udf')('executes a UDF on keys and returns its result', async () => {
     const r = await session.executeUdf(ds.id('u1')).function(module, 'double').passing(21).execute();
     expect(await r.firstUdfResult()).toBe(42);
     const many = await (await session.executeUdf(ds.ids('a', 'b')).function(module, 'double').passing(5).execute()).collect();

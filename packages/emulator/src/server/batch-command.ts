@@ -57,6 +57,7 @@ export function parseBatch(data: Buffer, parentFilter: Buffer | undefined): Batc
     let info1 = 0;
     let info2 = 0;
     let info3 = 0;
+    let info4 = 0;
     let generation = 0;
     let ttl = 0;
     if (type === 0x00) {
@@ -67,7 +68,7 @@ export function parseBatch(data: Buffer, parentFilter: Buffer | undefined): Batc
         info2 = data[p++] as number;
         info3 = data[p++] as number;
       }
-      if ((type & 0x10) !== 0) p++;
+      if ((type & 0x10) !== 0) info4 = data[p++] as number;
       if ((type & 0x04) !== 0) {
         generation = data.readUInt16BE(p);
         p += 2;
@@ -85,7 +86,7 @@ export function parseBatch(data: Buffer, parentFilter: Buffer | undefined): Batc
     if (!body.fields.has(Field.FILTER_EXP) && parentFilter !== undefined) body.fields.set(Field.FILTER_EXP, parentFilter);
     const namespace = body.fields.get(Field.NAMESPACE)?.toString('utf8') ?? '';
     const set = body.fields.get(Field.SET)?.toString('utf8') ?? '';
-    out.push((prev = { index, namespace, request: { info1, info2, info3, generation, ttl, fields: body.fields, ops: body.ops, digest, set } }));
+    out.push((prev = { index, namespace, request: { info1, info2, info3, info4, generation, ttl, fields: body.fields, ops: body.ops, digest, set } }));
   }
   return out;
 }

@@ -159,7 +159,7 @@ export class NodeServer {
       if (ns === undefined) return one(Result.NAMESPACE_NOT_FOUND);
       const digest = msg.fields.get(Field.DIGEST);
       if (digest === undefined || digest.length !== 20) return one(Result.PARAMETER);
-      const reply = executeRecordCommand(ns, { info1: msg.info1, info2: msg.info2, info3: msg.info3, generation: msg.generation, ttl: msg.ttl, fields: msg.fields, ops: msg.ops, digest, set });
+      const reply = executeRecordCommand(ns, { info1: msg.info1, info2: msg.info2, info3: msg.info3, info4: msg.info4, generation: msg.generation, ttl: msg.ttl, fields: msg.fields, ops: msg.ops, digest, set });
       return { reply: frame(MsgType.AS_MSG, buildMessage(reply)), facts };
     } catch (e) {
       if (e instanceof MessageError || e instanceof MsgpackError) return one(Result.PARAMETER);

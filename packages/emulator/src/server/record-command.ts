@@ -9,6 +9,7 @@ export interface RecordRequest {
   readonly info1: number;
   readonly info2: number;
   readonly info3: number;
+  readonly info4: number;
   readonly generation: number;
   readonly ttl: number;
   readonly fields: ReadonlyMap<number, Buffer>;
@@ -18,6 +19,8 @@ export interface RecordRequest {
 }
 
 const NULL_VALUE = Buffer.alloc(0);
+/** info4 bits of transaction verify / roll-forward / roll-back. */
+const TXN_INFO4 = 0x07;
 const MAX_BIN_NAME = 15;
 
 /** A bin as a reply op. */
@@ -217,6 +220,8 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
  * returns the reply to send.
  */
 export function executeRecordCommand(ns: NamespaceStore, req: RecordRequest): ReplySpec {
+  // Multi-record transactions are an Enterprise feature: a Community server refuses them.
+  if (req.fields.has(Field.TXN_ID) || (req.info4 & TXN_INFO4) !== 0) return { resultCode: Result.ENTERPRISE_ONLY };
   if (req.fields.has(Field.UDF_FUNCTION) || req.fields.has(Field.UDF_PACKAGE_NAME)) return { resultCode: Result.UNSUPPORTED_FEATURE };
   if ((req.info2 & Info2.WRITE) !== 0) return write(ns, req);
   if ((req.info1 & Info1.READ) !== 0) return read(ns, req);

@@ -187,7 +187,7 @@ export function executeScanQuery(ns: NamespaceStore, msg: WireMessage, ownedByNo
         if (!r.value) continue;
       }
       if (background) {
-        executeRecordCommand(ns, { info1: 0, info2: msg.info2 & ~Info2.RESPOND_ALL_OPS, info3: msg.info3 & Info3.UPDATE_ONLY, generation: 0, ttl: msg.ttl, fields: new Map(), ops: msg.ops, digest: rec.digest, set: rec.setName });
+        executeRecordCommand(ns, { info1: 0, info2: msg.info2 & ~Info2.RESPOND_ALL_OPS, info3: msg.info3 & Info3.UPDATE_ONLY, info4: 0, generation: 0, ttl: msg.ttl, fields: new Map(), ops: msg.ops, digest: rec.digest, set: rec.setName });
         continue;
       }
       out.push(recordMessage(ns, rec, msg, pred === undefined ? undefined : match.bval));
