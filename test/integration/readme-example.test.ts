@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { main as classicMain } from '../../examples/classic-put-get';
+import { main as fluentMain } from '../../examples/fluent-put-get';
 import { main } from '../../examples/put-get';
 import { describeServer, HOSTS } from '../helpers/env';
 
@@ -27,5 +29,24 @@ describeServer('README example against a server', () => {
     }
     expect(lines[0]?.[0]).toEqual({ name: 'Alice', age: 30, tags: ['admin', 'ops'] });
     expect(String(lines[0]?.[1])).toMatch(/^generation 1, ttl 3[56]\d\ds$/);
+  });
+});
+
+describeServer('classic and fluent examples against a server', () => {
+  it('run and print the record they wrote', async () => {
+    const lines: unknown[][] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      lines.push(args);
+    });
+    try {
+      await classicMain(HOSTS as string);
+      await fluentMain(HOSTS as string);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toEqual([
+      ['classic:', { name: 'Bob', age: 41 }, 'generation 1'],
+      ['fluent:', { name: 'Carol', age: 35 }]
+    ]);
   });
 });
