@@ -180,9 +180,11 @@ function classify(msg: WireMessage): CommandKind {
   return (msg.info2 & Info2.WRITE) !== 0 ? 'write' : 'read';
 }
 
-/** Packs reply messages into proto frames of bounded size. */
+/** Packs reply messages into proto frames of bounded size; the final (LAST) message goes in a frame of its own, as the server sends it. */
 function group(messages: readonly Buffer[]): Buffer {
   const frames: Buffer[] = [];
+  const last = messages[messages.length - 1];
+  messages = messages.slice(0, -1);
   let batch: Buffer[] = [];
   let size = 0;
   for (const m of messages) {
@@ -195,5 +197,6 @@ function group(messages: readonly Buffer[]): Buffer {
     size += m.length;
   }
   if (size > 0) frames.push(frame(MsgType.AS_MSG, Buffer.concat(batch, size)));
+  if (last !== undefined) frames.push(frame(MsgType.AS_MSG, last));
   return Buffer.concat(frames);
 }

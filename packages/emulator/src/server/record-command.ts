@@ -24,8 +24,8 @@ const TXN_INFO4 = 0x07;
 const MAX_BIN_NAME = 15;
 
 /** A bin as a reply op. */
-function binOp(name: string, p: Particle | undefined): WireOp {
-  return { opType: Op.READ, particleType: p?.type ?? PT.NULL, binName: name, value: p?.data ?? NULL_VALUE };
+function binOp(name: string, p: Particle | undefined, opType: number = Op.READ): WireOp {
+  return { opType, particleType: p?.type ?? PT.NULL, binName: name, value: p?.data ?? NULL_VALUE };
 }
 
 /** Every bin of a map of bins, as reply ops. */
@@ -81,13 +81,13 @@ function applyReadOp(ns: NamespaceStore, rec: StoredRecord, bins: ReadonlyMap<st
     case Op.HLL_READ: {
       const r = applyCdtOperation(op.opType, op.binName, bins.get(op.binName), { type: op.particleType, data: op.value });
       if (!r.ok) return r.resultCode;
-      if (r.result !== null || respondAll) out.push(binOp(op.binName, r.result ?? undefined));
+      if (r.result !== null || respondAll) out.push(binOp(op.binName, r.result ?? undefined, op.opType));
       return Result.OK;
     }
     case Op.EXP_READ: {
       const r = evaluateExpression(expressionOf(op), { ...rec, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
       if (!r.ok) return r.resultCode;
-      out.push(binOp(op.binName, r.value ?? undefined));
+      out.push(binOp(op.binName, r.value ?? undefined, op.opType));
       return Result.OK;
     }
     default:
@@ -171,7 +171,7 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
       case Op.HLL_MODIFY: {
         const r = applyCdtOperation(op.opType, op.binName, bins.get(op.binName), value);
         if (!r.ok) return errorReply(r.resultCode);
-        if (r.result !== null || respondAll) results.push(binOp(op.binName, r.result ?? undefined));
+        if (r.result !== null || respondAll) results.push(binOp(op.binName, r.result ?? undefined, op.opType));
         next = r.newValue;
         break;
       }
@@ -179,7 +179,7 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
         const r = evaluateExpression(expressionOf(op), { ...view, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
         if (!r.ok) return errorReply(r.resultCode);
         next = r.value;
-        if (respondAll) results.push(binOp(op.binName, undefined));
+        if (respondAll) results.push(binOp(op.binName, undefined, op.opType));
         break;
       }
       default: {
@@ -192,12 +192,14 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
     if (next === null) bins.delete(op.binName);
     else if (next !== undefined) bins.set(op.binName, next);
     if (respondAll && (op.opType === Op.WRITE || op.opType === Op.ADD || op.opType === Op.APPEND || op.opType === Op.PREPEND || op.opType === Op.TOUCH || op.opType === Op.DELETE)) {
-      results.push(binOp(op.binName, undefined));
+      results.push(binOp(op.binName, undefined, op.opType));
     }
   }
   if (recordSize(bins) > MAX_RECORD_SIZE) return errorReply(Result.RECORD_TOO_BIG);
   if (bins.size === 0) {
-    if (existing !== undefined) ns.delete(req.digest);
+    // A write that leaves no bins deletes the record; on a record that did not exist it is not found.
+    if (existing === undefined) return { resultCode: Result.KEY_NOT_FOUND };
+    ns.delete(req.digest);
     return { resultCode: Result.OK, ops: results };
   }
   const keyField = req.fields.get(Field.KEY);
