@@ -42,8 +42,6 @@ export class MessageError extends Error {
  */
 export function parseMessage(buf: Buffer, offset = 0): { msg: WireMessage; end: number } {
   if (buf.length - offset < 22) throw new MessageError('message shorter than its 22-byte header');
-  const headerSize = buf[offset] as number;
-  if (headerSize !== 22) throw new MessageError(`header size ${headerSize}, expected 22`);
   const fieldCount = buf.readUInt16BE(offset + 18);
   const opCount = buf.readUInt16BE(offset + 20);
   let p = offset + 22;

@@ -138,7 +138,9 @@ export class NodeServer {
       msg = parseMessage(body).msg;
     } catch (e) {
       if (!(e instanceof MessageError)) throw e;
-      throw new FrameError(e.message);
+      // Like the server: a whole frame holding an inconsistent message is answered PARAMETER_ERROR.
+      const facts: CommandFacts = { node: this.name, kind: 'write', namespace: '', set: '', info: '' };
+      return { reply: frame(MsgType.AS_MSG, buildMessage({ resultCode: Result.PARAMETER })), facts };
     }
     const namespace = msg.fields.get(Field.NAMESPACE)?.toString('utf8') ?? '';
     const set = msg.fields.get(Field.SET)?.toString('utf8') ?? '';

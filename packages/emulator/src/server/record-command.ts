@@ -22,6 +22,8 @@ const NULL_VALUE = Buffer.alloc(0);
 /** info4 bits of transaction verify / roll-forward / roll-back. */
 const TXN_INFO4 = 0x07;
 const MAX_BIN_NAME = 15;
+/** Particle types a write op may carry (NULL removes the bin). */
+const STORABLE: ReadonlySet<number> = new Set([PT.NULL, PT.INTEGER, PT.DOUBLE, PT.STRING, PT.BLOB, PT.BOOL, PT.HLL, PT.MAP, PT.LIST, PT.GEOJSON]);
 
 /** A bin as a reply op. */
 function binOp(name: string, p: Particle | undefined, opType: number = Op.READ): WireOp {
@@ -150,6 +152,7 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
     let next: Particle | number | null | undefined;
     switch (op.opType) {
       case Op.WRITE:
+        if (!STORABLE.has(op.particleType)) return errorReply(Result.PARAMETER);
         next = op.particleType === PT.NULL ? null : { type: op.particleType, data: Buffer.from(op.value) };
         break;
       case Op.ADD:
