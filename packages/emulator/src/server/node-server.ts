@@ -102,7 +102,10 @@ export class NodeServer {
       }
       if (fault.type === 'drop') return;
       if (fault.type === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-      if (fault.type === 'result') reply = frame(MsgType.AS_MSG, buildMessage({ resultCode: fault.resultCode, info3: facts.kind === 'batch' || facts.kind === 'scan' || facts.kind === 'query' ? 0x01 : 0 }));
+      if (fault.type === 'result') {
+        const stream = facts.kind === 'batch' || facts.kind === 'scan' || facts.kind === 'query' || facts.kind === 'background';
+        reply = frame(MsgType.AS_MSG, buildMessage({ resultCode: fault.resultCode, info3: stream && fault.resultCode === Result.OK ? 0x01 : 0 }));
+      }
     }
     if (reply !== null && !socket.destroyed) socket.write(reply);
   }
@@ -155,7 +158,7 @@ export class NodeServer {
       }
       const ns = this.#host.namespaces.get(namespace);
       if (kind === 'scan' || kind === 'query' || kind === 'background') {
-        if (ns === undefined) return { reply: group([buildMessage({ resultCode: Result.NAMESPACE_NOT_FOUND, info3: 0x01 })]), facts };
+        if (ns === undefined) return { reply: group([buildMessage({ resultCode: Result.NAMESPACE_NOT_FOUND })]), facts };
         return { reply: group(executeScanQuery(ns, msg, (pid) => this.#host.ownsMaster(this, pid))), facts };
       }
       if (ns === undefined) return one(Result.NAMESPACE_NOT_FOUND);

@@ -126,7 +126,7 @@ function recordMessage(ns: NamespaceStore, rec: StoredRecord, msg: WireMessage, 
       if (names.length === 0 || names.includes(name)) ops.push({ opType: Op.READ, particleType: p.type, binName: name, value: p.data });
     }
   }
-  return buildMessage({ resultCode: Result.OK, generation: rec.generation, voidTime: rec.voidTime, fields, ops });
+  return buildMessage({ resultCode: Result.OK, info1: msg.info1 & Info1.NOBINDATA, generation: rec.generation, voidTime: rec.voidTime, fields, ops });
 }
 
 /** Partitions to serve and the resume digest of partial ones. */
@@ -158,7 +158,8 @@ function partitionsOf(msg: WireMessage, ownedByNode: (pid: number) => boolean): 
  * messages (without proto headers), ending with the LAST message.
  */
 export function executeScanQuery(ns: NamespaceStore, msg: WireMessage, ownedByNode: (pid: number) => boolean): Buffer[] {
-  const last = (code: number): Buffer => buildMessage({ resultCode: code, info3: Info3.LAST });
+  // The server ends a stream with LAST; a stream that fails ends with the error code and no LAST bit.
+  const last = (code: number): Buffer => buildMessage({ resultCode: code, info3: code === Result.OK ? Info3.LAST : 0 });
   if (msg.fields.has(Field.UDF_OP) || msg.fields.has(Field.UDF_FUNCTION)) return [last(Result.UNSUPPORTED_FEATURE)];
   if (msg.fields.has(Field.INDEX_CONTEXT)) return [last(Result.UNSUPPORTED_FEATURE)];
   const setField = msg.fields.get(Field.SET);
