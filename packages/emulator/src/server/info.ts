@@ -197,11 +197,27 @@ export function answerInfo(command: string, ctx: InfoContext): string {
       return 'ok';
     case 'query-show':
     case 'scan-show':
-      // Background queries run to completion before their reply, so no job is ever running.
-      return 'ERROR:2:job not found';
+      // Background queries run to completion before their reply: no job is ever listed or running.
+      return rest === '' ? '' : 'ERROR:2:job not found';
+    case 'partitions':
+      return '4096';
+    case 'sets':
+      return setsInfo(ctx, rest);
     default:
       return 'ERROR:4:unrecognized command';
   }
+}
+
+/** `sets` / `sets/<ns>`: one entry per set holding records. */
+function setsInfo(ctx: InfoContext, only: string): string {
+  const out: string[] = [];
+  for (const ns of ctx.namespaces.values()) {
+    if (only !== '' && only !== ns.name) continue;
+    const counts = new Map<string, number>();
+    for (const rec of ns.records.values()) if (rec.setName !== '') counts.set(rec.setName, (counts.get(rec.setName) ?? 0) + 1);
+    for (const [set, n] of counts) out.push(`ns=${ns.name}:set=${set}:objects=${n}:tombstones=0:truncate_lut=0:sindexes=${[...ns.indexes.values()].filter((i) => i.set === set).length}`);
+  }
+  return out.join(';');
 }
 
 function namespaceInfo(ctx: InfoContext, rest: string): string {

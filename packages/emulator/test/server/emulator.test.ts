@@ -115,3 +115,30 @@ describe('emulator, three nodes', () => {
     }
   });
 });
+
+describe('info commands', () => {
+  it('manage secondary indexes, list sets and truncate', async () => {
+    const emu = await startEmulator();
+    try {
+      const port = emu.nodes[0]?.port ?? 0;
+      const ask = async (cmd: string): Promise<string | undefined> => parseInfoReply((await rawExchange(port, encodeInfoRequest([cmd]), wholeFrame)).data).get(cmd);
+      expect(await ask('sindex-create:namespace=test;set=s1;indexname=ix;bin=a;type=numeric')).toBe('ok');
+      expect(await ask('sindex-create:ns=test;set=s1;indexname=ix;indexdata=b,STRING')).toMatch(/^ERROR:200:/);
+      expect(await ask('sindex-list:ns=test')).toBe('ns=test:indexname=ix:set=s1:bin=a:type=numeric:indextype=default:context=null:exp=null:state=RW');
+      expect(await ask('sindex/test/ix')).toMatch(/load_pct=100/);
+      expect(await ask('sindex-exists:ns=test;indexname=ix')).toBe('true');
+      expect(await ask('sindex-delete:ns=test;indexname=ix')).toBe('ok');
+      expect(await ask('sindex-list:ns=test')).toBe('');
+      const client = new AerospikeClient({ hosts: emu.hosts });
+      await client.connect();
+      await client.put(new Key('test', 's1', 1), { a: 1 });
+      expect(await ask('sets/test')).toMatch(/^ns=test:set=s1:objects=1:/);
+      expect(await ask('truncate:namespace=test;set=s1')).toBe('ok');
+      expect(await client.exists(new Key('test', 's1', 1))).toBeNull();
+      expect(await ask('namespace/nope')).toBe('type=unknown');
+      await client.close();
+    } finally {
+      await emu.stop();
+    }
+  });
+});
