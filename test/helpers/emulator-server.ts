@@ -16,13 +16,23 @@ const started: RunningEmulator[] = [];
 /**
  * Loads the emulator from its sources. Jest's global setup resolves modules with Node's
  * own resolver, which cannot follow the sources' `.js` import specifiers, so the package
- * is bundled to one CommonJS file first (esbuild, a few milliseconds).
+ * (with core, from its sources too) is bundled to one CommonJS file first (esbuild).
  */
 function loadEmulator(): StartEmulator {
   const dir = mkdtempSync(join(tmpdir(), 'aerospike-ts-emulator-'));
   const out = join(dir, 'emulator.cjs');
   try {
-    buildSync({ entryPoints: [join(__dirname, '..', '..', 'packages', 'emulator', 'src', 'index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'error' });
+    const packages = join(__dirname, '..', '..', 'packages');
+    buildSync({
+      entryPoints: [join(packages, 'emulator', 'src', 'index.ts')],
+      alias: { '@aerospike-ts/core': join(packages, 'core', 'src', 'index.ts') },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: out,
+      logLevel: 'error'
+    });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require(out) as { startEmulator: StartEmulator }).startEmulator;
   } finally {
