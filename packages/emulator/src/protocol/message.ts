@@ -44,7 +44,30 @@ export function parseMessage(buf: Buffer, offset = 0): { msg: WireMessage; end: 
   if (buf.length - offset < 22) throw new MessageError('message shorter than its 22-byte header');
   const fieldCount = buf.readUInt16BE(offset + 18);
   const opCount = buf.readUInt16BE(offset + 20);
-  let p = offset + 22;
+  const { fields, ops, end } = readFieldsAndOps(buf, offset + 22, fieldCount, opCount);
+  return {
+    msg: {
+      info1: buf[offset + 1] as number,
+      info2: buf[offset + 2] as number,
+      info3: buf[offset + 3] as number,
+      info4: buf[offset + 4] as number,
+      resultCode: buf[offset + 5] as number,
+      generation: buf.readUInt32BE(offset + 6),
+      ttl: buf.readInt32BE(offset + 10),
+      timeout: buf.readUInt32BE(offset + 14),
+      fields,
+      ops
+    },
+    end
+  };
+}
+
+/**
+ * Reads `fieldCount` fields then `opCount` operations starting at `p` (the layout shared by
+ * AS_MSG bodies and batch entries).
+ * @throws MessageError when a length runs past the end of `buf`.
+ */
+export function readFieldsAndOps(buf: Buffer, p: number, fieldCount: number, opCount: number): { fields: Map<number, Buffer>; ops: WireOp[]; end: number } {
   const fields = new Map<number, Buffer>();
   for (let i = 0; i < fieldCount; i++) {
     if (p + 5 > buf.length) throw new MessageError('truncated field header');
@@ -67,21 +90,7 @@ export function parseMessage(buf: Buffer, offset = 0): { msg: WireMessage; end: 
     });
     p += 4 + size;
   }
-  return {
-    msg: {
-      info1: buf[offset + 1] as number,
-      info2: buf[offset + 2] as number,
-      info3: buf[offset + 3] as number,
-      info4: buf[offset + 4] as number,
-      resultCode: buf[offset + 5] as number,
-      generation: buf.readUInt32BE(offset + 6),
-      ttl: buf.readInt32BE(offset + 10),
-      timeout: buf.readUInt32BE(offset + 14),
-      fields,
-      ops
-    },
-    end: p
-  };
+  return { fields, ops, end: p };
 }
 
 /** What a reply message carries. */

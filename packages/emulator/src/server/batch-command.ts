@@ -1,6 +1,6 @@
 import type { NamespaceStore } from '../model/store.js';
 import { Field, Info2, Result } from '../protocol/constants.js';
-import { buildMessage, MessageError, type WireOp } from '../protocol/message.js';
+import { buildMessage, MessageError, readFieldsAndOps } from '../protocol/message.js';
 import { executeRecordCommand, type RecordRequest } from './record-command.js';
 
 /** One decoded batch entry (or the previous one repeated). */
@@ -8,28 +8,6 @@ interface BatchEntry {
   readonly index: number;
   readonly request: RecordRequest;
   readonly namespace: string;
-}
-
-/** Reads fields and ops of a batch entry starting at `p`. */
-function readBody(buf: Buffer, p: number, fieldCount: number, opCount: number): { fields: Map<number, Buffer>; ops: WireOp[]; end: number } {
-  const fields = new Map<number, Buffer>();
-  for (let i = 0; i < fieldCount; i++) {
-    if (p + 5 > buf.length) throw new MessageError('truncated batch field');
-    const size = buf.readUInt32BE(p);
-    if (size < 1 || p + 4 + size > buf.length) throw new MessageError('batch field length out of range');
-    fields.set(buf[p + 4] as number, buf.subarray(p + 5, p + 4 + size));
-    p += 4 + size;
-  }
-  const ops: WireOp[] = [];
-  for (let i = 0; i < opCount; i++) {
-    if (p + 8 > buf.length) throw new MessageError('truncated batch op');
-    const size = buf.readUInt32BE(p);
-    const nameLen = buf[p + 7] as number;
-    if (size < 4 + nameLen || p + 4 + size > buf.length) throw new MessageError('batch op length out of range');
-    ops.push({ opType: buf[p + 4] as number, particleType: buf[p + 5] as number, binName: buf.toString('utf8', p + 8, p + 8 + nameLen), value: buf.subarray(p + 8 + nameLen, p + 4 + size) });
-    p += 4 + size;
-  }
-  return { fields, ops, end: p };
 }
 
 /**
@@ -81,7 +59,7 @@ export function parseBatch(data: Buffer, parentFilter: Buffer | undefined): Batc
     if (p + 4 > data.length) throw new MessageError('truncated batch entry counts');
     const fieldCount = data.readUInt16BE(p);
     const opCount = data.readUInt16BE(p + 2);
-    const body = readBody(data, p + 4, fieldCount, opCount);
+    const body = readFieldsAndOps(data, p + 4, fieldCount, opCount);
     p = body.end;
     if (!body.fields.has(Field.FILTER_EXP) && parentFilter !== undefined) body.fields.set(Field.FILTER_EXP, parentFilter);
     const namespace = body.fields.get(Field.NAMESPACE)?.toString('utf8') ?? '';
