@@ -20,6 +20,8 @@ export interface NodeHost {
   ownsMaster(node: NodeServer, pid: number): boolean;
 }
 
+/** Reply bytes a connection may leave unread before the emulator closes it. */
+const MAX_UNREAD_REPLY_BYTES = 256 * 1024 * 1024;
 /** Largest proto frame of a multi-record reply. */
 const GROUP_BYTES = 128 * 1024;
 
@@ -107,7 +109,10 @@ export class NodeServer {
         reply = frame(MsgType.AS_MSG, buildMessage({ resultCode: fault.resultCode, info3: stream && fault.resultCode === Result.OK ? 0x01 : 0 }));
       }
     }
-    if (reply !== null && !socket.destroyed) socket.write(reply);
+    if (reply === null || socket.destroyed) return;
+    socket.write(reply);
+    // A peer that sends requests but does not read the replies is cut off rather than buffered for.
+    if (socket.writableLength > MAX_UNREAD_REPLY_BYTES) socket.destroy();
   }
 
   /** Builds the reply bytes of a frame. */

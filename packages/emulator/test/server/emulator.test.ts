@@ -142,3 +142,22 @@ describe('info commands', () => {
     }
   });
 });
+
+describe('three-node scans and batches', () => {
+  it('return every record exactly once with partitions split across the nodes', async () => {
+    const emu = await startEmulator({ nodes: 3 });
+    const client = new AerospikeClient({ hosts: emu.hosts });
+    try {
+      await client.connect();
+      const keys = Array.from({ length: 60 }, (_, i) => new Key('test', 'emu3scan', i));
+      for (const k of keys) await client.put(k, { i: k.userKey as number }, { sendKey: true });
+      const seen = (await client.scan('test', 'emu3scan').toArray()).map((r) => r.bins['i']).sort((a, b) => Number(a) - Number(b));
+      expect(seen).toEqual(keys.map((_, i) => i));
+      const batch = await client.batchGet(keys.slice(0, 10));
+      expect(batch.map((r) => r.record?.bins['i'])).toEqual(keys.slice(0, 10).map((_, i) => i));
+    } finally {
+      await client.close();
+      await emu.stop();
+    }
+  });
+});
