@@ -161,3 +161,26 @@ describe('three-node scans and batches', () => {
     }
   });
 });
+
+describe('cluster changes at run time', () => {
+  it('a tending client discovers an added node and drops a removed one', async () => {
+    const emu = await startEmulator({ nodes: 2 });
+    const client = new AerospikeClient({ hosts: emu.hosts, tendInterval: 20 });
+    try {
+      await client.connect();
+      expect(client.nodes()).toHaveLength(2);
+      const added = new Promise<{ name: string }>((resolve) => client.once('nodeAdded', resolve));
+      const id = await emu.addNode();
+      expect((await added).name).toBe(id);
+      const removed = new Promise<{ name: string }>((resolve) => client.once('nodeRemoved', resolve));
+      await emu.removeNode(id);
+      expect((await removed).name).toBe(id);
+      const k = new Key('test', 'emu_rt', 1);
+      await client.put(k, { a: 1 });
+      expect((await client.get(k)).bins).toEqual({ a: 1 });
+    } finally {
+      await client.close();
+      await emu.stop();
+    }
+  });
+});
