@@ -7,9 +7,10 @@ const samples = docs.flatMap(samplesOf);
 
 /** The emulator feature a sample needs, judged from its code (UDFs, filter expressions, collection/bit/HLL ops). */
 function gapOf(code: string): EmulatorGap | undefined {
-  if (/udf|\.lua|executeUdf|apply\(/i.test(code)) return 'udf';
-  if (/where\(|filterExpression|filter_expression|\bexp\.|Exp\.|\$\./.test(code)) return 'expressions';
-  if (/list|map|hll|bit|cdt|ctx/i.test(code)) return 'cdt';
+  if (!/connect\(/.test(code)) return undefined; // no server involved
+  if (/\budf|\.lua\b|executeUdf|\bapply\(/i.test(code)) return 'udf';
+  if (/list_operations|map_operations|hll_operations|bit_operations|\.(list|map|hll|bit)[A-Z]\w*\(|Ctx\.|\bHLL\b/.test(code)) return 'cdt';
+  if (/\.where\(\s*'|filterExpression|filter_expression|\bExp\.|\bexp\./.test(code)) return 'expressions';
   return undefined;
 }
 
