@@ -184,7 +184,30 @@ export function collectionElements(packed: Buffer, kind: 'list' | 'mapkeys' | 'm
       continue;
     }
     const v = c.value();
+    if (k === undefined) continue; // the order header of a sorted map, or a key no index can hold
     out.push(kind === 'mapkeys' ? k : v);
   }
   return out;
+}
+
+/**
+ * The raw bytes of each element of a packed array (e.g. an EXP_READ op's
+ * `[expression, flags]`); undefined when `packed` is not a valid array.
+ */
+export function arrayElements(packed: Buffer): Buffer[] | undefined {
+  try {
+    const c = new Cursor(packed);
+    const { count, map } = c.header();
+    if (count < 0 || map) return undefined;
+    const out: Buffer[] = [];
+    for (let i = 0; i < count; i++) {
+      const start = c.pos;
+      c.value();
+      out.push(packed.subarray(start, c.pos));
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof MsgpackError) return undefined;
+    throw e;
+  }
 }

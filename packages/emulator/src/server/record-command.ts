@@ -2,6 +2,7 @@ import type { Particle, StoredRecord } from '../model/particle.js';
 import type { NamespaceStore } from '../model/store.js';
 import { Field, Info1, Info2, Info3, MAX_RECORD_SIZE, Op, Particle as PT, Result } from '../protocol/constants.js';
 import type { ReplySpec, WireOp } from '../protocol/message.js';
+import { arrayElements } from '../protocol/msgpack-scan.js';
 import { applyCdtOperation, evaluateExpression, evaluateFilter } from './feature-gates.js';
 
 /** A single-record command, from a plain AS_MSG or one batch entry. */
@@ -87,9 +88,11 @@ function applyReadOp(ns: NamespaceStore, rec: StoredRecord, bins: ReadonlyMap<st
       return Result.OK;
     }
     case Op.EXP_READ: {
-      const r = evaluateExpression(expressionOf(op), { ...rec, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
-      if (!r.ok) return r.resultCode;
-      out.push(binOp(op.binName, r.value ?? undefined, op.opType));
+      const e = expressionOf(op);
+      if (e === undefined) return Result.PARAMETER;
+      const r = evaluateExpression(e.exp, { ...rec, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
+      if (!r.ok && (e.flags & ExpFlag.EVAL_NO_FAIL) === 0) return r.resultCode;
+      out.push(binOp(op.binName, r.ok ? (r.value ?? undefined) : undefined, op.opType));
       return Result.OK;
     }
     default:
@@ -97,9 +100,30 @@ function applyReadOp(ns: NamespaceStore, rec: StoredRecord, bins: ReadonlyMap<st
   }
 }
 
-/** The expression bytes of an EXP_READ/EXP_MODIFY op: msgpack [expression, flags]; the engine takes the packed expression. */
-function expressionOf(op: WireOp): Buffer {
-  return op.value;
+/** An EXP_READ/EXP_MODIFY op's value, msgpack `[expression, flags]`, split; undefined when malformed. */
+function expressionOf(op: WireOp): { exp: Buffer; flags: number } | undefined {
+  const items = arrayElements(op.value);
+  const [exp, flagsRaw] = items ?? [];
+  if (exp === undefined) return undefined;
+  const f = flagsRaw === undefined ? 0 : (flagsRaw[0] ?? 0);
+  return { exp, flags: f <= 0x7f ? f : 0 };
+}
+
+/** Expression op flags (read: EVAL_NO_FAIL; write: CREATE_ONLY, UPDATE_ONLY, ALLOW_DELETE, POLICY_NO_FAIL, EVAL_NO_FAIL). */
+const ExpFlag = { CREATE_ONLY: 1, UPDATE_ONLY: 2, ALLOW_DELETE: 4, POLICY_NO_FAIL: 8, EVAL_NO_FAIL: 16 } as const;
+
+/** The new value of an EXP_MODIFY op's bin (undefined: unchanged, null: removed) or a result code. */
+function expressionWrite(ns: NamespaceStore, view: StoredRecord, bins: Map<string, Particle>, op: WireOp): Particle | null | undefined | number {
+  const e = expressionOf(op);
+  if (e === undefined) return Result.PARAMETER;
+  const policyFail = (code: number): number | undefined => ((e.flags & ExpFlag.POLICY_NO_FAIL) !== 0 ? undefined : code);
+  const exists = bins.has(op.binName);
+  if ((e.flags & ExpFlag.CREATE_ONLY) !== 0 && exists) return policyFail(Result.BIN_EXISTS);
+  if ((e.flags & ExpFlag.UPDATE_ONLY) !== 0 && !exists) return policyFail(Result.BIN_NOT_FOUND);
+  const r = evaluateExpression(e.exp, { ...view, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
+  if (!r.ok) return (e.flags & ExpFlag.EVAL_NO_FAIL) !== 0 ? undefined : r.resultCode;
+  if (r.value === null && (e.flags & ExpFlag.ALLOW_DELETE) === 0) return policyFail(Result.PARAMETER);
+  return r.value;
 }
 
 /** Adds two integer or float particles (the ADD op). */
@@ -179,9 +203,7 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
         break;
       }
       case Op.EXP_MODIFY: {
-        const r = evaluateExpression(expressionOf(op), { ...view, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
-        if (!r.ok) return errorReply(r.resultCode);
-        next = r.value;
+        next = expressionWrite(ns, view, bins, op);
         if (respondAll) results.push(binOp(op.binName, undefined, op.opType));
         break;
       }
