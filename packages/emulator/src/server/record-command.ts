@@ -148,9 +148,10 @@ function concat(current: Particle | undefined, value: Particle, prepend: boolean
 
 /** Executes a command that writes (put, operate with writes, touch, delete). */
 function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
+  // Durable deletes are an Enterprise feature: refused before the record is looked at.
+  if ((req.info2 & Info2.DURABLE_DELETE) !== 0) return { resultCode: Result.ENTERPRISE_ONLY };
   const existing = ns.get(req.digest);
   const errorReply = (code: number): ReplySpec => ({ resultCode: code, generation: existing?.generation ?? 0, voidTime: existing?.voidTime ?? 0 });
-  if ((req.info2 & Info2.DURABLE_DELETE) !== 0) return errorReply(Result.ENTERPRISE_ONLY);
   if ((req.info2 & Info2.CREATE_ONLY) !== 0 && existing !== undefined) return errorReply(Result.KEY_EXISTS);
   if ((req.info3 & (Info3.UPDATE_ONLY | Info3.REPLACE_ONLY)) !== 0 && existing === undefined) return errorReply(Result.KEY_NOT_FOUND);
   if (existing !== undefined) {
