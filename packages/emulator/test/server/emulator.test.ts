@@ -71,6 +71,27 @@ describe('emulator, one node', () => {
     await expect(client.get(k)).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 
+  it('keeps the expiry with TTL -2, resets it on touch, and never expires with -1', async () => {
+    const k = key('ttl2');
+    await client.put(k, { a: 1 }, { ttl: 100 });
+    clock.advance(40_000);
+    await client.put(k, { a: 2 }, { ttl: -2 });
+    clock.advance(59_000);
+    expect((await client.get(k)).bins).toEqual({ a: 2 });
+    clock.advance(2_000);
+    expect(await client.exists(k)).toBeNull(); // still the first write's expiry
+    await client.put(k, { a: 2 }, { ttl: 100 });
+    await client.touch(k, { ttl: 500 });
+    clock.advance(499_000);
+    expect(await client.exists(k)).not.toBeNull();
+    await client.put(k, { a: 3 }, { ttl: -1 });
+    clock.advance(10_000_000_000);
+    expect((await client.get(k)).bins).toEqual({ a: 3 });
+    await client.put(k, { a: 4 }, { ttl: 5 });
+    clock.advance(6_000);
+    expect(await client.exists(k)).toBeNull();
+  });
+
   it('injects a chosen result code, then stops after the given count', async () => {
     const k = key('fault');
     await client.put(k, { a: 1 });
