@@ -111,7 +111,7 @@ describeServer('core scans and queries', () => {
     expect((await jobs()).some((e) => e.startsWith(`trid=${task.taskId}:`) && e.includes(':rps=3000:'))).toBe(true);
   });
 
-  itUnlessEmulatorLacks('geo')('queries GeoJSON points within a radius and a region', async () => {
+  it('queries GeoJSON points within a radius and a region', async () => {
     const geoSet = `${set}_geo`.slice(0, 63);
     const geoIdx = `qgeo_${set}`.slice(0, 60);
     // a 5x5 grid of points 0.01 degrees apart around (10, 20)

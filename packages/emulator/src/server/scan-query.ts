@@ -4,6 +4,7 @@ import { Field, Info1, Info2, Info3, Op, Particle as PT, PARTITIONS, Result } fr
 import { buildMessage, MessageError, type WireMessage, type WireOp } from '../protocol/message.js';
 import { collectionElements, MsgpackError, type IndexValue } from '../protocol/msgpack-scan.js';
 import { evaluateFilter } from './feature-gates.js';
+import { parseRegion, pointInRegion, storedPoint, type GeoRegion } from './geo.js';
 import { executeRecordCommand } from './record-command.js';
 
 /** A secondary-index predicate from INDEX_RANGE. */
@@ -65,9 +66,13 @@ function scalarOf(p: Particle): IndexValue {
 }
 
 /** The matching value (for the bval) when the record satisfies the predicate, else undefined. */
-function recordMatch(pred: IndexPredicate, rec: StoredRecord): { bval: bigint } | undefined {
+function recordMatch(pred: IndexPredicate, rec: StoredRecord, region: GeoRegion | undefined): { bval: bigint } | undefined {
   const bin = rec.bins.get(pred.bin);
   if (bin === undefined) return undefined;
+  if (region !== undefined) {
+    const p = bin.type === PT.GEOJSON ? storedPoint(bin.data) : undefined;
+    return p !== undefined && pointInRegion(p, region) ? { bval: 0n } : undefined;
+  }
   let values: IndexValue[];
   if (pred.collection === 'default') values = [scalarOf(bin)];
   else if (pred.collection === 'list' ? bin.type === PT.LIST : bin.type === PT.MAP) {
@@ -167,20 +172,21 @@ export function executeScanQuery(ns: NamespaceStore, msg: WireMessage, ownedByNo
   const range = msg.fields.get(Field.INDEX_RANGE);
   const pred = range === undefined ? undefined : parsePredicate(range, msg.fields.get(Field.INDEX_TYPE));
   if (pred !== undefined) {
-    if (pred.particleType === PT.GEOJSON) return [last(Result.UNSUPPORTED_FEATURE)];
     if (findIndex(ns, set ?? '', pred) === undefined) return [last(Result.INDEX_NOT_FOUND)];
+    if (pred.particleType === PT.GEOJSON && (pred.collection !== 'default' || parseRegion(pred.begin.toString('utf8')) === undefined)) return [last(Result.UNSUPPORTED_FEATURE)];
   }
   const maxField = msg.fields.get(Field.MAX_RECORDS);
   const maxRecords = maxField !== undefined && maxField.length === 8 ? maxField.readBigUInt64BE(0) : 0n;
   const filter = msg.fields.get(Field.FILTER_EXP);
   const background = (msg.info2 & Info2.WRITE) !== 0;
+  const region = pred?.particleType === PT.GEOJSON ? parseRegion(pred.begin.toString('utf8')) : undefined;
   const records = byPartition(ns, set);
   const out: Buffer[] = [];
   let sent = 0n;
   for (const { pid, after } of partitionsOf(msg, ownedByNode)) {
     for (const rec of records.get(pid) ?? []) {
       if (after !== undefined && Buffer.compare(rec.digest, after) <= 0) continue;
-      const match = pred === undefined ? { bval: undefined } : recordMatch(pred, rec);
+      const match = pred === undefined ? { bval: undefined } : recordMatch(pred, rec, region);
       if (match === undefined) continue;
       if (filter !== undefined) {
         const r = evaluateFilter(filter, rec, { nowNs: ns.nowNs(), namespace: ns.name });
