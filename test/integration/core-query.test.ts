@@ -100,7 +100,7 @@ describeServer('core scans and queries', () => {
     expect(res.map((r) => r.record?.bins['bg'] ?? null)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, null]);
   });
 
-  itUnlessEmulatorLacks('throttle')('sends recordsPerSecond: the server throttles the job at that rate', async () => {
+  it('sends recordsPerSecond: the server throttles the job at that rate', async () => {
     // query-show lists recent jobs with the rate the server applies (per node)
     const jobs = async (): Promise<string[]> => ((await client.info('query-show')).get('query-show') ?? '').split(';').filter((e) => e.includes(`:set=${set}:`));
     const recs = await client.scan(NAMESPACE, set, { recordsPerSecond: 4000 }).toArray();

@@ -2,6 +2,7 @@ import { realClock, type Clock } from '../model/clock.js';
 import { NamespaceStore } from '../model/store.js';
 import { PARTITIONS } from '../protocol/constants.js';
 import { FaultInjector } from './faults.js';
+import { JobLog } from './job-log.js';
 import type { InfoContext } from './info.js';
 import { NodeServer, type NodeHost } from './node-server.js';
 
@@ -26,6 +27,8 @@ export class Emulator implements NodeHost {
   readonly namespaces: ReadonlyMap<string, NamespaceStore>;
   /** Fault rules applied to every node. */
   readonly faults = new FaultInjector();
+  /** Recent scan/query jobs of the cluster (`query-show`). */
+  readonly jobs = new JobLog();
   readonly clock: Clock;
   readonly #clusterName: string;
   readonly #nodes: NodeServer[] = [];
@@ -127,6 +130,7 @@ export class Emulator implements NodeHost {
       namespaces: this.namespaces,
       clusterSize: this.#nodes.length,
       nowNs: () => BigInt(this.clock.nowMs()) * 1_000_000n,
+      jobs: this.jobs,
       replicas: () => {
         const owned: boolean[][] = [];
         for (let r = 0; r < count; r++) {

@@ -1,4 +1,5 @@
 import type { NamespaceStore, SecondaryIndex } from '../model/store.js';
+import type { JobLog } from './job-log.js';
 
 /** What an info command can see of the cluster and the node that answers. */
 export interface InfoContext {
@@ -19,6 +20,8 @@ export interface InfoContext {
   readonly clusterSize: number;
   /** Current time in ns since the Unix epoch (truncate's default lut). */
   nowNs(): bigint;
+  /** Recent scan/query jobs. */
+  readonly jobs: JobLog;
 }
 
 /** Server build the emulator reports (the reference server's). */
@@ -197,8 +200,7 @@ export function answerInfo(command: string, ctx: InfoContext): string {
       return 'ok';
     case 'query-show':
     case 'scan-show':
-      // Background queries run to completion before their reply: no job is ever listed or running.
-      return rest === '' ? '' : 'ERROR:2:job not found';
+      return ctx.jobs.show(rest === '' ? undefined : params(rest).get('trid'));
     case 'partitions':
       return '4096';
     case 'sets':

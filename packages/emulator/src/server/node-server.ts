@@ -7,6 +7,7 @@ import { MsgpackError } from '../protocol/msgpack-scan.js';
 import { executeBatch } from './batch-command.js';
 import type { CommandFacts, CommandKind, FaultAction, FaultInjector } from './faults.js';
 import { answerInfoRequest, type InfoContext } from './info.js';
+import type { JobLog } from './job-log.js';
 import { executeRecordCommand } from './record-command.js';
 import { executeScanQuery } from './scan-query.js';
 
@@ -14,6 +15,7 @@ import { executeScanQuery } from './scan-query.js';
 export interface NodeHost {
   readonly namespaces: ReadonlyMap<string, NamespaceStore>;
   readonly faults: FaultInjector;
+  readonly jobs: JobLog;
   /** Info view for this node. */
   infoContext(node: NodeServer): InfoContext;
   /** True when this node is master of the partition. */
@@ -140,6 +142,20 @@ export class NodeServer {
     }
   }
 
+  /** Records a scan/query job for `query-show`. */
+  #logJob(msg: WireMessage, namespace: string, set: string, kind: CommandKind, records: number): void {
+    const id = msg.fields.get(Field.QUERY_ID);
+    const rps = msg.fields.get(Field.RECORDS_PER_SECOND);
+    this.#host.jobs.add({
+      trid: id !== undefined && id.length === 8 ? id.readBigUInt64BE(0) : 0n,
+      namespace,
+      set,
+      rps: rps !== undefined && rps.length === 4 ? rps.readUInt32BE(0) : 0,
+      type: kind === 'background' ? 'background-ops' : 'basic',
+      records: kind === 'background' ? 0 : records
+    });
+  }
+
   #data(body: Buffer): { reply: Buffer | null; facts: CommandFacts } {
     let msg: WireMessage;
     try {
@@ -164,7 +180,9 @@ export class NodeServer {
       const ns = this.#host.namespaces.get(namespace);
       if (kind === 'scan' || kind === 'query' || kind === 'background') {
         if (ns === undefined) return { reply: group([buildMessage({ resultCode: Result.NAMESPACE_NOT_FOUND })]), facts };
-        return { reply: group(executeScanQuery(ns, msg, (pid) => this.#host.ownsMaster(this, pid))), facts };
+        const replies = executeScanQuery(ns, msg, (pid) => this.#host.ownsMaster(this, pid));
+        this.#logJob(msg, namespace, set, kind, replies.length - 1);
+        return { reply: group(replies), facts };
       }
       if (ns === undefined) return one(Result.NAMESPACE_NOT_FOUND);
       const digest = msg.fields.get(Field.DIGEST);
