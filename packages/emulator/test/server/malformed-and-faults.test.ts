@@ -9,6 +9,22 @@ const kv = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'kv.json'),
 const base = Buffer.from(kv.steps.find((s) => s.name === 'put_null_bin_removal')?.exchanges[0]?.request.hex ?? '', 'hex');
 const resultCode = (reply: Buffer): number => reply[13] ?? -1;
 
+/** A one-node emulator for the enclosing describe block. */
+function oneNode(): { emu: () => Emulator; port: () => number } {
+  let emu: Emulator | undefined;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+  const get = (): Emulator => {
+    if (emu === undefined) throw new Error('the emulator has not started');
+    return emu;
+  };
+  return { emu: get, port: () => get().nodes[0]?.port ?? 0 };
+}
+
 function variant(edit: (b: Buffer) => void): Buffer {
   const b = Buffer.from(base);
   edit(b);
@@ -16,15 +32,7 @@ function variant(edit: (b: Buffer) => void): Buffer {
 }
 
 describe('bad input gets the result code the reference server gives', () => {
-  let emu: Emulator;
-  let port = 0;
-  beforeAll(async () => {
-    emu = await startEmulator();
-    port = emu.nodes[0]?.port ?? 0;
-  });
-  afterAll(async () => {
-    await emu.stop();
-  });
+  const { port } = oneNode();
 
   // Each expected code was observed on Aerospike CE 8.1.2 with the same bytes.
   it.each([
@@ -35,52 +43,44 @@ describe('bad input gets the result code the reference server gives', () => {
     ['a field count larger than the fields sent', 4, (b: Buffer): void => void b.writeUInt16BE(9, 8 + 18)],
     ['an unknown namespace', 20, (b: Buffer): void => void b.write('nope', base.indexOf(Buffer.from('test')))]
   ] as const)('%s → %i', async (_name, code, edit) => {
-    const { data } = await rawExchange(port, variant(edit), wholeFrame);
+    const { data } = await rawExchange(port(), variant(edit), wholeFrame);
     expect(resultCode(data)).toBe(code);
   });
 
   it('closes the connection on an oversized frame length instead of buffering it', async () => {
     const huge = Buffer.from(base);
     huge.writeUIntBE(2 ** 40, 2, 6);
-    expect((await rawExchange(port, huge, () => false)).closed).toBe(true);
+    expect((await rawExchange(port(), huge, () => false)).closed).toBe(true);
   });
 });
 
 describe('fault injection', () => {
-  let emu: Emulator;
-  let port = 0;
-  beforeAll(async () => {
-    emu = await startEmulator();
-    port = emu.nodes[0]?.port ?? 0;
-  });
-  afterAll(async () => {
-    await emu.stop();
-  });
-  afterEach(() => emu.faults.clear());
+  const { emu, port } = oneNode();
+  afterEach(() => emu().faults.clear());
 
   it('drops one reply: the next request on the connection gets the only answer', async () => {
-    emu.faults.add({ match: { kind: 'info', info: 'build' }, action: { type: 'drop' }, times: 1 });
+    emu().faults.add({ match: { kind: 'info', info: 'build' }, action: { type: 'drop' }, times: 1 });
     const both = Buffer.concat([encodeInfoRequest(['build']), encodeInfoRequest(['node'])]);
-    const { data } = await rawExchange(port, both, wholeFrame);
+    const { data } = await rawExchange(port(), both, wholeFrame);
     expect([...parseInfoReply(data).keys()]).toEqual(['node']);
   });
 
   it('closes the connection for a matching command', async () => {
-    emu.faults.add({ match: { kind: 'write', namespace: 'test' }, action: { type: 'close' } });
-    expect((await rawExchange(port, base, () => false)).closed).toBe(true);
+    emu().faults.add({ match: { kind: 'write', namespace: 'test' }, action: { type: 'close' } });
+    expect((await rawExchange(port(), base, () => false)).closed).toBe(true);
   });
 
   it('answers a chosen result code for matching commands only', async () => {
-    emu.faults.add({ match: { kind: 'write', set: 'wire_kv' }, action: { type: 'result', resultCode: 14 } });
-    expect(resultCode((await rawExchange(port, base, wholeFrame)).data)).toBe(14);
-    emu.faults.clear();
-    expect(resultCode((await rawExchange(port, base, wholeFrame)).data)).not.toBe(14);
+    emu().faults.add({ match: { kind: 'write', set: 'wire_kv' }, action: { type: 'result', resultCode: 14 } });
+    expect(resultCode((await rawExchange(port(), base, wholeFrame)).data)).toBe(14);
+    emu().faults.clear();
+    expect(resultCode((await rawExchange(port(), base, wholeFrame)).data)).not.toBe(14);
   });
 
   it('delays a reply but still delivers it, in order', async () => {
-    emu.faults.add({ match: { kind: 'info', info: 'build' }, action: { type: 'delay', ms: 20 }, times: 1 });
+    emu().faults.add({ match: { kind: 'info', info: 'build' }, action: { type: 'delay', ms: 20 }, times: 1 });
     const both = Buffer.concat([encodeInfoRequest(['build']), encodeInfoRequest(['node'])]);
-    const { data } = await rawExchange(port, both, (got) => wholeFrame(got) && wholeFrame(got.subarray(8 + got.readUIntBE(2, 6))));
+    const { data } = await rawExchange(port(), both, (got) => wholeFrame(got) && wholeFrame(got.subarray(8 + got.readUIntBE(2, 6))));
     const first = parseInfoReply(data.subarray(0, 8 + data.readUIntBE(2, 6)));
     expect([...first.keys()]).toEqual(['build']);
   });
