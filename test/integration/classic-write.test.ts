@@ -129,7 +129,15 @@ describeServer('classic admin_* on a server without security', () => {
         () => client.admin_query_users_info(),
         () => client.admin_create_role('r1', [{ code: 'read', ns: NAMESPACE }]),
         () => client.admin_query_roles(),
-        () => client.admin_set_quotas('r1', 10, 10)
+        () => client.admin_set_quotas('r1', 10, 10),
+        () => client.admin_change_password('u1', 'pw2'),
+        () => client.admin_revoke_roles('u1', ['read']),
+        () => client.admin_query_user_info('u1'),
+        () => client.admin_grant_privileges('r1', [{ code: 'read-write', ns: NAMESPACE }]),
+        () => client.admin_revoke_privileges('r1', [{ code: aerospike.PRIV_READ ?? 10 }]),
+        () => client.admin_query_role('r1'),
+        () => client.admin_set_whitelist('r1', ['127.0.0.1']),
+        () => client.admin_drop_role('r1')
       ];
       for (const call of calls) {
         const err = await call().catch((e: unknown) => e);

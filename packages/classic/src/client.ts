@@ -2,6 +2,7 @@ import {
   AerospikeClient,
   InvalidArgumentError,
   Op,
+  ResultCode,
   serverError,
   type BatchRecord as CoreBatchRecord,
   type BatchResult,
@@ -15,7 +16,10 @@ import {
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkDict, checkIndexArgs, checkInt, checkList, checkNumber, checkString, checkStringList, checkStringOrBytes, checkStringOrNull, invalidArg } from './args.js';
-import { toClassicError } from './exception.js';
+import { AUTH_INTERNAL } from './constants.js';
+import { ClusterError, toClassicError } from './exception.js';
+import { OperationGate } from './operation-gate.js';
+import { attachLogging, metricsEnabledByDefault, trackClient } from './runtime.js';
 import { toCoreOps, type OperationDict } from './operations.js';
 import { Query } from './query.js';
 import { batchPolicy, readPolicy, writePolicy, type AdminPolicy, type BatchPolicy, type QueryPolicy, type ReadPolicy, type WriteMeta, type WritePolicy } from './policy.js';
@@ -43,6 +47,14 @@ export interface ClientConfig {
   tls?: CoreClientConfig['tls'];
   /** Default policies. */
   policies?: { read?: ReadPolicy; write?: WritePolicy; batch?: BatchPolicy; query?: QueryPolicy };
+  /** Authentication mode: AUTH_INTERNAL (user and password) is the one supported. */
+  auth_mode?: number;
+  /** Accepted for compatibility; each node has one pool here. */
+  conn_pools_per_node?: number;
+  /** At most this many operations at once (0, the default: no limit); the next ones wait for a slot. */
+  max_concurrent_operations?: number;
+  /** How long an operation waits for a slot before BackpressureError (ms; 0: until one frees). */
+  operation_queue_timeout_ms?: number;
 }
 
 /** One node's answer to `info_all`. */
@@ -60,9 +72,39 @@ async function wrap<T>(p: Promise<T>): Promise<T> {
   }
 }
 
+const CONFIG_KEYS = new Set([
+  'hosts',
+  'cluster_name',
+  'auth_mode',
+  'user',
+  'password',
+  'timeout',
+  'idle_timeout',
+  'max_conns_per_node',
+  'min_conns_per_node',
+  'conn_pools_per_node',
+  'tend_interval',
+  'use_services_alternate',
+  'max_concurrent_operations',
+  'operation_queue_timeout_ms',
+  'tls',
+  'policies'
+]);
+
+function configInt(c: ClientConfig, k: 'timeout' | 'idle_timeout' | 'max_conns_per_node' | 'min_conns_per_node' | 'conn_pools_per_node' | 'tend_interval' | 'max_concurrent_operations' | 'operation_queue_timeout_ms', min: number): void {
+  const v = c[k];
+  if (v !== undefined && (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)) throw new InvalidArgumentError(`config: '${k}' must be an integer ${min} or more, got ${typeof v === 'number' ? v : typeof v}`);
+}
+
 function coreConfig(c: ClientConfig): CoreClientConfig {
   if (typeof c !== 'object' || c === null) throw new InvalidArgumentError('config must be a dict');
   if (!Array.isArray(c.hosts) || c.hosts.length === 0) throw new InvalidArgumentError("config: 'hosts' must be a non-empty list of [host, port]");
+  for (const k of Object.keys(c)) if (!CONFIG_KEYS.has(k)) throw new InvalidArgumentError(`config: unknown key '${k}'`);
+  for (const k of ['timeout', 'idle_timeout', 'max_conns_per_node', 'min_conns_per_node', 'tend_interval', 'max_concurrent_operations', 'operation_queue_timeout_ms'] as const) configInt(c, k, 0);
+  configInt(c, 'conn_pools_per_node', 1);
+  if (c.auth_mode !== undefined && c.auth_mode !== AUTH_INTERNAL) {
+    throw new InvalidArgumentError(`config: auth_mode ${String(c.auth_mode)} is not supported yet; use AUTH_INTERNAL (user and password)`);
+  }
   const hosts = c.hosts.map((h, i) => {
     if (!Array.isArray(h) || typeof h[0] !== 'string' || typeof h[1] !== 'number') throw new InvalidArgumentError(`config: hosts[${i}] must be [host, port]`);
     return h[2] === undefined ? { host: h[0], port: h[1] } : { host: h[0], port: h[1], tlsName: h[2] };
@@ -101,7 +143,9 @@ export class AsyncClient {
   readonly #config: ClientConfig;
   #core: AerospikeClient | null = null;
   /** Metrics are on by default, as in aerospike_py. */
-  #metricsEnabled = true;
+  #metricsEnabled = metricsEnabledByDefault();
+  /** The max_concurrent_operations limit, or null when there is none. */
+  #gate: OperationGate | null = null;
 
   /** @throws InvalidArgError on an invalid config. */
   constructor(config: ClientConfig) {
@@ -111,6 +155,21 @@ export class AsyncClient {
       throw toClassicError(err);
     }
     this.#config = config;
+    const max = config.max_concurrent_operations ?? 0;
+    if (max > 0) this.#gate = new OperationGate(max, config.operation_queue_timeout_ms ?? 0);
+  }
+
+  /** Runs one operation: within the concurrency limit, with errors as aerospike_py's classes. */
+  async #run<T>(op: () => Promise<T>): Promise<T> {
+    const gate = this.#gate;
+    if (gate !== null && !gate.tryEnter()) await gate.enter();
+    try {
+      return await op();
+    } catch (err) {
+      throw toClassicError(err);
+    } finally {
+      gate?.leave();
+    }
   }
 
   /** Connects (optionally with a user and password) and resolves with this client. */
@@ -118,9 +177,16 @@ export class AsyncClient {
     const cfg = coreConfig(this.#config);
     const core = new AerospikeClient(username === undefined ? cfg : { ...cfg, user: username, password: password ?? '' });
     if (this.#metricsEnabled) core.enableMetrics();
+    attachLogging(core);
     await wrap(core.connect());
     this.#core = core;
+    trackClient(this, true);
     return this;
+  }
+
+  /** `await using client = await aerospike.client(cfg).connect()` closes it at scope end (aerospike_py's `async with`). */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
   }
 
   /** True while connected. */
@@ -130,6 +196,8 @@ export class AsyncClient {
 
   /** Closes the connections. */
   async close(): Promise<void> {
+    trackClient(this, false);
+    this.#gate?.rejectAll(new ClusterError('the client was closed while the operation waited for a slot', { resultCode: ResultCode.CLIENT_CLOSED }));
     await this.#core?.close();
   }
 
@@ -141,40 +209,36 @@ export class AsyncClient {
   /** Writes bins; a `null` value removes that bin. */
   async put(key: Key, bins: { [bin: string]: unknown }, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkDict(bins, 'put: bins');
-    await wrap((async () => this.#c().put(toCoreKey(key), bins as never, writePolicy(policy, meta)))());
+    await this.#run(async () => this.#c().put(toCoreKey(key), bins as never, writePolicy(policy, meta)));
   }
 
   /** Reads every bin. @throws RecordNotFound */
   async get<B = DecodedBins>(key: Key, policy?: ReadPolicy | null): Promise<Record<B>> {
-    return fromCoreRecord<B>(await wrap((async () => this.#c().get(toCoreKey(key), null, readPolicy(policy)))()));
+    return fromCoreRecord<B>(await this.#run(async () => this.#c().get(toCoreKey(key), null, readPolicy(policy))));
   }
 
   /** Reads some bins. @throws RecordNotFound */
   async select<B = DecodedBins>(key: Key, bins: readonly string[], policy?: ReadPolicy | null): Promise<Record<B>> {
     checkStringList(bins, 'select: bins', 'bin names');
-    return fromCoreRecord<B>(await wrap((async () => this.#c().get(toCoreKey(key), bins, readPolicy(policy)))()));
+    return fromCoreRecord<B>(await this.#run(async () => this.#c().get(toCoreKey(key), bins, readPolicy(policy))));
   }
 
   /** Metadata of a record; `meta` is null when it does not exist. */
   async exists(key: Key, policy?: ReadPolicy | null): Promise<ExistsResult> {
-    return wrap(
-      (async () => {
-        const k = toCoreKey(key);
-        const m = await this.#c().exists(k, readPolicy(policy));
-        return new ExistsResult(fromCoreKey(k), m === null ? null : { gen: m.generation, ttl: m.ttl });
-      })()
-    );
+    return this.#run(async () => {
+      const k = toCoreKey(key);
+      const m = await this.#c().exists(k, readPolicy(policy));
+      return new ExistsResult(fromCoreKey(k), m === null ? null : { gen: m.generation, ttl: m.ttl });
+    });
   }
 
   /** Deletes a record. @throws RecordNotFound */
   async remove(key: Key, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
-    await wrap(
-      (async () => {
-        const k = toCoreKey(key);
-        const existed = await this.#c().remove(k, writePolicy(policy, meta));
-        if (!existed) throw serverError(2, { detail: k.toString() });
-      })()
-    );
+    await this.#run(async () => {
+      const k = toCoreKey(key);
+      const existed = await this.#c().remove(k, writePolicy(policy, meta));
+      if (!existed) throw serverError(2, { detail: k.toString() });
+    });
   }
 
   /** Removes bins from a record. */
@@ -188,38 +252,38 @@ export class AsyncClient {
   /** Resets a record's TTL to `val` seconds. @throws RecordNotFound */
   async touch(key: Key, val = 0, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkInt(val, 'touch: val');
-    await wrap((async () => this.#c().touch(toCoreKey(key), { ...writePolicy(policy, meta), ttl: val }))());
+    await this.#run(async () => this.#c().touch(toCoreKey(key), { ...writePolicy(policy, meta), ttl: val }));
   }
 
   /** Appends to a string or bytes bin. */
   async append(key: Key, bin: string, val: string | Uint8Array, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkString(bin, 'append: bin');
     checkStringOrBytes(val, 'append: val');
-    await wrap((async () => this.#c().operate(toCoreKey(key), [Op.append(bin, val)], writePolicy(policy, meta)))());
+    await this.#run(async () => this.#c().operate(toCoreKey(key), [Op.append(bin, val)], writePolicy(policy, meta)));
   }
 
   /** Prepends to a string or bytes bin. */
   async prepend(key: Key, bin: string, val: string | Uint8Array, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkString(bin, 'prepend: bin');
     checkStringOrBytes(val, 'prepend: val');
-    await wrap((async () => this.#c().operate(toCoreKey(key), [Op.prepend(bin, val)], writePolicy(policy, meta)))());
+    await this.#run(async () => this.#c().operate(toCoreKey(key), [Op.prepend(bin, val)], writePolicy(policy, meta)));
   }
 
   /** Adds `offset` to a number bin (creating it). */
   async increment(key: Key, bin: string, offset: number | bigint, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkString(bin, 'increment: bin');
     checkNumber(offset, 'increment: offset');
-    await wrap((async () => this.#c().operate(toCoreKey(key), [Op.add(bin, offset)], writePolicy(policy, meta)))());
+    await this.#run(async () => this.#c().operate(toCoreKey(key), [Op.add(bin, offset)], writePolicy(policy, meta)));
   }
 
   /** Runs operations atomically; read results are in `bins`. */
   async operate<B = DecodedBins>(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<Record<B>> {
-    return fromCoreRecord<B>(await wrap((async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta)))()));
+    return fromCoreRecord<B>(await this.#run(async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta))));
   }
 
   /** Runs operations atomically; every result in order in `ordered_bins`. */
   async operate_ordered(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<OperateOrderedResult> {
-    const r = await wrap((async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta), { ordered: true }))());
+    const r = await this.#run(async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta), { ordered: true }));
     return new OperateOrderedResult(fromCoreKey(r.key), { gen: r.generation, ttl: r.ttl }, (r.ordered ?? []).map(([name, value]) => ({ name, value })));
   }
 
@@ -227,49 +291,43 @@ export class AsyncClient {
   async batch_read<B = DecodedBins>(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy | null): Promise<BatchRecord<B>[]> {
     checkList(keys, 'batch_read: keys', 'keys');
     if (bins != null) checkStringList(bins, 'batch_read: bins', 'bin names');
-    return wrap(
-      (async () => {
-        const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
-        const res = Array.isArray(bins) && bins.length === 0 ? await this.#c().batchExists(ks, batchPolicy(policy)) : await this.#c().batchGet(ks, bins ?? null, batchPolicy(policy));
-        return res.map((r) => toBatchRecord<B>(r));
-      })()
-    );
+    return this.#run(async () => {
+      const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
+      const res = Array.isArray(bins) && bins.length === 0 ? await this.#c().batchExists(ks, batchPolicy(policy)) : await this.#c().batchGet(ks, bins ?? null, batchPolicy(policy));
+      return res.map((r) => toBatchRecord<B>(r));
+    });
   }
 
   /** Applies the same operations to many records. */
   async batch_operate<B = DecodedBins>(keys: readonly Key[], ops: readonly OperationDict[], policy?: BatchPolicy | null): Promise<BatchRecord<B>[]> {
     checkList(keys, 'batch_operate: keys', 'keys');
-    return wrap(
-      (async () => {
-        const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
-        return (await this.#c().batchOperate(ks, toCoreOps(ops), batchPolicy(policy), batchWriteDefaults(policy))).map((r) => toBatchRecord<B>(r));
-      })()
-    );
+    return this.#run(async () => {
+      const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
+      return (await this.#c().batchOperate(ks, toCoreOps(ops), batchPolicy(policy), batchWriteDefaults(policy))).map((r) => toBatchRecord<B>(r));
+    });
   }
 
   /** Writes many records: `[key, bins]` or `[key, bins, meta]` each. */
   async batch_write(records: ReadonlyArray<readonly [Key, { [bin: string]: unknown }] | readonly [Key, { [bin: string]: unknown }, WriteMeta]>, policy?: BatchPolicy | null): Promise<BatchRecord[]> {
-    return wrap(
-      (async () => {
-        if (!Array.isArray(records)) throw new InvalidArgumentError('batch_write needs a list of [key, bins] tuples');
-        const defaults = batchWriteDefaults(policy);
-        const recs: CoreBatchRecord[] = records.map((r, i) => {
-          if (!Array.isArray(r) || r.length < 2) throw new InvalidArgumentError(`records[${i}] must be [key, bins] or [key, bins, meta]`);
-          const [k, bins, meta] = r as unknown as readonly [Key, { [bin: string]: unknown }, WriteMeta | undefined];
-          if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError(`records[${i}]: bins must be a dict`);
-          const ops = Object.entries(bins).map(([b, v]) => Op.write(b, (v ?? null) as Value));
-          const p = meta === undefined ? defaults : { ...defaults, ...toBatchWritePolicy(writePolicy(undefined, meta)) };
-          return p === undefined ? { type: 'write', key: toCoreKey(k, `records[${i}] key`), ops } : { type: 'write', key: toCoreKey(k, `records[${i}] key`), ops, policy: p };
-        });
-        return (await this.#c().batch(recs, batchPolicy(policy))).map(toBatchRecord);
-      })()
-    );
+    return this.#run(async () => {
+      if (!Array.isArray(records)) throw new InvalidArgumentError('batch_write needs a list of [key, bins] tuples');
+      const defaults = batchWriteDefaults(policy);
+      const recs: CoreBatchRecord[] = records.map((r, i) => {
+        if (!Array.isArray(r) || r.length < 2) throw new InvalidArgumentError(`records[${i}] must be [key, bins] or [key, bins, meta]`);
+        const [k, bins, meta] = r as unknown as readonly [Key, { [bin: string]: unknown }, WriteMeta | undefined];
+        if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError(`records[${i}]: bins must be a dict`);
+        const ops = Object.entries(bins).map(([b, v]) => Op.write(b, (v ?? null) as Value));
+        const p = meta === undefined ? defaults : { ...defaults, ...toBatchWritePolicy(writePolicy(undefined, meta)) };
+        return p === undefined ? { type: 'write', key: toCoreKey(k, `records[${i}] key`), ops } : { type: 'write', key: toCoreKey(k, `records[${i}] key`), ops, policy: p };
+      });
+      return (await this.#c().batch(recs, batchPolicy(policy))).map(toBatchRecord);
+    });
   }
 
   /** Deletes many records. */
   async batch_remove(keys: readonly Key[], policy?: BatchPolicy | null): Promise<BatchRecord[]> {
     checkList(keys, 'batch_remove: keys', 'keys');
-    return wrap((async () => (await this.#c().batchRemove(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord))());
+    return this.#run(async () => (await this.#c().batchRemove(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
   }
 
   /** Calls a record UDF on many records; each result's `bins.SUCCESS` holds its return value. */
@@ -278,10 +336,8 @@ export class AsyncClient {
     checkString(module, 'batch_apply: module');
     checkString(fn, 'batch_apply: function');
     if (args != null) checkList(args, 'batch_apply: args', 'arguments');
-    return wrap(
-      (async () =>
-        (await this.#c().batchApply(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), module, fn, (args ?? []) as Value[], batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord))()
-    );
+    return this.#run(async () =>
+        (await this.#c().batchApply(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), module, fn, (args ?? []) as Value[], batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
   }
 
   /** Calls a record UDF and returns its result. */
@@ -289,19 +345,19 @@ export class AsyncClient {
     checkString(module, 'apply: module');
     checkString(fn, 'apply: function');
     if (args != null) checkList(args, 'apply: args', 'arguments');
-    return wrap((async () => this.#c().apply(toCoreKey(key), module, fn, (args ?? []) as Value[], writePolicy(policy)))());
+    return this.#run(async () => this.#c().apply(toCoreKey(key), module, fn, (args ?? []) as Value[], writePolicy(policy)));
   }
 
   /** Registers a Lua module from a file. */
   async udf_put(filename: string, _udf_type = 0, policy?: AdminPolicy | null): Promise<void> {
     checkString(filename, 'udf_put: filename');
-    await wrap((async () => this.#c().registerUdf(basename(filename), await readFile(filename), policy?.timeout ?? 10_000))());
+    await this.#run(async () => this.#c().registerUdf(basename(filename), await readFile(filename), policy?.timeout ?? 10_000));
   }
 
   /** Removes a Lua module. */
   async udf_remove(module: string, policy?: AdminPolicy | null): Promise<void> {
     checkString(module, 'udf_remove: module');
-    await wrap((async () => this.#c().removeUdf(module.endsWith('.lua') ? module : `${module}.lua`, policy?.timeout ?? 10_000))());
+    await this.#run(async () => this.#c().removeUdf(module.endsWith('.lua') ? module : `${module}.lua`, policy?.timeout ?? 10_000));
   }
 
   /** Removes the records of a set (or namespace) last updated before `nanos` (0 = now). */
@@ -310,31 +366,31 @@ export class AsyncClient {
     checkStringOrNull(set_name, 'truncate: set_name');
     checkInt(nanos, 'truncate: nanos');
     if (nanos < 0) throw invalidArg(`truncate: nanos must be 0 (now) or a time in nanoseconds since 1970, got ${String(nanos)}`);
-    await wrap((async () => this.#c().truncate(namespace, set_name, nanos === 0 || nanos === 0n ? undefined : nanos))());
+    await this.#run(async () => this.#c().truncate(namespace, set_name, nanos === 0 || nanos === 0n ? undefined : nanos));
   }
 
   /** Creates an integer index and waits for it. */
   async index_integer_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
     checkIndexArgs('index_integer_create', namespace, set_name, bin_name, index_name);
-    await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'NUMERIC' }, policy?.timeout ?? 30_000))());
+    await this.#run(async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'NUMERIC' }, policy?.timeout ?? 30_000));
   }
 
   /** Creates a string index and waits for it. */
   async index_string_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
     checkIndexArgs('index_string_create', namespace, set_name, bin_name, index_name);
-    await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'STRING' }, policy?.timeout ?? 30_000))());
+    await this.#run(async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'STRING' }, policy?.timeout ?? 30_000));
   }
 
   /** Creates a geospatial index and waits for it. */
   async index_geo2dsphere_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
     checkIndexArgs('index_geo2dsphere_create', namespace, set_name, bin_name, index_name);
-    await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'GEO2DSPHERE' }, policy?.timeout ?? 30_000))());
+    await this.#run(async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'GEO2DSPHERE' }, policy?.timeout ?? 30_000));
   }
 
   /** Creates a blob (bytes) index and waits for it. */
   async index_blob_create(namespace: string, set_name: string | null, bin_name: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
     checkIndexArgs('index_blob_create', namespace, set_name, bin_name, index_name);
-    await wrap((async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'BLOB' }, policy?.timeout ?? 30_000))());
+    await this.#run(async () => this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type: 'BLOB' }, policy?.timeout ?? 30_000));
   }
 
   /** Creates an index on the elements of a list bin (`index_datatype`: INDEX_NUMERIC, INDEX_STRING, INDEX_BLOB, INDEX_GEO2DSPHERE). */
@@ -356,44 +412,40 @@ export class AsyncClient {
   }
 
   async #collectionIndex(collection: 'LIST' | 'MAPKEYS' | 'MAPVALUES', namespace: string, set_name: string | null, bin_name: string, index_datatype: number, index_name: string, policy?: AdminPolicy | null): Promise<void> {
-    await wrap(
-      (async () => {
-        const type = INDEX_DATATYPES[index_datatype];
-        if (type === undefined) throw new InvalidArgumentError(`index_datatype must be INDEX_NUMERIC, INDEX_STRING, INDEX_BLOB or INDEX_GEO2DSPHERE (0-3), got ${typeof index_datatype === 'number' ? index_datatype : typeof index_datatype}`);
-        await this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type, collection }, policy?.timeout ?? 30_000);
-      })()
-    );
+    await this.#run(async () => {
+      const type = INDEX_DATATYPES[index_datatype];
+      if (type === undefined) throw new InvalidArgumentError(`index_datatype must be INDEX_NUMERIC, INDEX_STRING, INDEX_BLOB or INDEX_GEO2DSPHERE (0-3), got ${typeof index_datatype === 'number' ? index_datatype : typeof index_datatype}`);
+      await this.#c().createIndex({ namespace, set: set_name, name: index_name, bin: bin_name, type, collection }, policy?.timeout ?? 30_000);
+    });
   }
 
   /** Drops an index. */
   async index_remove(namespace: string, index_name: string, policy?: AdminPolicy | null): Promise<void> {
     checkString(namespace, 'index_remove: namespace');
     checkString(index_name, 'index_remove: index_name');
-    await wrap((async () => this.#c().dropIndex(namespace, index_name, policy?.timeout ?? 30_000))());
+    await this.#run(async () => this.#c().dropIndex(namespace, index_name, policy?.timeout ?? 30_000));
   }
 
   /** Sends an info command to every node, in parallel; one result per node. */
   async info_all(command: string, policy?: AdminPolicy | null): Promise<InfoNodeResult[]> {
     checkString(command, 'info_all: command');
-    return wrap(
-      (async () => {
-        const c = this.#c();
-        const timeout = policy?.timeout ?? 1000;
-        return Promise.all(
-          c.nodes().map(async (n): Promise<InfoNodeResult> => {
-            const v = (await c.info(command, { timeout, node: n.name })).get(command) ?? '';
-            const m = /^ERROR:(-?\d+)/.exec(v);
-            return { node_name: n.name, error_code: m === null ? 0 : Number(m[1]), response: v };
-          })
-        );
-      })()
-    );
+    return this.#run(async () => {
+      const c = this.#c();
+      const timeout = policy?.timeout ?? 1000;
+      return Promise.all(
+        c.nodes().map(async (n): Promise<InfoNodeResult> => {
+          const v = (await c.info(command, { timeout, node: n.name })).get(command) ?? '';
+          const m = /^ERROR:(-?\d+)/.exec(v);
+          return { node_name: n.name, error_code: m === null ? 0 : Number(m[1]), response: v };
+        })
+      );
+    });
   }
 
   /** Sends an info command to one node and returns its answer. */
   async info_random_node(command: string, policy?: AdminPolicy | null): Promise<string> {
     checkString(command, 'info_random_node: command');
-    return wrap((async () => (await this.#c().info(command, { timeout: policy?.timeout ?? 1000 })).get(command) ?? '')());
+    return this.#run(async () => (await this.#c().info(command, { timeout: policy?.timeout ?? 1000 })).get(command) ?? '');
   }
 
   /**
@@ -403,18 +455,16 @@ export class AsyncClient {
    */
   async info_single_node(command: string, host: string | readonly [string, number], policy?: AdminPolicy | null): Promise<string> {
     checkString(command, 'info_single_node: command');
-    return wrap(
-      (async () => {
-        const node = typeof host === 'string' ? host : Array.isArray(host) ? `${String(host[0])}:${String(host[1])}` : '';
-        if (node === '') throw new InvalidArgumentError(`info_single_node: host must be "address:port" or [address, port], got ${host === null ? 'null' : typeof host}`);
-        return (await this.#c().info(command, { timeout: policy?.timeout ?? 1000, node })).get(command) ?? '';
-      })()
-    );
+    return this.#run(async () => {
+      const node = typeof host === 'string' ? host : Array.isArray(host) ? `${String(host[0])}:${String(host[1])}` : '';
+      if (node === '') throw new InvalidArgumentError(`info_single_node: host must be "address:port" or [address, port], got ${host === null ? 'null' : typeof host}`);
+      return (await this.#c().info(command, { timeout: policy?.timeout ?? 1000, node })).get(command) ?? '';
+    });
   }
 
   /** The registered UDF modules: `{ name, hash, type }` each. */
   async udf_list(policy?: AdminPolicy | null): Promise<Array<{ name: string; hash: string; type: string }>> {
-    return wrap((async () => (await this.#c().listUdfs(policy?.timeout ?? 1000)).map((m) => ({ name: m.name, hash: m.hash, type: m.type })))());
+    return this.#run(async () => (await this.#c().listUdfs(policy?.timeout ?? 1000)).map((m) => ({ name: m.name, hash: m.hash, type: m.type })));
   }
 
   /** A query over a namespace and set: add `where(predicate)` for a secondary-index query. */
@@ -436,36 +486,36 @@ export class AsyncClient {
     checkString(username, 'admin_create_user: username');
     checkString(password, 'admin_create_user: password');
     checkStringList(roles, 'admin_create_user: roles', 'role names');
-    await wrap((async () => this.#c().createUser(username, password, roles, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().createUser(username, password, roles, policy?.timeout ?? 5000));
   }
   /** Drops a user. */
   async admin_drop_user(username: string, policy?: AdminPolicy | null): Promise<void> {
-    await wrap((async () => this.#c().dropUser(username, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().dropUser(username, policy?.timeout ?? 5000));
   }
   /** Changes a user's password. */
   async admin_change_password(username: string, password: string, policy?: AdminPolicy | null): Promise<void> {
-    await wrap((async () => this.#c().changePassword(username, password, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().changePassword(username, password, policy?.timeout ?? 5000));
   }
   /** Grants roles to a user. */
   async admin_grant_roles(username: string, roles: readonly string[], policy?: AdminPolicy | null): Promise<void> {
     checkStringList(roles, 'admin_grant_roles: roles', 'role names');
-    await wrap((async () => this.#c().grantRoles(username, roles, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().grantRoles(username, roles, policy?.timeout ?? 5000));
   }
   /** Revokes roles from a user. */
   async admin_revoke_roles(username: string, roles: readonly string[], policy?: AdminPolicy | null): Promise<void> {
     checkStringList(roles, 'admin_revoke_roles: roles', 'role names');
-    await wrap((async () => this.#c().revokeRoles(username, roles, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().revokeRoles(username, roles, policy?.timeout ?? 5000));
   }
   /** One user's info: `{ user, roles, conns_in_use }`. */
   async admin_query_user_info(username: string, policy?: AdminPolicy | null): Promise<{ user: string; roles: string[]; conns_in_use: number }> {
-    const users = await wrap((async () => this.#c().queryUsers(username, policy?.timeout ?? 5000))());
+    const users = await this.#run(async () => this.#c().queryUsers(username, policy?.timeout ?? 5000));
     const u = users[0];
     if (u === undefined) throw toClassicError(serverError(60, { detail: username }));
     return { user: u.user, roles: u.roles, conns_in_use: u.connsInUse };
   }
   /** Every user's info. */
   async admin_query_users_info(policy?: AdminPolicy | null): Promise<Array<{ user: string; roles: string[]; conns_in_use: number }>> {
-    const users = await wrap((async () => this.#c().queryUsers(undefined, policy?.timeout ?? 5000))());
+    const users = await this.#run(async () => this.#c().queryUsers(undefined, policy?.timeout ?? 5000));
     return users.map((u) => ({ user: u.user, roles: u.roles, conns_in_use: u.connsInUse }));
   }
   /** Creates a role. */
@@ -473,41 +523,41 @@ export class AsyncClient {
     checkString(role, 'admin_create_role: role');
     checkInt(read_quota, 'admin_create_role: read_quota');
     checkInt(write_quota, 'admin_create_role: write_quota');
-    await wrap((async () => this.#c().createRole(role, toPrivileges(privileges), whitelist ?? [], read_quota, write_quota, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().createRole(role, toPrivileges(privileges), whitelist ?? [], read_quota, write_quota, policy?.timeout ?? 5000));
   }
   /** Drops a role. */
   async admin_drop_role(role: string, policy?: AdminPolicy | null): Promise<void> {
-    await wrap((async () => this.#c().dropRole(role, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().dropRole(role, policy?.timeout ?? 5000));
   }
   /** Grants privileges to a role. */
   async admin_grant_privileges(role: string, privileges: readonly ClassicPrivilege[], policy?: AdminPolicy | null): Promise<void> {
-    await wrap((async () => this.#c().grantPrivileges(role, toPrivileges(privileges), policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().grantPrivileges(role, toPrivileges(privileges), policy?.timeout ?? 5000));
   }
   /** Revokes privileges from a role. */
   async admin_revoke_privileges(role: string, privileges: readonly ClassicPrivilege[], policy?: AdminPolicy | null): Promise<void> {
-    await wrap((async () => this.#c().revokePrivileges(role, toPrivileges(privileges), policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().revokePrivileges(role, toPrivileges(privileges), policy?.timeout ?? 5000));
   }
   /** One role's info. */
   async admin_query_role(role: string, policy?: AdminPolicy | null): Promise<ClassicRoleInfo> {
-    const roles = await wrap((async () => this.#c().queryRoles(role, policy?.timeout ?? 5000))());
+    const roles = await this.#run(async () => this.#c().queryRoles(role, policy?.timeout ?? 5000));
     const r = roles[0];
     if (r === undefined) throw toClassicError(serverError(70, { detail: role }));
     return toRoleInfo(r);
   }
   /** Every role's info. */
   async admin_query_roles(policy?: AdminPolicy | null): Promise<ClassicRoleInfo[]> {
-    return (await wrap((async () => this.#c().queryRoles(undefined, policy?.timeout ?? 5000))())).map(toRoleInfo);
+    return (await this.#run(async () => this.#c().queryRoles(undefined, policy?.timeout ?? 5000))).map(toRoleInfo);
   }
   /** Sets a role's allowlist. */
   async admin_set_whitelist(role: string, whitelist: readonly string[], policy?: AdminPolicy | null): Promise<void> {
     checkStringList(whitelist, 'admin_set_whitelist: whitelist', 'addresses');
-    await wrap((async () => this.#c().setWhitelist(role, whitelist, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().setWhitelist(role, whitelist, policy?.timeout ?? 5000));
   }
   /** Sets a role's quotas. */
   async admin_set_quotas(role: string, read_quota = 0, write_quota = 0, policy?: AdminPolicy | null): Promise<void> {
     checkInt(read_quota, 'admin_set_quotas: read_quota');
     checkInt(write_quota, 'admin_set_quotas: write_quota');
-    await wrap((async () => this.#c().setQuotas(role, read_quota, write_quota, policy?.timeout ?? 5000))());
+    await this.#run(async () => this.#c().setQuotas(role, read_quota, write_quota, policy?.timeout ?? 5000));
   }
 
   /**

@@ -148,3 +148,48 @@ export type PolicyGen = 0 | 1 | 2;
 export type PolicyReplica = 0 | 1 | 2;
 export type PolicyCommitLevel = 0 | 1;
 export type PolicyReadModeAP = 0 | 1;
+
+/** Logging off (the default). */
+export const LOG_LEVEL_OFF = -1 as const;
+/** Errors only. */
+export const LOG_LEVEL_ERROR = 0 as const;
+/** Warnings and errors. */
+export const LOG_LEVEL_WARN = 1 as const;
+/** Cluster changes, warnings and errors. */
+export const LOG_LEVEL_INFO = 2 as const;
+/** Also connections and partition-map updates. */
+export const LOG_LEVEL_DEBUG = 3 as const;
+/** Everything, including every tend pass. */
+export const LOG_LEVEL_TRACE = 4 as const;
+
+/** Privilege `user-admin`. */
+export const PRIV_USER_ADMIN = 0 as const;
+/** Privilege `sys-admin`. */
+export const PRIV_SYS_ADMIN = 1 as const;
+/** Privilege `data-admin`. */
+export const PRIV_DATA_ADMIN = 2 as const;
+/** Privilege `udf-admin`. */
+export const PRIV_UDF_ADMIN = 3 as const;
+/** Privilege `sindex-admin`. */
+export const PRIV_SINDEX_ADMIN = 4 as const;
+/** Privilege `read`. */
+export const PRIV_READ = 10 as const;
+/** Privilege `read-write`. */
+export const PRIV_READ_WRITE = 11 as const;
+/** Privilege `read-write-udf`. */
+export const PRIV_READ_WRITE_UDF = 12 as const;
+/** Privilege `write`. */
+export const PRIV_WRITE = 13 as const;
+/** Privilege `truncate`. */
+export const PRIV_TRUNCATE = 14 as const;
+
+/** Regex flag `NONE`: POSIX basic syntax. */
+export const REGEX_NONE = 0 as const;
+/** Regex flag `EXTENDED`. */
+export const REGEX_EXTENDED = 1 as const;
+/** Regex flag `ICASE`. */
+export const REGEX_ICASE = 2 as const;
+/** Regex flag `NOSUB`. */
+export const REGEX_NOSUB = 4 as const;
+/** Regex flag `NEWLINE`. */
+export const REGEX_NEWLINE = 8 as const;

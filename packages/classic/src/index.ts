@@ -32,6 +32,7 @@ export { list_operations, map_operations, hll_operations, bit_operations, exp };
 export { predicates };
 export type { Predicate } from './predicates.js';
 export { Double, GeoJSON, HLL } from '@aerospike-ts/core';
+export { set_log_level, dropped_log_count, get_metrics, set_metrics_enabled, is_metrics_enabled, start_metrics_server, stop_metrics_server } from './runtime.js';
 
 /** A client for `config`, not connected yet: call `.connect()`. */
 export function client(config: ClientConfig): AsyncClient {

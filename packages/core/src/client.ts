@@ -215,6 +215,8 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       cluster.on('connectionOpened', (e) => this.emit('connectionOpened', e));
       cluster.on('connectionClosed', (e) => this.emit('connectionClosed', e));
       cluster.on('commandFailed', (e) => this.emit('commandFailed', e));
+      // The seed nodes joined inside Cluster.connect, before these forwarders existed.
+      for (const n of cluster.nodes) this.emit('nodeAdded', { name: n.name, address: n.address });
       if (this.#closed) {
         cluster.close();
         throw new ClientClosedError();
