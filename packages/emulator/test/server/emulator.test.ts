@@ -66,7 +66,11 @@ describe('emulator, one node', () => {
   it('expires records on the virtual clock', async () => {
     const k = key('ttl');
     await client.put(k, { a: 1 }, { ttl: 10 });
-    expect((await client.get(k)).ttl).toBe(10);
+    // The client turns the void time into seconds left with its own (real) clock, while
+    // this virtual clock stands still: the value read back can only shrink.
+    const ttl = (await client.get(k)).ttl;
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(10);
     clock.advance(11_000);
     await expect(client.get(k)).rejects.toBeInstanceOf(RecordNotFoundError);
   });
