@@ -88,6 +88,23 @@ export class Emulator implements NodeHost {
     await this.removeNode(id);
   }
 
+  /**
+   * Restarts a node: it stops (its connections drop and it leaves the partition map), then
+   * listens again on the same port under the same id and takes back the same partitions.
+   */
+  async restartNode(id: string): Promise<void> {
+    const i = this.#nodes.findIndex((n) => n.name === id);
+    const old = this.#nodes[i];
+    if (old === undefined) throw new RangeError(`no live node '${id}'`);
+    this.#nodes.splice(i, 1);
+    this.#generation++;
+    await old.stop();
+    const node = new NodeServer(old.name, this);
+    await node.start(old.port);
+    this.#nodes.splice(Math.min(i, this.#nodes.length), 0, node);
+    this.#generation++;
+  }
+
   /** Stops every node. */
   async stop(): Promise<void> {
     const nodes = this.#nodes.splice(0);

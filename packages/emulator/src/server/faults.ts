@@ -12,11 +12,22 @@ export interface FaultMatch {
   readonly info?: string;
 }
 
-/** What happens to a matching command. */
+/**
+ * What happens to a matching command. Unless stated otherwise the command runs first (a
+ * write is applied) and only its reply is affected.
+ * - `drop`: no reply.
+ * - `delay`: the reply is sent `ms` later.
+ * - `close`: the connection is closed instead of replying; with `beforeApply` the command
+ *   is not run at all (a write is not applied).
+ * - `truncate`: only the first `bytes` bytes of the reply are sent, then the connection
+ *   is closed (a reply cut off mid-frame).
+ * - `result`: the reply is replaced by one carrying `resultCode`.
+ */
 export type FaultAction =
   | { readonly type: 'drop' }
   | { readonly type: 'delay'; readonly ms: number }
-  | { readonly type: 'close' }
+  | { readonly type: 'close'; readonly beforeApply?: boolean }
+  | { readonly type: 'truncate'; readonly bytes: number }
   | { readonly type: 'result'; readonly resultCode: number };
 
 /** A fault rule: a match, an action and how many times it fires (default: every time). */

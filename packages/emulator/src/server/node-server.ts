@@ -22,6 +22,13 @@ export interface NodeHost {
   ownsMaster(node: NodeServer, pid: number): boolean;
 }
 
+/** A frame's reply, the facts faults are matched against, and the fault that applies. */
+interface Answer {
+  readonly reply: Buffer | null;
+  readonly facts: CommandFacts;
+  readonly fault: FaultAction | undefined;
+}
+
 /** Reply bytes a connection may leave unread before the emulator closes it. */
 const MAX_UNREAD_REPLY_BYTES = 256 * 1024 * 1024;
 /** Largest proto frame of a multi-record reply. */
@@ -89,22 +96,27 @@ export class NodeServer {
   /** Answers one frame, applying any matching fault. */
   async #serve(socket: Socket, type: number, body: Buffer): Promise<void> {
     if (socket.destroyed) return;
-    let reply: Buffer | null;
-    let facts: CommandFacts;
+    let answer: Answer;
     try {
-      ({ reply, facts } = this.#answer(type, body));
+      answer = this.#answer(type, body);
     } catch (e) {
       if (!(e instanceof FrameError)) throw e;
       socket.destroy();
       return;
     }
-    const fault: FaultAction | undefined = this.#host.faults.match(facts);
+    let reply = answer.reply;
+    const { facts, fault } = answer;
     if (fault !== undefined) {
       if (fault.type === 'close') {
         socket.destroy();
         return;
       }
       if (fault.type === 'drop') return;
+      if (fault.type === 'truncate') {
+        if (reply === null || reply.length === 0) socket.destroy();
+        else socket.write(reply.subarray(0, Math.max(0, Math.min(fault.bytes, reply.length))), () => socket.destroy());
+        return;
+      }
       if (fault.type === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
       if (fault.type === 'result') {
         const stream = facts.kind === 'batch' || facts.kind === 'scan' || facts.kind === 'query' || facts.kind === 'background';
@@ -117,8 +129,15 @@ export class NodeServer {
     if (socket.writableLength > MAX_UNREAD_REPLY_BYTES) socket.destroy();
   }
 
-  /** Builds the reply bytes of a frame. */
-  #answer(type: number, body: Buffer): { reply: Buffer | null; facts: CommandFacts } {
+  /** Builds the reply bytes of a frame and picks the fault (if any) that applies to it. */
+  #answer(type: number, body: Buffer): Answer {
+    if (type === MsgType.AS_MSG) return this.#data(body);
+    const { reply, facts } = this.#answerOther(type, body);
+    return { reply, facts, fault: this.#host.faults.match(facts) };
+  }
+
+  /** Info, admin and compressed frames. */
+  #answerOther(type: number, body: Buffer): { reply: Buffer | null; facts: CommandFacts } {
     const base = { node: this.name, namespace: '', set: '', info: '' };
     switch (type) {
       case MsgType.INFO: {
@@ -126,8 +145,6 @@ export class NodeServer {
         const reply = frame(MsgType.INFO, Buffer.from(answerInfoRequest(text, this.#host.infoContext(this)), 'utf8'));
         return { reply, facts: { ...base, kind: 'info', info: text } };
       }
-      case MsgType.AS_MSG:
-        return this.#data(body);
       case MsgType.COMPRESSED:
         // Compression is an Enterprise feature; a Community server refuses it.
         return { reply: frame(MsgType.AS_MSG, buildMessage({ resultCode: Result.ENTERPRISE_ONLY })), facts: { ...base, kind: 'write' } };
@@ -156,7 +173,7 @@ export class NodeServer {
     });
   }
 
-  #data(body: Buffer): { reply: Buffer | null; facts: CommandFacts } {
+  #data(body: Buffer): Answer {
     let msg: WireMessage;
     try {
       msg = parseMessage(body).msg;
@@ -164,31 +181,34 @@ export class NodeServer {
       if (!(e instanceof MessageError)) throw e;
       // Like the server: a whole frame holding an inconsistent message is answered PARAMETER_ERROR.
       const facts: CommandFacts = { node: this.name, kind: 'write', namespace: '', set: '', info: '' };
-      return { reply: frame(MsgType.AS_MSG, buildMessage({ resultCode: Result.PARAMETER })), facts };
+      return { reply: frame(MsgType.AS_MSG, buildMessage({ resultCode: Result.PARAMETER })), facts, fault: this.#host.faults.match(facts) };
     }
     const namespace = msg.fields.get(Field.NAMESPACE)?.toString('utf8') ?? '';
     const set = msg.fields.get(Field.SET)?.toString('utf8') ?? '';
     const kind = classify(msg);
     const facts: CommandFacts = { node: this.name, kind, namespace, set, info: '' };
-    const one = (code: number): { reply: Buffer; facts: CommandFacts } => ({ reply: frame(MsgType.AS_MSG, buildMessage({ resultCode: code })), facts });
+    // The fault is chosen before the command runs, so that it can prevent it.
+    const fault = this.#host.faults.match(facts);
+    if (fault?.type === 'close' && fault.beforeApply === true) return { reply: null, facts, fault };
+    const one = (code: number): Answer => ({ reply: frame(MsgType.AS_MSG, buildMessage({ resultCode: code })), facts, fault });
     try {
       if (kind === 'batch') {
         const data = msg.fields.get(Field.BATCH_INDEX);
         if (data === undefined) return one(Result.PARAMETER);
-        return { reply: group(executeBatch(this.#host.namespaces, data, msg.fields.get(Field.FILTER_EXP))), facts };
+        return { reply: group(executeBatch(this.#host.namespaces, data, msg.fields.get(Field.FILTER_EXP))), facts, fault };
       }
       const ns = this.#host.namespaces.get(namespace);
       if (kind === 'scan' || kind === 'query' || kind === 'background') {
-        if (ns === undefined) return { reply: group([buildMessage({ resultCode: Result.NAMESPACE_NOT_FOUND })]), facts };
+        if (ns === undefined) return { reply: group([buildMessage({ resultCode: Result.NAMESPACE_NOT_FOUND })]), facts, fault };
         const replies = executeScanQuery(ns, msg, (pid) => this.#host.ownsMaster(this, pid));
         this.#logJob(msg, namespace, set, kind, replies.length - 1);
-        return { reply: group(replies), facts };
+        return { reply: group(replies), facts, fault };
       }
       if (ns === undefined) return one(Result.NAMESPACE_NOT_FOUND);
       const digest = msg.fields.get(Field.DIGEST);
       if (digest === undefined || digest.length !== 20) return one(Result.PARAMETER);
       const reply = executeRecordCommand(ns, { info1: msg.info1, info2: msg.info2, info3: msg.info3, info4: msg.info4, generation: msg.generation, ttl: msg.ttl, fields: msg.fields, ops: msg.ops, digest, set });
-      return { reply: frame(MsgType.AS_MSG, buildMessage(reply)), facts };
+      return { reply: frame(MsgType.AS_MSG, buildMessage(reply)), facts, fault };
     } catch (e) {
       if (e instanceof MessageError || e instanceof MsgpackError) return one(Result.PARAMETER);
       throw e;
