@@ -8,7 +8,7 @@ import { createIndex, dropIndex, listIndexes, listUdfs, registerUdf, removeUdf, 
 import { parseHosts, type HostsInput } from './cluster/host.js';
 import { Executor } from './command/executor.js';
 import type { Operation } from './command/operation.js';
-import { CommandKind, SingleRecordCommand, type AerospikeRecord, type RecordMetadata } from './command/single-command.js';
+import { CommandKind, SingleRecordCommand, type AerospikeRecord, type RecordMetadata, type ResultOptions } from './command/single-command.js';
 import {
   deleteRequest,
   headerRequest,
@@ -16,8 +16,13 @@ import {
   readRequest,
   touchRequest,
   udfRequest,
-  writeRequest
+  writeRequest,
+  type OperateRequest
 } from './command/single-requests.js';
+import { AerospikeError } from './errors/aerospike-error.js';
+import { executorTransport } from './txn/txn-command.js';
+import { TxnCoordinator, type AbortStatus, type CommitStatus } from './txn/txn-roll.js';
+import { Txn } from './txn/txn.js';
 import { ClientClosedError, InvalidArgumentError } from './errors/client-errors.js';
 import { serverError } from './errors/server-errors.js';
 import { parseInfoError } from './info/info-protocol.js';
@@ -29,7 +34,7 @@ import type { TlsOptions } from './net/connection.js';
 import { BatchExecutor, type ResolvedBatchPolicy } from './command/batch-executor.js';
 import type { BatchPolicy, BatchRecord, BatchResult, BatchWritePolicy } from './command/batch-records.js';
 import { OpType } from './wire/constants.js';
-import { DEFAULT_BATCH_POLICY, DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
+import { DEFAULT_BATCH_POLICY, DEFAULT_READ_POLICY, DEFAULT_WRITE_POLICY, type ReadPolicy, type ResolvedBasePolicy, type ResolvedReadPolicy, type ResolvedWritePolicy, type WritePolicy } from './policy/policies.js';
 import { resolveBatchPolicy, resolveQueryPolicy, resolveReadPolicy, resolveWritePolicy } from './policy/resolve.js';
 import { DEFAULT_QUERY_POLICY, type QueryPolicy, type ResolvedQueryPolicy } from './policy/policies.js';
 import { QueryExecutor, type QueryRunOptions } from './command/query-executor.js';
@@ -131,6 +136,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   readonly #decode: DecodeOptions | undefined;
   #cluster: Cluster | null = null;
   #executor: Executor | null = null;
+  #txnCoordinator: TxnCoordinator | null = null;
   #metrics: CommandMetrics | null = null;
   #metricsStore: CommandMetrics | null = null;
   #connecting: Promise<this> | null = null;
@@ -327,12 +333,63 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     return this.#executor;
   }
 
+  #coordinator(ex: Executor): TxnCoordinator {
+    this.#txnCoordinator ??= new TxnCoordinator(executorTransport(ex));
+    return this.#txnCoordinator;
+  }
+
+  /**
+   * Runs a single-record command of a transaction. The request is built first (so bad input
+   * fails before anything is sent); before a write, the key is added to the transaction's
+   * monitor record, and the request is built again when that gave the transaction its deadline.
+   */
+  async #inTxn<T>(ex: Executor, txn: Txn, kind: CommandKind, key: Key, p: ResolvedBasePolicy, encode: () => OperateRequest, decode?: ResultOptions): Promise<T> {
+    const first = encode();
+    const isWrite = first.isWrite;
+    let request = first.request;
+    if (isWrite) {
+      const deadline = txn.deadline;
+      await this.#coordinator(ex).beforeWrite(txn, [key]);
+      if (txn.deadline !== deadline) request = encode().request;
+    }
+    try {
+      return (await ex.execute(new SingleRecordCommand(kind, key, isWrite, p, request, decode))) as T;
+    } catch (err) {
+      // a write that may have happened is rolled like one that did
+      if (isWrite && err instanceof AerospikeError && err.inDoubt) txn.onWrite(key, null, false, true);
+      throw err;
+    }
+  }
+
+  /**
+   * Commits a transaction: checks that every record it read is unchanged, then makes its
+   * writes permanent. Commands joined it through their policy's `txn`.
+   * @throws CommitError when a read record changed (the transaction is then rolled back),
+   * marking the commit failed, or the transaction was aborted.
+   */
+  async commitTransaction(txn: Txn): Promise<CommitStatus> {
+    const ex = this.#exec();
+    if (!(txn instanceof Txn)) throw new InvalidArgumentError(`commitTransaction needs a Txn, got ${describeType(txn)}`);
+    return this.#coordinator(ex).commit(txn);
+  }
+
+  /**
+   * Aborts a transaction: undoes its writes.
+   * @throws TransactionError when it was already committed.
+   */
+  async abortTransaction(txn: Txn): Promise<AbortStatus> {
+    const ex = this.#exec();
+    if (!(txn instanceof Txn)) throw new InvalidArgumentError(`abortTransaction needs a Txn, got ${describeType(txn)}`);
+    return this.#coordinator(ex).abort(txn);
+  }
+
   /** Writes bins (creating the record unless the policy says otherwise). */
   put(key: Key, bins: Bins, policy?: WritePolicy): Promise<RecordMetadata> {
     try {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
+      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.WRITE, key, p, () => ({ request: writeRequest(key, p, bins), isWrite: true }));
       return ex.execute(new SingleRecordCommand(CommandKind.WRITE, key, true, p, writeRequest(key, p, bins))) as Promise<RecordMetadata>;
     } catch (err) {
       return Promise.reject(err as Error);
@@ -348,6 +405,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveReadPolicy(this.#readDefaults, policy);
+      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.READ, key, p, () => ({ request: readRequest(key, p, bins ?? null), isWrite: false }), this.#decode);
       return ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, readRequest(key, p, bins ?? null), this.#decode)) as Promise<AerospikeRecord>;
     } catch (err) {
       return Promise.reject(err as Error);
@@ -363,6 +421,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveReadPolicy(this.#readDefaults, policy);
+      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.READ, key, p, () => ({ request: headerRequest(key, p), isWrite: false }));
       return ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, headerRequest(key, p))) as Promise<AerospikeRecord>;
     } catch (err) {
       return Promise.reject(err as Error);
@@ -375,6 +434,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveReadPolicy(this.#readDefaults, policy);
+      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.EXISTS, key, p, () => ({ request: headerRequest(key, p), isWrite: false }));
       return ex.execute(new SingleRecordCommand(CommandKind.EXISTS, key, false, p, headerRequest(key, p))) as Promise<RecordMetadata | null>;
     } catch (err) {
       return Promise.reject(err as Error);
@@ -387,6 +447,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
+      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.DELETE, key, p, () => ({ request: deleteRequest(key, p), isWrite: true }));
       return ex.execute(new SingleRecordCommand(CommandKind.DELETE, key, true, p, deleteRequest(key, p))) as Promise<boolean>;
     } catch (err) {
       return Promise.reject(err as Error);
@@ -402,6 +463,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
+      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.TOUCH, key, p, () => ({ request: touchRequest(key, p), isWrite: true }));
       return ex.execute(new SingleRecordCommand(CommandKind.TOUCH, key, true, p, touchRequest(key, p))) as Promise<RecordMetadata>;
     } catch (err) {
       return Promise.reject(err as Error);
@@ -418,8 +480,9 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
-      const { request, isWrite } = operateRequest(key, p, ops);
       const decode = options?.ordered === true ? { ...this.#decode, ordered: true } : this.#decode;
+      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.OPERATE, key, p, () => operateRequest(key, p, ops), decode);
+      const { request, isWrite } = operateRequest(key, p, ops);
       return ex.execute(new SingleRecordCommand(CommandKind.OPERATE, key, isWrite, p, request, decode)) as Promise<AerospikeRecord>;
     } catch (err) {
       return Promise.reject(err as Error);
@@ -435,6 +498,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
+      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.UDF, key, p, () => ({ request: udfRequest(key, p, module, fn, args), isWrite: true }), this.#decode);
       return ex.execute(new SingleRecordCommand(CommandKind.UDF, key, true, p, udfRequest(key, p, module, fn, args), this.#decode)) as Promise<DecodedValue>;
     } catch (err) {
       return Promise.reject(err as Error);
@@ -448,7 +512,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
    * @throws InvalidArgumentError for an empty list or an invalid record, before sending.
    */
   async batch(records: readonly BatchRecord[], policy?: BatchPolicy): Promise<BatchResult[]> {
-    this.#exec();
+    const ex = this.#exec();
     if (!Array.isArray(records) || records.length === 0) throw new InvalidArgumentError('a batch needs a non-empty list of records');
     let writes = false;
     for (let i = 0; i < records.length; i++) {
@@ -469,9 +533,23 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     }
     const defaults = writes && policy?.maxRetries === undefined ? this.#batchWriteDefaults : this.#batchDefaults;
     const p = resolveBatchPolicy(defaults, policy);
-    const run = (this.#batchExecutor as BatchExecutor).execute(records, p, this.#decode);
+    const run = p.txn === null ? (this.#batchExecutor as BatchExecutor).execute(records, p, this.#decode) : this.#batchInTxn(ex, p.txn, records, p);
     const metrics = this.#metrics;
     return metrics === null ? run : timedBatch(run, metrics, records);
+  }
+
+  /**
+   * Runs a batch of a transaction: every key must be in the transaction's namespace; the
+   * keys written are added to its monitor record first; writes left in doubt are rolled
+   * at commit or abort like those that happened.
+   */
+  async #batchInTxn(ex: Executor, txn: Txn, records: readonly BatchRecord[], p: ResolvedBatchPolicy): Promise<BatchResult[]> {
+    for (const r of records) txn.setNamespace(r.key.namespace);
+    const written = records.filter((r) => r.type !== 'read').map((r) => r.key);
+    if (written.length > 0) await this.#coordinator(ex).beforeWrite(txn, written);
+    const results = await (this.#batchExecutor as BatchExecutor).execute(records, p, this.#decode);
+    for (const r of results) if (r.inDoubt) txn.onWrite(r.key, null, false, true);
+    return results;
   }
 
   /** Reads many records (all bins, or `bins`); results in input order, `record` null when not found. */
@@ -541,6 +619,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   async backgroundQuery(spec: QuerySpec, action: { readonly ops: readonly Operation[] } | { readonly module: string; readonly fn: string; readonly args?: readonly Value[] }, policy?: QueryPolicy, writePolicy?: WritePolicy): Promise<QueryTask> {
     this.#exec();
     const w = resolveWritePolicy(this.#writeDefaults, writePolicy);
+    if (w.txn !== null) throw new InvalidArgumentError('background queries do not run inside a transaction; leave out txn');
     const bg = 'ops' in action ? { ops: action.ops } : { udf: { module: action.module, fn: action.fn, args: action.args ?? [] } };
     if (bg.ops !== undefined && (!Array.isArray(bg.ops) || bg.ops.length === 0)) throw new InvalidArgumentError('a background query needs a non-empty list of write operations');
     if (bg.udf !== undefined) {

@@ -2,17 +2,22 @@ import { writeMsgHeader } from '../wire/msg-header.js';
 import { InvalidArgumentError, ParseError } from '../errors/client-errors.js';
 import { userKeyByteLength, userKeyParticleType, writeUserKeyValue } from '../keys/key.js';
 import type { FilterExpression } from '../policy/policies.js';
+import { readTxnFields } from '../txn/txn-reply.js';
+import { txnFieldsFor } from '../txn/txn-observe.js';
+import type { Txn } from '../txn/txn.js';
 import { packValue } from '../values/msgpack-writer.js';
 import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
 import { compressRequest } from '../wire/compression.js';
 import { FIELD_HEADER_SIZE, FieldType, Info1, Info2, Info3, MSG_HEADER_SIZE, MSG_TOTAL_HEADER_SIZE, OpType } from '../wire/constants.js';
 import { checkName, describeType } from '../util/validate.js';
 import type { BatchRecord, BatchWritePolicy } from './batch-records.js';
-import { addOps, addReadBins, beginOps, endOps, opsSize, writeBytesField, writeOps, writeStringField } from './encoder.js';
+import { addOps, addReadBins, beginOps, endOps, opsSize, writeBytesField, writeOps, writeStringField, writeTxnFields, type TxnFields } from './encoder.js';
 import { isReadHeader } from './operation.js';
-import { messageBody, parseOps, readReplyHeader, skipFields, voidTimeToTtl } from './record-parser.js';
+import { messageBody, parseOps, readReplyHeader, voidTimeToTtl } from './record-parser.js';
 
 const BATCH_REPEAT = 0x01;
+const BATCH_MSG_GEN = 0x04;
+const BATCH_MSG_INFO4 = 0x10;
 const BATCH_MSG_READ = 0x0a; // INFO | TTL
 const BATCH_MSG_WRITE = 0x0e; // INFO | GEN | TTL
 const READ_TYPES = new Set<number>([OpType.READ, OpType.CDT_READ, OpType.BIT_READ, OpType.EXP_READ, OpType.HLL_READ]);
@@ -27,6 +32,8 @@ export interface BatchEncodeOptions {
   readonly respondAllKeys: boolean;
   readonly readModeAP: number;
   readonly readModeSC: number;
+  /** The transaction every record joins (omitted or null: none). */
+  readonly txn?: Txn | null;
 }
 
 function filterBytes(f: FilterExpression | null | undefined): Uint8Array | null {
@@ -47,6 +54,8 @@ interface Entry {
   filter: Uint8Array | null;
   sendKey: boolean;
   udfArgs: Buffer | null;
+  /** Transaction fields (with INFO4 in the type byte), or undefined outside a transaction. */
+  txn: TxnFields | undefined;
   opsFrom: number;
   opsTo: number;
   repeat: boolean;
@@ -71,10 +80,12 @@ function writeAttrs(rec: BatchRecord, e: Entry, o: BatchEncodeOptions): void {
     else if (o.readModeSC === 3) e.info3 |= Info3.SC_READ_TYPE | Info3.SC_READ_RELAX;
     e.ttl = p?.readTouchTtlPercent ?? 0;
     e.filter = filterBytes(p?.filterExpression);
+    joinTxn(rec, e, o);
     return;
   }
   const p: BatchWritePolicy | undefined = rec.policy;
   e.type = BATCH_MSG_WRITE;
+  joinTxn(rec, e, o);
   e.filter = filterBytes(p?.filterExpression);
   e.sendKey = p?.sendKey === true;
   if (p?.commitLevel === 1) e.info3 |= Info3.COMMIT_MASTER;
@@ -118,11 +129,27 @@ function writeAttrs(rec: BatchRecord, e: Entry, o: BatchEncodeOptions): void {
   if ((e.info1 & Info1.GET_ALL) !== 0) e.info2 &= ~Info2.RESPOND_ALL_OPS;
 }
 
+/** In a transaction: INFO4 in the type byte and the transaction's fields for the record. */
+function joinTxn(rec: BatchRecord, e: Entry, o: BatchEncodeOptions): void {
+  if (o.txn == null) return;
+  e.type |= BATCH_MSG_INFO4;
+  e.txn = txnFieldsFor(o.txn, rec.key, rec.type !== 'read');
+}
+
+/** Fields and bytes the transaction fields of an entry take. */
+function txnFieldsSize(t: TxnFields | undefined): [count: number, bytes: number] {
+  if (t === undefined) return [0, 0];
+  const id = t.id === null ? 0 : 1;
+  const version = t.version === null ? 0 : 1;
+  const deadline = t.deadline === 0 ? 0 : 1;
+  return [id + version + deadline, (id + version + deadline) * FIELD_HEADER_SIZE + id * 8 + version * 7 + deadline * 4];
+}
+
 function sameAs(a: Entry, b: Entry): boolean {
   const x = a.rec;
   const y = b.rec;
   if (x.type !== y.type || x.key.namespace !== y.key.namespace || x.key.set !== y.key.set || a.sendKey || b.sendKey) return false;
-  if (x.policy !== y.policy) return false;
+  if (x.policy !== y.policy || a.txn?.version !== b.txn?.version) return false;
   if (x.type === 'read' && y.type === 'read') {
     return (x.headerOnly === true) === (y.headerOnly === true) && (x.bins ?? null) === (y.bins ?? null) && x.ops === y.ops;
   }
@@ -144,7 +171,7 @@ export function encodeBatch(records: readonly BatchRecord[], indexes: readonly n
     let prev: Entry | null = null;
     for (const index of indexes) {
       const rec = records[index] as BatchRecord;
-      const e: Entry = { index, rec, type: 0, info1: 0, info2: 0, info3: 0, gen: 0, ttl: 0, filter: null, sendKey: false, udfArgs: null, opsFrom: 0, opsTo: 0, repeat: false, size: 0 };
+      const e: Entry = { index, rec, type: 0, info1: 0, info2: 0, info3: 0, gen: 0, ttl: 0, filter: null, sendKey: false, udfArgs: null, txn: undefined, opsFrom: 0, opsTo: 0, repeat: false, size: 0 };
       writeAttrs(rec, e, o);
       e.repeat = prev !== null && sameAs(prev, e);
       dataSize += 4 + 20;
@@ -166,8 +193,9 @@ export function encodeBatch(records: readonly BatchRecord[], indexes: readonly n
         }
         [e.opsFrom, e.opsTo] = range;
         const k = rec.key;
-        let size = 1 + 3 + (e.type === BATCH_MSG_WRITE ? 2 : 0) + 4 + 2 + 2;
+        let size = 1 + 3 + ((e.type & BATCH_MSG_INFO4) !== 0 ? 1 : 0) + ((e.type & BATCH_MSG_GEN) !== 0 ? 2 : 0) + 4 + 2 + 2;
         size += FIELD_HEADER_SIZE + Buffer.byteLength(k.namespace, 'utf8') + FIELD_HEADER_SIZE + (k.set === null ? 0 : Buffer.byteLength(k.set, 'utf8'));
+        size += txnFieldsSize(e.txn)[1];
         if (e.filter !== null) size += FIELD_HEADER_SIZE + e.filter.length;
         if (e.sendKey && k.userKey !== null) size += FIELD_HEADER_SIZE + 1 + userKeyByteLength(k.userKey);
         if (rec.type === 'udf') size += 3 * FIELD_HEADER_SIZE + Buffer.byteLength(rec.module, 'utf8') + Buffer.byteLength(rec.fn, 'utf8') + (e.udfArgs as Buffer).length;
@@ -204,13 +232,14 @@ export function encodeBatch(records: readonly BatchRecord[], indexes: readonly n
       buf[off++] = e.info1;
       buf[off++] = e.info2;
       buf[off++] = e.info3;
-      if (e.type === BATCH_MSG_WRITE) {
+      if ((e.type & BATCH_MSG_INFO4) !== 0) buf[off++] = 0;
+      if ((e.type & BATCH_MSG_GEN) !== 0) {
         buf.writeUInt16BE(e.gen & 0xffff, off);
         off += 2;
       }
       buf.writeUInt32BE(e.ttl >>> 0, off);
       off += 4;
-      let nFields = 2;
+      let nFields = 2 + txnFieldsSize(e.txn)[0];
       if (e.filter !== null) nFields++;
       if (e.sendKey && k.userKey !== null) nFields++;
       if (rec.type === 'udf') nFields += 3;
@@ -219,6 +248,7 @@ export function encodeBatch(records: readonly BatchRecord[], indexes: readonly n
       off += 4;
       off = writeStringField(buf, off, FieldType.NAMESPACE, k.namespace);
       off = writeStringField(buf, off, FieldType.SET, k.set ?? '');
+      off = writeTxnFields(buf, off, e.txn);
       if (e.filter !== null) off = writeBytesField(buf, off, FieldType.FILTER_EXP, e.filter);
       if (e.sendKey && k.userKey !== null) {
         const start = off;
@@ -250,6 +280,8 @@ export interface BatchRow {
   readonly bins: DecodedBins | null;
   /** Every returned op in order (one per op when the server responds to all ops). */
   readonly ordered: Array<[string, DecodedValue]>;
+  /** The record's version (RECORD_VERSION field, sent to commands of a transaction), or null. */
+  readonly version: bigint | null;
 }
 
 /**
@@ -264,13 +296,15 @@ export function parseBatchFrame(frame: Buffer, options: DecodeOptions | undefine
   while (off < body.length) {
     const out: { bins: DecodedBins | null; ordered: Array<[string, DecodedValue]> | null } = { bins: null, ordered: [] };
     const h = readReplyHeader(body, off);
-    off = skipFields(body, off + MSG_HEADER_SIZE, h.fieldCount, body.length);
+    let version: bigint | null = null;
+    if (h.fieldCount === 0) off += MSG_HEADER_SIZE;
+    else ({ version, end: off } = readTxnFields(body, off + MSG_HEADER_SIZE, h.fieldCount, body.length));
     off = parseOps(body, off, h.opCount, body.length, gather, out);
     if ((h.info3 & Info3.LAST) !== 0) {
       if (off !== body.length) throw new ParseError('batch reply has bytes after its LAST message');
       return h.resultCode;
     }
-    onRow({ index: h.batchIndex, resultCode: h.resultCode, generation: h.generation, ttl: voidTimeToTtl(h.voidTime), bins: out.bins, ordered: out.ordered ?? [] });
+    onRow({ index: h.batchIndex, resultCode: h.resultCode, generation: h.generation, ttl: voidTimeToTtl(h.voidTime), bins: out.bins, ordered: out.ordered ?? [], version });
   }
   return undefined;
 }

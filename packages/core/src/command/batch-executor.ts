@@ -13,6 +13,7 @@ import { encodeBatch, parseBatchFrame, type BatchRow } from './batch-command.js'
 import type { BatchRecord, BatchResult } from './batch-records.js';
 import { withDoubt, type Executor } from './executor.js';
 import { setBin } from './record-parser.js';
+import { observeTxnResult } from '../txn/txn-observe.js';
 
 /** A fully defaulted batch policy. */
 export interface ResolvedBatchPolicy extends ResolvedBasePolicy {
@@ -154,7 +155,8 @@ export class BatchExecutor {
       allowInlineSSD: p.allowInlineSSD,
       respondAllKeys: p.respondAllKeys,
       readModeAP: p.readModeAP,
-      readModeSC: p.readModeSC
+      readModeSC: p.readModeSC,
+      txn: p.txn
     });
     const conn = await node.pool.acquire(deadline);
     let lastCode = 0;
@@ -163,6 +165,7 @@ export class BatchExecutor {
       const i = row.index;
       const rec = records[i];
       if (rec === undefined || !mine.has(i)) throw new ParseError(`batch reply names record ${i}, which was not sent to ${node.address}`, { node: node.address });
+      if (p.txn !== null) observeTxnResult(p.txn, rec.key, rec.type !== 'read', row.resultCode, row.version);
       results[i] = toResult(rec, row, node);
     };
     const sink = {

@@ -4,6 +4,7 @@ import { ResultCode } from '../errors/result-code.js';
 import { serverError } from '../errors/server-errors.js';
 import type { Key } from '../keys/key.js';
 import type { ResolvedBasePolicy } from '../policy/policies.js';
+import { observeTxnReply } from '../txn/txn-observe.js';
 import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
 import type { SingleCommand } from './executor.js';
 import { newSingleReply, parseSingleReplyInto, voidTimeToTtl, type MutableSingleReply } from './record-parser.js';
@@ -77,6 +78,9 @@ export class SingleRecordCommand implements SingleCommand<unknown> {
   parse(frame: Buffer, node: Node): unknown {
     const kind = this.#kind;
     const r = REPLY;
+    // a transaction learns the version each record was read at, and which records it wrote
+    const txn = this.policy.txn;
+    if (txn != null) observeTxnReply(txn, this.key, this.isWrite, frame);
     try {
       parseSingleReplyInto(frame, kind === CommandKind.OPERATE ? { ...this.#options, gather: true } : this.#options, r);
       return this.#result(r, node);

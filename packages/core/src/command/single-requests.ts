@@ -5,7 +5,8 @@ import { packValue } from '../values/msgpack-writer.js';
 import type { Bins, Value } from '../values/value-types.js';
 import { Info1, Info2, OpType } from '../wire/constants.js';
 import { checkName, describeType } from '../util/validate.js';
-import { assertNotEncoding, encodeOperate, encodeRead, encodeWrite, type SingleExtras } from './encoder.js';
+import { txnFieldsFor } from '../txn/txn-observe.js';
+import { assertNotEncoding, encodeOperate, encodeRead, encodeWrite, type SingleExtras, type TxnExtras } from './encoder.js';
 import { applyReadBits, applyWriteBits, newHeader, resetHeader, type HeaderSpec } from './header-bits.js';
 import { isReadHeader, Op, type Operation } from './operation.js';
 
@@ -22,16 +23,21 @@ function filterBytes(f: FilterExpression | null): Uint8Array | null {
  * during encoding; a command started from there is refused before it touches them.
  */
 const HEADER: HeaderSpec = newHeader({ totalTimeout: 0, socketTimeout: 0 } as ResolvedReadPolicy);
-const EXTRAS: { -readonly [K in keyof SingleExtras]-?: SingleExtras[K] } = { sendKey: false, filter: null, compress: false, udf: undefined };
+const EXTRAS: { -readonly [K in keyof TxnExtras]-?: TxnExtras[K] } = { sendKey: false, filter: null, compress: false, udf: undefined, txn: undefined };
 
-/** The shared extras, filled from the policy (call before {@link header}). */
-function extras(p: ResolvedReadPolicy | ResolvedWritePolicy, udf?: SingleExtras['udf']): SingleExtras {
+/**
+ * The shared extras, filled from the policy (call before {@link header}): with the
+ * transaction's fields when the policy carries one (which binds it to the key's namespace).
+ */
+function extras(key: Key, p: ResolvedReadPolicy | ResolvedWritePolicy, isWrite: boolean, udf?: SingleExtras['udf']): TxnExtras {
   const filter = filterBytes(p.filterExpression);
+  const txn = txnFieldsFor(p.txn, key, isWrite);
   assertNotEncoding();
   EXTRAS.sendKey = p.sendKey;
   EXTRAS.filter = filter;
   EXTRAS.compress = p.compress;
   EXTRAS.udf = udf;
+  EXTRAS.txn = txn;
   return EXTRAS;
 }
 
@@ -45,7 +51,7 @@ const TOUCH_OPS: readonly Operation[] = [Op.touch()];
 
 /** Request for get (all bins when `bins` is null) or select (the named bins). */
 export function readRequest(key: Key, p: ResolvedReadPolicy, bins: readonly string[] | null): Buffer {
-  const x = extras(p);
+  const x = extras(key, p, false);
   const h = header(p);
   h.info1 = Info1.READ | (bins === null ? Info1.GET_ALL : 0);
   h.ttl = p.readTouchTtlPercent;
@@ -55,7 +61,7 @@ export function readRequest(key: Key, p: ResolvedReadPolicy, bins: readonly stri
 
 /** Request for exists / getHeader: metadata only. */
 export function headerRequest(key: Key, p: ResolvedReadPolicy): Buffer {
-  const x = extras(p);
+  const x = extras(key, p, false);
   const h = header(p);
   h.info1 = Info1.READ | Info1.NOBINDATA;
   h.ttl = p.readTouchTtlPercent;
@@ -65,7 +71,7 @@ export function headerRequest(key: Key, p: ResolvedReadPolicy): Buffer {
 
 /** Request for put. */
 export function writeRequest(key: Key, p: ResolvedWritePolicy, bins: Bins): Buffer {
-  const x = extras(p);
+  const x = extras(key, p, true);
   const h = header(p);
   h.info2 = Info2.WRITE;
   h.ttl = p.ttl;
@@ -75,7 +81,7 @@ export function writeRequest(key: Key, p: ResolvedWritePolicy, bins: Bins): Buff
 
 /** Request for delete. */
 export function deleteRequest(key: Key, p: ResolvedWritePolicy): Buffer {
-  const x = extras(p);
+  const x = extras(key, p, true);
   const h = header(p);
   h.info2 = Info2.WRITE | Info2.DELETE;
   applyWriteBits(h, p);
@@ -84,7 +90,7 @@ export function deleteRequest(key: Key, p: ResolvedWritePolicy): Buffer {
 
 /** Request for touch: a WRITE with one TOUCH op; the TTL goes in the header. */
 export function touchRequest(key: Key, p: ResolvedWritePolicy): Buffer {
-  const x = extras(p);
+  const x = extras(key, p, true);
   const h = header(p);
   h.info2 = Info2.WRITE;
   h.ttl = p.ttl;
@@ -127,7 +133,7 @@ export function operateRequest(key: Key, p: ResolvedWritePolicy, ops: readonly O
     else hasWrite = true;
     if (o.respondAll === true || RESPOND_ALL_TYPES.has(o.op)) respondAll = true;
   }
-  const x = extras(p);
+  const x = extras(key, p, hasWrite);
   const h = header(p);
   if (hasRead || readAll) {
     h.info1 |= Info1.READ;
@@ -151,7 +157,7 @@ export function udfRequest(key: Key, p: ResolvedWritePolicy, module: string, fn:
   checkName('UDF function name', fn, 127, false);
   if (!Array.isArray(args)) throw new InvalidArgumentError(`UDF arguments must be an array, got ${describeType(args)}`);
   const packed = packValue(args, 'UDF arguments');
-  const x = extras(p, { module, fn, args: packed });
+  const x = extras(key, p, true, { module, fn, args: packed });
   const h = header(p);
   h.info2 = Info2.WRITE;
   h.ttl = p.ttl;

@@ -1,3 +1,5 @@
+import type { ResolvedBatchPolicy } from '../command/batch-executor.js';
+import type { Txn } from '../txn/txn.js';
 import type { CommitLevel, GenerationPolicy, ReadModeAP, ReadModeSC, RecordExistsAction, Replica } from './constants.js';
 
 /** Anything that yields packed filter-expression bytes. */
@@ -25,6 +27,11 @@ export interface BasePolicy {
   readonly replica?: Replica;
   /** Send the user key with the command and, on writes, store it. Default false. */
   readonly sendKey?: boolean;
+  /**
+   * The multi-record transaction the command joins (server 8.0+, Enterprise Edition).
+   * Single-record commands and batches join it; scans and queries refuse it.
+   */
+  readonly txn?: Txn | null;
 }
 
 /** Settings for reads. */
@@ -70,6 +77,7 @@ export interface ResolvedBasePolicy {
   readonly readModeSC: ReadModeSC;
   readonly replica: Replica;
   readonly sendKey: boolean;
+  readonly txn: Txn | null;
 }
 
 /** A fully defaulted read policy. */
@@ -90,8 +98,8 @@ export interface ResolvedWritePolicy extends ResolvedBasePolicy {
   readonly xdr: boolean;
 }
 
-/** Defaults for reads (as the official clients). */
-export const DEFAULT_READ_POLICY: ResolvedReadPolicy = Object.freeze({
+/** Defaults every kind of command shares (as the official clients). */
+const BASE_DEFAULTS: ResolvedBasePolicy = {
   totalTimeout: 1000,
   socketTimeout: 30000,
   maxRetries: 2,
@@ -102,8 +110,11 @@ export const DEFAULT_READ_POLICY: ResolvedReadPolicy = Object.freeze({
   readModeSC: 0,
   replica: 2,
   sendKey: false,
-  readTouchTtlPercent: 0
-});
+  txn: null
+};
+
+/** Defaults for reads (as the official clients). */
+export const DEFAULT_READ_POLICY: ResolvedReadPolicy = Object.freeze({ ...BASE_DEFAULTS, readTouchTtlPercent: 0 });
 
 /** Defaults for writes (as the official clients: no retries). */
 export const DEFAULT_WRITE_POLICY: ResolvedWritePolicy = Object.freeze({
@@ -120,22 +131,13 @@ export const DEFAULT_WRITE_POLICY: ResolvedWritePolicy = Object.freeze({
 });
 
 /** Defaults for batches (reads retry twice; a batch with writes defaults to no retries). */
-export const DEFAULT_BATCH_POLICY = Object.freeze({
-  totalTimeout: 1000,
-  socketTimeout: 30000,
-  maxRetries: 2,
-  sleepBetweenRetries: 0,
-  compress: false,
-  filterExpression: null,
-  readModeAP: 0,
-  readModeSC: 0,
-  replica: 2,
-  sendKey: false,
+export const DEFAULT_BATCH_POLICY: ResolvedBatchPolicy = Object.freeze({
+  ...BASE_DEFAULTS,
   allowInline: true,
   allowInlineSSD: false,
   respondAllKeys: true,
   maxRecordsPerCommand: 5000
-} as const);
+});
 
 /** Settings for scans and queries. */
 export interface QueryPolicy extends BasePolicy {

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/client-errors.js';
 import { describeType } from '../util/validate.js';
 import type { BatchPolicy } from '../command/batch-records.js';
 import type { ResolvedBatchPolicy } from '../command/batch-executor.js';
+import { Txn } from '../txn/txn.js';
 import type { QueryPolicy, ReadPolicy, ResolvedQueryPolicy, ResolvedReadPolicy, ResolvedWritePolicy, WritePolicy } from './policies.js';
 
 const INT_RANGES: { readonly [k: string]: readonly [number, number] } = {
@@ -41,6 +42,8 @@ function check(defaults: object, policy: object, kind: string): void {
       if (typeof v !== 'boolean') {
         throw new InvalidArgumentError(`${kind} policy: '${name}' must be a boolean, got ${describeType(v)}`);
       }
+    } else if (name === 'txn') {
+      if (v !== null && !(v instanceof Txn)) throw new InvalidArgumentError(`${kind} policy: 'txn' must be a Txn or null, got ${describeType(v)}`);
     } else if (name === 'filterExpression') {
       const ok = v === null || v instanceof Uint8Array || (typeof v === 'object' && typeof (v as { toBytes?: unknown }).toBytes === 'function');
       if (!ok) throw new InvalidArgumentError(`${kind} policy: 'filterExpression' must be an expression or its packed bytes, got ${describeType(v)}`);
@@ -70,9 +73,14 @@ export function resolveBatchPolicy(defaults: ResolvedBatchPolicy, policy?: Batch
   return merge(defaults, policy, 'batch');
 }
 
-/** Applies a per-call query policy over resolved defaults, validating every option. */
+/**
+ * Applies a per-call query policy over resolved defaults, validating every option.
+ * @throws InvalidArgumentError for a transaction: scans and queries do not join one.
+ */
 export function resolveQueryPolicy(defaults: ResolvedQueryPolicy, policy?: QueryPolicy): ResolvedQueryPolicy {
-  return merge(defaults, policy, 'query');
+  const p = merge(defaults, policy, 'query');
+  if (p.txn != null) throw new InvalidArgumentError('query policy: scans and queries do not run inside a transaction; leave out txn');
+  return p;
 }
 
 /** Applies a per-call write policy over resolved defaults, validating every option. */

@@ -25,6 +25,14 @@ export function txnFieldsFor(txn: Txn | null | undefined, key: Key, isWrite: boo
 export function observeTxnReply(txn: Txn, key: Key, isWrite: boolean, frame: Buffer): void {
   const f = frame[1] === MessageType.COMPRESSED ? decompressFrame(frame) : frame;
   const r = parseTxnReply(f.subarray(PROTO_HEADER_SIZE));
-  if (isWrite) txn.onWrite(key, r.version, r.resultCode === ResultCode.OK);
-  else if (r.resultCode === ResultCode.OK) txn.onRead(key, r.version);
+  observeTxnResult(txn, key, isWrite, r.resultCode, r.version);
+}
+
+/**
+ * Records one command's outcome for `key` in the transaction: a read's version (when it
+ * found the record), or a write's version or success. Batch rows use it directly.
+ */
+export function observeTxnResult(txn: Txn, key: Key, isWrite: boolean, resultCode: number, version: bigint | null): void {
+  if (isWrite) txn.onWrite(key, version, resultCode === ResultCode.OK);
+  else if (resultCode === ResultCode.OK) txn.onRead(key, version);
 }

@@ -77,7 +77,13 @@ export class TxnCoordinator {
   async beforeWrite(txn: Txn, keys: readonly Key[]): Promise<void> {
     txn.checkOpen();
     for (const k of keys) txn.setNamespace(k.namespace);
-    const fresh = keys.filter((k) => txn.needsMonitorFor(k));
+    const seen = new Set<string>();
+    const fresh = keys.filter((k) => {
+      const id = k.digest.toString('hex');
+      if (seen.has(id) || !txn.needsMonitorFor(k)) return false;
+      seen.add(id);
+      return true;
+    });
     if (fresh.length === 0) return;
     if (txn.writes.size + fresh.length > MAX_TXN_WRITES) throw new InvalidArgumentError(`a transaction writes at most ${MAX_TXN_WRITES} records`);
     const monitor = txn.monitorKey();
