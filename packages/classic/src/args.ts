@@ -38,6 +38,21 @@ export function checkStringList(v: unknown, what: string, of: string): asserts v
   }
 }
 
+/** Longest bin name, in UTF-8 bytes. */
+const MAX_BIN_NAME_BYTES = 15;
+
+/** A list of bin names: strings of 1 to 15 UTF-8 bytes (without lone surrogates). */
+export function checkBinNames(v: unknown, what: string): asserts v is readonly string[] {
+  checkStringList(v, what, 'bin names');
+  for (let i = 0; i < v.length; i++) {
+    const b = v[i] as string;
+    if (!b.isWellFormed()) throw invalidArg(`${what}[${i}] ${JSON.stringify(b)} is not valid UTF-8 (it has a lone surrogate)`);
+    const len = Buffer.byteLength(b, 'utf8');
+    if (len === 0) throw invalidArg(`${what}[${i}] is empty; a bin name has 1 to ${MAX_BIN_NAME_BYTES} bytes`);
+    if (len > MAX_BIN_NAME_BYTES) throw invalidArg(`${what}[${i}] ${JSON.stringify(b)} is ${len} bytes long; a bin name has at most ${MAX_BIN_NAME_BYTES} bytes`);
+  }
+}
+
 /** A safe integer (or bigint). */
 export function checkInt(v: unknown, what: string): asserts v is number | bigint {
   if (!((typeof v === 'number' && Number.isSafeInteger(v)) || typeof v === 'bigint')) throw invalidArg(`${what} must be an integer, got ${describe(v)}`);

@@ -1,5 +1,6 @@
 import {
   AerospikeClient,
+  ClientClosedError,
   InvalidArgumentError,
   Op,
   ResultCode,
@@ -15,7 +16,7 @@ import {
 } from '@aerospike-ts/core';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { checkDict, checkIndexArgs, checkInt, checkList, checkNumber, checkString, checkStringList, checkStringOrBytes, checkStringOrNull, invalidArg } from './args.js';
+import { checkBinNames, checkDict, checkIndexArgs, checkInt, checkList, checkNumber, checkString, checkStringList, checkStringOrBytes, checkStringOrNull, invalidArg } from './args.js';
 import { AUTH_INTERNAL } from './constants.js';
 import { ClusterError, toClassicError } from './exception.js';
 import { OperationGate } from './operation-gate.js';
@@ -142,6 +143,8 @@ function toBatchRecord<B = DecodedBins>(r: BatchResult): BatchRecord<B> {
 export class AsyncClient {
   readonly #config: ClientConfig;
   #core: AerospikeClient | null = null;
+  /** True after close() until the next connect(): every command then fails with ClusterError (client closed). */
+  #closed = false;
   /** Metrics are on by default, as in aerospike_py. */
   #metricsEnabled = metricsEnabledByDefault();
   /** The max_concurrent_operations limit, or null when there is none. */
@@ -180,6 +183,7 @@ export class AsyncClient {
     attachLogging(core);
     await wrap(core.connect());
     this.#core = core;
+    this.#closed = false;
     trackClient(this, true);
     return this;
   }
@@ -196,12 +200,14 @@ export class AsyncClient {
 
   /** Closes the connections. */
   async close(): Promise<void> {
+    if (this.#core !== null) this.#closed = true;
     trackClient(this, false);
     this.#gate?.rejectAll(new ClusterError('the client was closed while the operation waited for a slot', { resultCode: ResultCode.CLIENT_CLOSED }));
     await this.#core?.close();
   }
 
   #c(): AerospikeClient {
+    if (this.#closed) throw toClassicError(new ClientClosedError());
     if (this.#core === null) throw toClassicError(new InvalidArgumentError('the client is not connected; call connect() first'));
     return this.#core;
   }
@@ -209,24 +215,24 @@ export class AsyncClient {
   /** Writes bins; a `null` value removes that bin. */
   async put(key: Key, bins: { [bin: string]: unknown }, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkDict(bins, 'put: bins');
-    await this.#run(async () => this.#c().put(toCoreKey(key), bins as never, writePolicy(policy, meta)));
+    await this.#run(async () => this.#c().put(toCoreKey(key, 'put: key'), bins as never, writePolicy(policy, meta)));
   }
 
   /** Reads every bin. @throws RecordNotFound */
   async get<B = DecodedBins>(key: Key, policy?: ReadPolicy | null): Promise<Record<B>> {
-    return fromCoreRecord<B>(await this.#run(async () => this.#c().get(toCoreKey(key), null, readPolicy(policy))));
+    return fromCoreRecord<B>(await this.#run(async () => this.#c().get(toCoreKey(key, 'get: key'), null, readPolicy(policy))));
   }
 
   /** Reads some bins. @throws RecordNotFound */
   async select<B = DecodedBins>(key: Key, bins: readonly string[], policy?: ReadPolicy | null): Promise<Record<B>> {
-    checkStringList(bins, 'select: bins', 'bin names');
-    return fromCoreRecord<B>(await this.#run(async () => this.#c().get(toCoreKey(key), bins, readPolicy(policy))));
+    checkBinNames(bins, 'select: bins');
+    return fromCoreRecord<B>(await this.#run(async () => this.#c().get(toCoreKey(key, 'select: key'), bins, readPolicy(policy))));
   }
 
   /** Metadata of a record; `meta` is null when it does not exist. */
   async exists(key: Key, policy?: ReadPolicy | null): Promise<ExistsResult> {
     return this.#run(async () => {
-      const k = toCoreKey(key);
+      const k = toCoreKey(key, 'exists: key');
       const m = await this.#c().exists(k, readPolicy(policy));
       return new ExistsResult(fromCoreKey(k), m === null ? null : { gen: m.generation, ttl: m.ttl });
     });
@@ -235,7 +241,7 @@ export class AsyncClient {
   /** Deletes a record. @throws RecordNotFound */
   async remove(key: Key, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     await this.#run(async () => {
-      const k = toCoreKey(key);
+      const k = toCoreKey(key, 'remove: key');
       const existed = await this.#c().remove(k, writePolicy(policy, meta));
       if (!existed) throw serverError(2, { detail: k.toString() });
     });
@@ -244,6 +250,7 @@ export class AsyncClient {
   /** Removes bins from a record. */
   async remove_bin(key: Key, bin_names: readonly string[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     if (!Array.isArray(bin_names) || bin_names.length === 0) throw toClassicError(new InvalidArgumentError('remove_bin needs a non-empty list of bin names'));
+    checkBinNames(bin_names, 'remove_bin: bin_names');
     const bins: { [bin: string]: null } = {};
     for (const b of bin_names) bins[b] = null;
     await this.put(key, bins, meta, policy);
@@ -252,47 +259,48 @@ export class AsyncClient {
   /** Resets a record's TTL to `val` seconds. @throws RecordNotFound */
   async touch(key: Key, val = 0, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkInt(val, 'touch: val');
-    await this.#run(async () => this.#c().touch(toCoreKey(key), { ...writePolicy(policy, meta), ttl: val }));
+    if (val < -2 || val > 0xfffffffe) throw invalidArg(`touch: val must be a TTL in seconds from -2 to 4294967294 (-1: never expire, -2: keep the current TTL, 0: the namespace default), got ${String(val)}`);
+    await this.#run(async () => this.#c().touch(toCoreKey(key, 'touch: key'), { ...writePolicy(policy, meta), ttl: val }));
   }
 
   /** Appends to a string or bytes bin. */
   async append(key: Key, bin: string, val: string | Uint8Array, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkString(bin, 'append: bin');
     checkStringOrBytes(val, 'append: val');
-    await this.#run(async () => this.#c().operate(toCoreKey(key), [Op.append(bin, val)], writePolicy(policy, meta)));
+    await this.#run(async () => this.#c().operate(toCoreKey(key, 'append: key'), [Op.append(bin, val)], writePolicy(policy, meta)));
   }
 
   /** Prepends to a string or bytes bin. */
   async prepend(key: Key, bin: string, val: string | Uint8Array, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkString(bin, 'prepend: bin');
     checkStringOrBytes(val, 'prepend: val');
-    await this.#run(async () => this.#c().operate(toCoreKey(key), [Op.prepend(bin, val)], writePolicy(policy, meta)));
+    await this.#run(async () => this.#c().operate(toCoreKey(key, 'prepend: key'), [Op.prepend(bin, val)], writePolicy(policy, meta)));
   }
 
   /** Adds `offset` to a number bin (creating it). */
   async increment(key: Key, bin: string, offset: number | bigint, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkString(bin, 'increment: bin');
     checkNumber(offset, 'increment: offset');
-    await this.#run(async () => this.#c().operate(toCoreKey(key), [Op.add(bin, offset)], writePolicy(policy, meta)));
+    await this.#run(async () => this.#c().operate(toCoreKey(key, 'increment: key'), [Op.add(bin, offset)], writePolicy(policy, meta)));
   }
 
   /** Runs operations atomically; read results are in `bins`. */
   async operate<B = DecodedBins>(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<Record<B>> {
-    return fromCoreRecord<B>(await this.#run(async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta))));
+    return fromCoreRecord<B>(await this.#run(async () => this.#c().operate(toCoreKey(key, 'operate: key'), toCoreOps(ops), writePolicy(policy, meta))));
   }
 
   /** Runs operations atomically; every result in order in `ordered_bins`. */
   async operate_ordered(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<OperateOrderedResult> {
-    const r = await this.#run(async () => this.#c().operate(toCoreKey(key), toCoreOps(ops), writePolicy(policy, meta), { ordered: true }));
+    const r = await this.#run(async () => this.#c().operate(toCoreKey(key, 'operate_ordered: key'), toCoreOps(ops), writePolicy(policy, meta), { ordered: true }));
     return new OperateOrderedResult(fromCoreKey(r.key), { gen: r.generation, ttl: r.ttl }, (r.ordered ?? []).map(([name, value]) => ({ name, value })));
   }
 
   /** Reads many records (`bins` omitted: all; `[]`: existence only); one entry per key, in order. */
   async batch_read<B = DecodedBins>(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy | null): Promise<BatchRecord<B>[]> {
     checkList(keys, 'batch_read: keys', 'keys');
-    if (bins != null) checkStringList(bins, 'batch_read: bins', 'bin names');
+    if (bins != null) checkBinNames(bins, 'batch_read: bins');
     return this.#run(async () => {
-      const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
+      const ks = keys.map((k, i) => toCoreKey(k, `batch_read: keys[${i}]`));
       const res = Array.isArray(bins) && bins.length === 0 ? await this.#c().batchExists(ks, batchPolicy(policy)) : await this.#c().batchGet(ks, bins ?? null, batchPolicy(policy));
       return res.map((r) => toBatchRecord<B>(r));
     });
@@ -301,8 +309,9 @@ export class AsyncClient {
   /** Applies the same operations to many records. */
   async batch_operate<B = DecodedBins>(keys: readonly Key[], ops: readonly OperationDict[], policy?: BatchPolicy | null): Promise<BatchRecord<B>[]> {
     checkList(keys, 'batch_operate: keys', 'keys');
+    if (!Array.isArray(ops) || ops.length === 0) throw invalidArg('batch_operate: ops must be a non-empty list of operation dicts');
     return this.#run(async () => {
-      const ks = keys.map((k, i) => toCoreKey(k, `keys[${i}]`));
+      const ks = keys.map((k, i) => toCoreKey(k, `batch_operate: keys[${i}]`));
       return (await this.#c().batchOperate(ks, toCoreOps(ops), batchPolicy(policy), batchWriteDefaults(policy))).map((r) => toBatchRecord<B>(r));
     });
   }
@@ -311,14 +320,20 @@ export class AsyncClient {
   async batch_write(records: ReadonlyArray<readonly [Key, { [bin: string]: unknown }] | readonly [Key, { [bin: string]: unknown }, WriteMeta]>, policy?: BatchPolicy | null): Promise<BatchRecord[]> {
     return this.#run(async () => {
       if (!Array.isArray(records)) throw new InvalidArgumentError('batch_write needs a list of [key, bins] tuples');
+      if (records.length === 0) throw new InvalidArgumentError('batch_write needs a non-empty list of [key, bins] tuples');
       const defaults = batchWriteDefaults(policy);
       const recs: CoreBatchRecord[] = records.map((r, i) => {
-        if (!Array.isArray(r) || r.length < 2) throw new InvalidArgumentError(`records[${i}] must be [key, bins] or [key, bins, meta]`);
+        if (!Array.isArray(r) || r.length < 2 || r.length > 3) throw new InvalidArgumentError(`batch_write: records[${i}] must be [key, bins] or [key, bins, meta]`);
         const [k, bins, meta] = r as unknown as readonly [Key, { [bin: string]: unknown }, WriteMeta | undefined];
-        if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError(`records[${i}]: bins must be a dict`);
-        const ops = Object.entries(bins).map(([b, v]) => Op.write(b, (v ?? null) as Value));
+        if (typeof bins !== 'object' || bins === null || Array.isArray(bins)) throw new InvalidArgumentError(`batch_write: records[${i}]: bins must be a dict, got ${bins === null ? 'null' : Array.isArray(bins) ? 'a list' : typeof bins}`);
+        const entries = Object.entries(bins);
+        if (entries.length === 0) throw new InvalidArgumentError(`batch_write: records[${i}]: bins is empty; give at least one bin (null removes a bin)`);
+        const ops = entries.map(([b, v]) => {
+          if (v === undefined) throw new InvalidArgumentError(`batch_write: records[${i}]: bin '${b}' is undefined; use null to remove a bin`);
+          return Op.write(b, v as Value);
+        });
         const p = meta === undefined ? defaults : { ...defaults, ...toBatchWritePolicy(writePolicy(undefined, meta)) };
-        return p === undefined ? { type: 'write', key: toCoreKey(k, `records[${i}] key`), ops } : { type: 'write', key: toCoreKey(k, `records[${i}] key`), ops, policy: p };
+        return p === undefined ? { type: 'write', key: toCoreKey(k, `batch_write: records[${i}] key`), ops } : { type: 'write', key: toCoreKey(k, `batch_write: records[${i}] key`), ops, policy: p };
       });
       return (await this.#c().batch(recs, batchPolicy(policy))).map(toBatchRecord);
     });
@@ -327,7 +342,7 @@ export class AsyncClient {
   /** Deletes many records. */
   async batch_remove(keys: readonly Key[], policy?: BatchPolicy | null): Promise<BatchRecord[]> {
     checkList(keys, 'batch_remove: keys', 'keys');
-    return this.#run(async () => (await this.#c().batchRemove(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
+    return this.#run(async () => (await this.#c().batchRemove(keys.map((k, i) => toCoreKey(k, `batch_remove: keys[${i}]`)), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
   }
 
   /** Calls a record UDF on many records; each result's `bins.SUCCESS` holds its return value. */
@@ -337,7 +352,7 @@ export class AsyncClient {
     checkString(fn, 'batch_apply: function');
     if (args != null) checkList(args, 'batch_apply: args', 'arguments');
     return this.#run(async () =>
-        (await this.#c().batchApply(keys.map((k, i) => toCoreKey(k, `keys[${i}]`)), module, fn, (args ?? []) as Value[], batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
+        (await this.#c().batchApply(keys.map((k, i) => toCoreKey(k, `batch_apply: keys[${i}]`)), module, fn, (args ?? []) as Value[], batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
   }
 
   /** Calls a record UDF and returns its result. */
@@ -345,7 +360,7 @@ export class AsyncClient {
     checkString(module, 'apply: module');
     checkString(fn, 'apply: function');
     if (args != null) checkList(args, 'apply: args', 'arguments');
-    return this.#run(async () => this.#c().apply(toCoreKey(key), module, fn, (args ?? []) as Value[], writePolicy(policy)));
+    return this.#run(async () => this.#c().apply(toCoreKey(key, 'apply: key'), module, fn, (args ?? []) as Value[], writePolicy(policy)));
   }
 
   /** Registers a Lua module from a file. */

@@ -10,11 +10,14 @@ export interface MapPolicy {
   flags?: number;
 }
 
-// MAP_UPDATE=0, MAP_CREATE_ONLY=1, MAP_UPDATE_ONLY=2 map onto the write flags of the same meaning.
+// MAP_UPDATE=0, MAP_CREATE_ONLY=1, MAP_UPDATE_ONLY=2 map onto the write flags of the same meaning;
+// given both, they add up (core rejects CREATE_ONLY with UPDATE_ONLY).
 function mp(p: MapPolicy | null | undefined): CoreMapPolicy | undefined {
   if (p == null) return undefined;
+  if (typeof p !== 'object' || Array.isArray(p)) throw invalidArg(`map policy must be a dict, got ${Array.isArray(p) ? 'a list' : typeof p}`);
   if (p.write_mode !== undefined && ![0, 1, 2].includes(p.write_mode)) throw invalidArg(`map policy: write_mode must be MAP_UPDATE, MAP_UPDATE_ONLY or MAP_CREATE_ONLY, got ${p.write_mode}`);
-  return { order: p.order ?? 0, flags: p.flags ?? p.write_mode ?? 0 };
+  if (p.flags !== undefined && !Number.isInteger(p.flags)) throw invalidArg(`map policy: flags must be an integer made of MAP_WRITE_FLAGS_*, got ${String(p.flags)}`);
+  return { order: p.order ?? 0, flags: (p.flags ?? 0) | (p.write_mode ?? 0) };
 }
 
 type C = CdtContext | undefined;

@@ -142,6 +142,18 @@ const MINIMUM: { readonly [k: string]: number } = {
   expected_duration: 0
 };
 
+/** The highest value of the numeric settings that have one below 2^53. */
+const MAXIMUM: { readonly [k: string]: number } = {
+  socket_timeout: 0xffffffff,
+  total_timeout: 0xffffffff,
+  ttl: 0xfffffffe
+};
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  return Array.isArray(v) ? 'a list' : typeof v;
+}
+
 function checkValue(kind: string, k: string, v: number): void {
   // In `meta`, `gen` is the expected generation (a number), not the generation policy.
   const isGeneration = kind === 'meta' && k === 'gen';
@@ -150,13 +162,15 @@ function checkValue(kind: string, k: string, v: number): void {
   if (allowed !== undefined && !allowed.includes(v)) throw new InvalidArgumentError(`${kind} policy: '${k}' must be one of ${allowed.join(', ')} (the aerospike constants), got ${v}`);
   const min = MINIMUM[k];
   if (min !== undefined && v < min) throw new InvalidArgumentError(`${kind} policy: '${k}' must be ${min} or more, got ${v}`);
+  const max = MAXIMUM[k];
+  if (max !== undefined && v > max) throw new InvalidArgumentError(`${kind} policy: '${k}' must be ${max} or less, got ${v}`);
   if (k === 'read_touch_ttl_percent' && v > 100) throw new InvalidArgumentError(`${kind} policy: 'read_touch_ttl_percent' must be -1..100, got ${v}`);
 }
 
 function convert(kind: string, spec: Spec, policy: object | null | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (policy == null) return out;
-  if (typeof policy !== 'object' || Array.isArray(policy)) throw new InvalidArgumentError(`${kind} policy must be a dict, got ${typeof policy}`);
+  if (typeof policy !== 'object' || Array.isArray(policy)) throw new InvalidArgumentError(`${kind} policy must be a dict, got ${describe(policy)}`);
   for (const [k, v] of Object.entries(policy)) {
     if (v === undefined || v === null) continue;
     const s = spec[k];
@@ -186,7 +200,7 @@ export function readPolicy(p: ReadPolicy | null | undefined): CoreReadPolicy {
 export function writePolicy(p: WritePolicy | null | undefined, meta?: WriteMeta | null): CoreWritePolicy {
   const out = convert('write', WRITE, p);
   if (meta != null) {
-    if (typeof meta !== 'object' || Array.isArray(meta)) throw new InvalidArgumentError(`meta must be a dict, got ${typeof meta}`);
+    if (typeof meta !== 'object' || Array.isArray(meta)) throw new InvalidArgumentError(`meta must be a dict, got ${describe(meta)}`);
     const m = convert('meta', { gen: ['generation', 'int'], ttl: ['ttl', 'int'], key: KEY['key'] as Spec[string], exists: ['exists', 'int'], commit_level: ['commitLevel', 'int'], durable_delete: ['durableDelete', 'bool'] }, meta);
     Object.assign(out, m);
   }

@@ -21,15 +21,32 @@ export interface BatchRecord<B = DecodedBins> {
   meta: RecordMetadata | null;
 }
 
-/** Converts an aerospike_py key tuple to a core key. */
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (v instanceof Uint8Array) return `${v.length} bytes`;
+  return typeof v;
+}
+
+/**
+ * Converts an aerospike_py key tuple to a core key. `what` names the argument in errors
+ * (`"put: key"`, `"batch_read: keys[2]"`).
+ * @throws InvalidArgumentError (core's; the client turns it into InvalidArgError) on a bad tuple or a bad part of it.
+ */
 export function toCoreKey(key: unknown, what = 'key'): CoreKey {
   if (!Array.isArray(key) || key.length < 3 || key.length > 4) {
-    throw new InvalidArgumentError(`${what} must be a tuple [namespace, set, userKey] (optionally with a digest), got ${Array.isArray(key) ? `a list of ${key.length}` : typeof key}`);
+    throw new InvalidArgumentError(`${what} must be a tuple [namespace, set, userKey] (optionally with a digest), got ${describe(key)}`);
   }
   const [ns, set, pk, digest] = key as unknown[];
-  if (set !== null && typeof set !== 'string') throw new InvalidArgumentError(`${what}: set must be a string or null`);
-  if (digest !== undefined && !(digest instanceof Uint8Array)) throw new InvalidArgumentError(`${what}: digest must be 20 bytes`);
-  return new CoreKey(ns as string, set, pk as UserKey | null, digest);
+  if (set !== null && typeof set !== 'string') throw new InvalidArgumentError(`${what}: set must be a string or null, got ${describe(set)}`);
+  if (digest !== undefined && !(digest instanceof Uint8Array)) throw new InvalidArgumentError(`${what}: digest must be 20 bytes (a Buffer or Uint8Array), got ${describe(digest)}`);
+  try {
+    return new CoreKey(ns as string, set, pk as UserKey | null, digest);
+  } catch (err) {
+    // core names the part (namespace, set name, user key, digest); add which argument it is
+    if (err instanceof InvalidArgumentError) throw new InvalidArgumentError(`${what}: ${err.message}`, { cause: err });
+    throw err;
+  }
 }
 
 /** Converts a core key to an aerospike_py key tuple. */

@@ -5,6 +5,7 @@ import type { CdtValue } from '../values/value-types.js';
 import type { HLL } from '../values/hll.js';
 import { OpType } from '../wire/constants.js';
 import { packCdt } from './cdt-pack.js';
+import { checkFlags } from './write-flags.js';
 
 /** HLL write flags (OR-able). */
 export const HllWriteFlags = Object.freeze({ DEFAULT: 0, CREATE_ONLY: 1, UPDATE_ONLY: 2, NO_FAIL: 4, ALLOW_FOLD: 8 } as const);
@@ -14,11 +15,9 @@ function op(type: OpType, bin: string, what: string, code: number, args: readonl
   return { op: type, bin, packed: packCdt(`HLL ${what} on '${bin}'`, undefined, code, args) };
 }
 
-function checkFlags(flags: number, what: string): number {
-  if ((flags & HllWriteFlags.CREATE_ONLY) !== 0 && (flags & HllWriteFlags.UPDATE_ONLY) !== 0) {
-    throw new InvalidArgumentError(`HLL ${what}: CREATE_ONLY and UPDATE_ONLY contradict each other`);
-  }
-  return flags;
+/** Checked write flags of a modify operation. */
+function hf(what: string, bin: string, flags: unknown): number {
+  return checkFlags(`HLL ${what} on '${bin}'`, flags, 'HllWriteFlags', HllWriteFlags, [['CREATE_ONLY', 'UPDATE_ONLY']]);
 }
 
 function bits(n: number, min: number, max: number, what: string): number {
@@ -33,10 +32,10 @@ const R = OpType.HLL_READ;
 /** HyperLogLog operations. Bit counts of -1 leave them to the server or the existing bin. */
 export const HllOp = Object.freeze({
   init: (bin: string, indexBitCount: number, minHashBitCount = -1, flags = 0): Operation =>
-    op(M, bin, 'init', 0, [bits(indexBitCount, 4, 16, 'indexBitCount'), bits(minHashBitCount, 4, 51, 'minHashBitCount'), checkFlags(flags, 'init')]),
+    op(M, bin, 'init', 0, [bits(indexBitCount, 4, 16, 'indexBitCount'), bits(minHashBitCount, 4, 51, 'minHashBitCount'), hf('init', bin, flags)]),
   add: (bin: string, values: readonly CdtValue[], indexBitCount = -1, minHashBitCount = -1, flags = 0): Operation =>
-    op(M, bin, 'add', 1, [values, bits(indexBitCount, 4, 16, 'indexBitCount'), bits(minHashBitCount, 4, 51, 'minHashBitCount'), checkFlags(flags, 'add')]),
-  setUnion: (bin: string, hlls: readonly HLL[], flags = 0): Operation => op(M, bin, 'setUnion', 2, [hlls, checkFlags(flags, 'setUnion')]),
+    op(M, bin, 'add', 1, [values, bits(indexBitCount, 4, 16, 'indexBitCount'), bits(minHashBitCount, 4, 51, 'minHashBitCount'), hf('add', bin, flags)]),
+  setUnion: (bin: string, hlls: readonly HLL[], flags = 0): Operation => op(M, bin, 'setUnion', 2, [hlls, hf('setUnion', bin, flags)]),
   refreshCount: (bin: string): Operation => op(M, bin, 'refreshCount', 3, []),
   fold: (bin: string, indexBitCount: number): Operation => op(M, bin, 'fold', 4, [bits(indexBitCount, 4, 16, 'indexBitCount')]),
   getCount: (bin: string): Operation => op(R, bin, 'getCount', 50, []),

@@ -1,9 +1,11 @@
 import type { Operation } from '../command/operation.js';
-import { checkBinName } from '../util/validate.js';
+import { InvalidArgumentError } from '../errors/client-errors.js';
+import { checkBinName, describeType } from '../util/validate.js';
 import type { CdtValue } from '../values/value-types.js';
 import { OpType } from '../wire/constants.js';
 import type { CdtContext } from './cdt-context.js';
 import { packCdt } from './cdt-pack.js';
+import { checkFlags } from './write-flags.js';
 
 /** What a list read or remove returns. OR `INVERTED` to select everything else. */
 export const ListReturnType = Object.freeze({
@@ -41,8 +43,15 @@ function op(type: OpType, bin: string, what: string, ctx: CdtContext | undefined
   return { op: type, bin, packed: packCdt(`list ${what} on '${bin}'`, ctx, code, args) };
 }
 
-function withPolicy(args: unknown[], p: ListPolicy | undefined): unknown[] {
-  return p === undefined ? args : [...args, p.order, p.flags];
+/** The policy's flags, checked (`what` names the operation). */
+function flagsOf(what: string, bin: string, p: ListPolicy): number {
+  const label = `list ${what} on '${bin}'`;
+  if (typeof p !== 'object' || p === null) throw new InvalidArgumentError(`${label}: policy must be { order, flags }, got ${describeType(p)}`);
+  return checkFlags(label, p.flags, 'ListWriteFlags', ListWriteFlags);
+}
+
+function withPolicy(what: string, bin: string, args: unknown[], p: ListPolicy | undefined): unknown[] {
+  return p === undefined ? args : [...args, p.order, flagsOf(what, bin, p)];
 }
 
 function range(args: unknown[], count: number | undefined): unknown[] {
@@ -60,22 +69,22 @@ export const ListOp = Object.freeze({
   },
   /** Sets the list's order. */
   setOrder: (bin: string, order: number, ctx?: CdtContext): Operation => op(MODIFY, bin, 'setOrder', ctx, 0, [order]),
-  append: (bin: string, value: CdtValue, policy?: ListPolicy, ctx?: CdtContext): Operation => op(MODIFY, bin, 'append', ctx, 1, withPolicy([value], policy)),
-  appendItems: (bin: string, values: readonly CdtValue[], policy?: ListPolicy, ctx?: CdtContext): Operation => op(MODIFY, bin, 'appendItems', ctx, 2, withPolicy([values], policy)),
+  append: (bin: string, value: CdtValue, policy?: ListPolicy, ctx?: CdtContext): Operation => op(MODIFY, bin, 'append', ctx, 1, withPolicy('append', bin, [value], policy)),
+  appendItems: (bin: string, values: readonly CdtValue[], policy?: ListPolicy, ctx?: CdtContext): Operation => op(MODIFY, bin, 'appendItems', ctx, 2, withPolicy('appendItems', bin, [values], policy)),
   insert: (bin: string, index: number, value: CdtValue, policy?: ListPolicy, ctx?: CdtContext): Operation =>
-    op(MODIFY, bin, 'insert', ctx, 3, policy === undefined ? [index, value] : [index, value, policy.flags]),
+    op(MODIFY, bin, 'insert', ctx, 3, policy === undefined ? [index, value] : [index, value, flagsOf('insert', bin, policy)]),
   insertItems: (bin: string, index: number, values: readonly CdtValue[], policy?: ListPolicy, ctx?: CdtContext): Operation =>
-    op(MODIFY, bin, 'insertItems', ctx, 4, policy === undefined ? [index, values] : [index, values, policy.flags]),
+    op(MODIFY, bin, 'insertItems', ctx, 4, policy === undefined ? [index, values] : [index, values, flagsOf('insertItems', bin, policy)]),
   pop: (bin: string, index: number, ctx?: CdtContext): Operation => op(MODIFY, bin, 'pop', ctx, 5, [index]),
   popRange: (bin: string, index: number, count?: number, ctx?: CdtContext): Operation => op(MODIFY, bin, 'popRange', ctx, 6, range([index], count)),
   remove: (bin: string, index: number, ctx?: CdtContext): Operation => op(MODIFY, bin, 'remove', ctx, 7, [index]),
   removeRange: (bin: string, index: number, count?: number, ctx?: CdtContext): Operation => op(MODIFY, bin, 'removeRange', ctx, 8, range([index], count)),
   set: (bin: string, index: number, value: CdtValue, policy?: ListPolicy, ctx?: CdtContext): Operation =>
-    op(MODIFY, bin, 'set', ctx, 9, policy === undefined ? [index, value] : [index, value, policy.flags]),
+    op(MODIFY, bin, 'set', ctx, 9, policy === undefined ? [index, value] : [index, value, flagsOf('set', bin, policy)]),
   trim: (bin: string, index: number, count: number, ctx?: CdtContext): Operation => op(MODIFY, bin, 'trim', ctx, 10, [index, count]),
   clear: (bin: string, ctx?: CdtContext): Operation => op(MODIFY, bin, 'clear', ctx, 11, []),
   increment: (bin: string, index: number, value: number | bigint = 1, policy?: ListPolicy, ctx?: CdtContext): Operation =>
-    op(MODIFY, bin, 'increment', ctx, 12, withPolicy([index, value], policy)),
+    op(MODIFY, bin, 'increment', ctx, 12, withPolicy('increment', bin, [index, value], policy)),
   sort: (bin: string, sortFlags = 0, ctx?: CdtContext): Operation => op(MODIFY, bin, 'sort', ctx, 13, [sortFlags]),
   size: (bin: string, ctx?: CdtContext): Operation => op(READ, bin, 'size', ctx, 16, []),
   get: (bin: string, index: number, ctx?: CdtContext): Operation => op(READ, bin, 'get', ctx, 17, [index]),

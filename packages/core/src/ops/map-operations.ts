@@ -1,9 +1,11 @@
 import type { Operation } from '../command/operation.js';
-import { checkBinName } from '../util/validate.js';
+import { InvalidArgumentError } from '../errors/client-errors.js';
+import { checkBinName, describeType } from '../util/validate.js';
 import type { CdtValue, MapKey } from '../values/value-types.js';
 import { OpType } from '../wire/constants.js';
 import type { CdtContext } from './cdt-context.js';
 import { packCdt } from './cdt-pack.js';
+import { checkFlags } from './write-flags.js';
 
 /** What a map read or remove returns. OR `INVERTED` to select everything else. */
 export const MapReturnType = Object.freeze({
@@ -49,8 +51,11 @@ function range(args: unknown[], count: number | undefined): unknown[] {
   return count === undefined ? args : [...args, count];
 }
 
-function writeArgs(args: unknown[], p: MapPolicy): unknown[] {
-  return p.flags === 0 ? [...args, p.order] : [...args, p.order, p.flags];
+function writeArgs(what: string, bin: string, args: unknown[], p: MapPolicy): unknown[] {
+  const label = `map ${what} on '${bin}'`;
+  if (typeof p !== 'object' || p === null) throw new InvalidArgumentError(`${label}: policy must be { order, flags }, got ${describeType(p)}`);
+  const flags = checkFlags(label, p.flags, 'MapWriteFlags', MapWriteFlags, [['CREATE_ONLY', 'UPDATE_ONLY']]);
+  return flags === 0 ? [...args, p.order] : [...args, p.order, flags];
 }
 
 /** Map operations (the bin must hold a map; `ctx` reaches a nested map). */
@@ -65,9 +70,9 @@ export const MapOp = Object.freeze({
   /** Sets the map's order. */
   setPolicy: (bin: string, policy: MapPolicy, ctx?: CdtContext): Operation => op(MODIFY, bin, 'setPolicy', ctx, 64, [policy.order]),
   put: (bin: string, key: CdtValue & MapKey, value: CdtValue, policy: MapPolicy = DEFAULT_POLICY, ctx?: CdtContext): Operation =>
-    op(MODIFY, bin, 'put', ctx, 67, writeArgs([key, value], policy)),
+    op(MODIFY, bin, 'put', ctx, 67, writeArgs('put', bin, [key, value], policy)),
   putItems: (bin: string, items: ReadonlyMap<MapKey, CdtValue> | { readonly [k: string]: CdtValue }, policy: MapPolicy = DEFAULT_POLICY, ctx?: CdtContext): Operation =>
-    op(MODIFY, bin, 'putItems', ctx, 68, writeArgs([items], policy)),
+    op(MODIFY, bin, 'putItems', ctx, 68, writeArgs('putItems', bin, [items], policy)),
   increment: (bin: string, key: CdtValue & MapKey, delta: number | bigint = 1, policy: MapPolicy = DEFAULT_POLICY, ctx?: CdtContext): Operation =>
     op(MODIFY, bin, 'increment', ctx, 73, [key, delta, policy.order]),
   decrement: (bin: string, key: CdtValue & MapKey, delta: number | bigint = 1, policy: MapPolicy = DEFAULT_POLICY, ctx?: CdtContext): Operation =>
