@@ -202,6 +202,10 @@ export function writePolicy(p: WritePolicy | null | undefined, meta?: WriteMeta 
   if (meta != null) {
     if (typeof meta !== 'object' || Array.isArray(meta)) throw new InvalidArgumentError(`meta must be a dict, got ${describe(meta)}`);
     const m = convert('meta', { gen: ['generation', 'int'], ttl: ['ttl', 'int'], key: KEY['key'] as Spec[string], exists: ['exists', 'int'], commit_level: ['commitLevel', 'int'], durable_delete: ['durableDelete', 'bool'] }, meta);
+    // meta wins over the policy, but two different record-exists actions are a mistake
+    if (m['exists'] !== undefined && out['exists'] !== undefined && m['exists'] !== out['exists']) {
+      throw new InvalidArgumentError(`meta 'exists' (${String(m['exists'])}) contradicts write policy 'exists' (${String(out['exists'])}); give the POLICY_EXISTS_* value in one place`);
+    }
     Object.assign(out, m);
   }
   if (out['ttl'] === -3) delete out['ttl']; // TTL_CLIENT_DEFAULT: the client's default write policy applies
