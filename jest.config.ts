@@ -37,6 +37,9 @@ const config: Config = {
     project('classic', ['<rootDir>/packages/classic'], ['**/test/**/*.test.ts']),
     project('fluent', ['<rootDir>/packages/fluent'], ['**/test/**/*.test.ts']),
     project('emulator', ['<rootDir>/packages/emulator'], ['**/test/**/*.test.ts']),
+    project('reliability', ['<rootDir>/test/reliability'], ['**/*.test.ts']),
+    project('bad-input', ['<rootDir>/test/bad-input'], ['**/*.test.ts']),
+    project('bench-smoke', ['<rootDir>/test/bench-smoke'], ['**/*.test.ts']),
     {
       ...project('integration', ['<rootDir>/test/integration'], ['**/*.test.ts']),
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
