@@ -143,12 +143,9 @@ function runChild(impl, c, round) {
     batchCount: opts.batchCount,
     seed: 0x5eed + round * 7919 + c.inFlight
   };
-  const execArgv = [];
-  if (args['cpu-prof'] && impl.name !== 'raw') {
-    execArgv.push('--cpu-prof', `--cpu-prof-dir=${resolve(args['cpu-prof'])}`, `--cpu-prof-name=${impl.name}-${c.workload}-${c.inFlight}-r${round}.cpuprofile`);
-  }
+  if (args['cpu-prof']) cfg.cpuProfile = join(resolve(args['cpu-prof']), `${impl.name}-${c.workload}-${c.inFlight}-r${round}.cpuprofile`);
   return new Promise((done) => {
-    const child = fork(join(here, 'lib', 'child.mjs'), [JSON.stringify(cfg)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(here, 'lib', 'child.mjs'), [JSON.stringify(cfg)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result = null;
     const limit = setTimeout(() => child.kill('SIGKILL'), (opts.durationSec + opts.warmupSec) * 1000 + 120_000);
     child.on('message', (m) => (result = m));

@@ -3,7 +3,10 @@
 // CPU time and peak RSS belong to that configuration alone.
 //
 //   config (JSON in process.argv[2]): { impl, workload, inFlight, durationMs, warmupMs,
-//     hosts, ns, set, total, hot, batchSize, batchCount, seed }
+//     hosts, ns, set, total, hot, batchSize, batchCount, seed, cpuProfile? }
+//   cpuProfile: a file to write a V8 CPU profile of the measured window to
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { implementation } from './impls/index.mjs';
 import { hotKeys, makeBatches, prng } from './data.mjs';
@@ -85,6 +88,14 @@ async function main() {
   stop = false;
   recording = true;
   global.gc?.();
+  let profiler = null;
+  if (cfg.cpuProfile) {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
+    await profiler.post('Profiler.start');
+  }
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const timer = setTimeout(() => (stop = true), cfg.durationMs);
@@ -92,6 +103,11 @@ async function main() {
   clearTimeout(timer);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  if (profiler !== null) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(cfg.cpuProfile, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   await driver.close();
   const q = (p) => hist.getValueAtPercentile(p);
   send({

@@ -151,7 +151,7 @@ export function chartSvg({ rows, impls, title }) {
   const panels = ['get', 'put'];
   const W = 460;
   const H = 320;
-  const M = { l: 62, r: 16, t: 34, b: 44 };
+  const M = { l: 62, r: 28, t: 34, b: 44 };
   const legendH = 28;
   const width = W * panels.length;
   const height = H + legendH + 30;
