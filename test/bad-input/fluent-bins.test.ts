@@ -1,0 +1,76 @@
+import { InvalidArgumentError } from '@aerospike-ts/core';
+import { Behavior, DataSet, type Session } from '@aerospike-ts/fluent';
+import { bad, circularList, circularMap, Point, useFluent } from './helpers/setup';
+
+// Fluent front end: bin names and values the server cannot store.
+
+const env = useFluent();
+const rejects = (call: () => unknown, message: string | RegExp): Promise<Error> => env.wire.expectRejected(call, InvalidArgumentError, message);
+const ds = DataSet.of('test', 'bad_fluent_bins');
+const k = ds.id(1);
+const session = (): Session => env.client.createSession(Behavior.DEFAULT);
+const LONG = 'b'.repeat(16);
+const VALUES = 'use null, boolean, number, bigint, string, bytes, list, map, GeoJSON or HLL';
+const NESTED_VALUES = 'allowed: null, boolean, number, bigint, BN, Double, string, Buffer/Uint8Array, GeoJSON, HLL, array, Map or plain object';
+const CIRCULAR = 'circular structure (the value contains itself); only trees of values can be written';
+
+describe('fluent: bin names', () => {
+  it('16 bytes (limit 15)', () => rejects(() => session().upsert(k).bin(LONG).setTo(1), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
+  it('empty', () => rejects(() => session().upsert(k).bin('').setTo(1), 'bin name must not be empty'));
+  it('a lone surrogate', () => rejects(() => session().upsert(k).bin('a\uD800').setTo(1), 'bin name "a\\ud800" is not valid UTF-8 (it has a lone surrogate)'));
+  it('put() with a bin name too long', () => rejects(() => session().upsert(k).put({ [LONG]: 1 }), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
+  it('session.put() with an empty bin name', () => rejects(() => session().put(k, { '': 1 }), 'bin name must not be empty'));
+  it('a read of a bin name too long', () => rejects(() => session().query(k).bin(LONG).get(), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
+  it('a list operation on a bin name too long', () => rejects(() => session().upsert(k).bin(LONG).listAppend(1), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
+  it('a batch entry on an empty bin name', () => rejects(() => session().batch().upsert(k).bin('').setTo(1), 'bin name must not be empty'));
+  it('several keys, a bin name too long', () => rejects(() => session().upsert(k, ds.id(2)).bin(LONG).setTo(1), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
+  it('dataset query bins() with a bin name too long', async () =>
+    rejects(async () => {
+      for await (const r of await session().query(ds).bins(LONG).execute()) void r;
+    }, `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
+});
+
+describe('fluent: the bins argument', () => {
+  it('session.put() with null', () => rejects(() => session().put(k, bad(null)), 'put() needs an object of bins'));
+  it('session.put() with a string', () => rejects(() => session().put(k, bad('a=1')), 'put() needs an object of bins'));
+  it.todo("session.put(key, [1, 2]) throws InvalidArgumentError 'put() needs an object of bins, got array' — today it writes bins named '0' and '1'");
+  it.todo("upsert(key).put([1]) throws InvalidArgumentError 'put() needs an object of bins, got array' — today it writes a bin named '0'");
+  it.todo("upsert(key).put('ab') throws InvalidArgumentError 'put() needs an object of bins, got string' — today it queues writes of bins '0' and '1'");
+  it.todo("upsert(key).put(null) throws InvalidArgumentError 'put() needs an object of bins, got null' — today a TypeError (Cannot convert undefined or null to object)");
+});
+
+describe('fluent: unsupported values', () => {
+  const write = (v: unknown) => () => session().upsert(k).bin('a').setTo(bad(v)).execute();
+  it('a function', () => rejects(write(() => 1), `bin 'a': unsupported value type function; ${VALUES}`));
+  it('a symbol', () => rejects(write(Symbol('s')), `bin 'a': unsupported value type symbol; ${VALUES}`));
+  it('undefined', () => rejects(write(undefined), `bin 'a': unsupported value type undefined; ${VALUES}`));
+  it('undefined inside a list', () => rejects(write([undefined]), `bin 'a'[0]: unsupported value type undefined; ${NESTED_VALUES}`));
+  it('a class instance', () => rejects(write(new Point(1, 2)), `bin 'a': unsupported value type Point; ${VALUES}`));
+  it('a Date inside a map', () => rejects(write({ at: new Date(0) }), `bin 'a'.at: unsupported value type Date; ${NESTED_VALUES}`));
+  it('a Promise', () => rejects(write(Promise.resolve(1)), `bin 'a': unsupported value type Promise; ${VALUES}`));
+  it('session.put() of a function', () => rejects(() => session().put(k, { f: bad(() => 1) }), `bin 'f': unsupported value type function; ${VALUES}`));
+  it('a UDF argument that is a function', () => rejects(() => session().executeUdf(k).function('mod', 'fn').passing(bad(() => 1)).execute(), `UDF arguments[0]: unsupported value type function; ${NESTED_VALUES}`));
+  it('listAppend of a class instance', () => rejects(() => session().upsert(k).bin('l').listAppend(bad(new Point(0, 0))), `list append on 'l' argument 1: unsupported value type Point; ${NESTED_VALUES}`));
+});
+
+describe('fluent: circular values', () => {
+  it('a list containing itself', () => rejects(() => session().upsert(k).bin('a').setTo(bad(circularList())).execute(), `bin 'a'[1]: ${CIRCULAR}`));
+  it('a map containing itself', () => rejects(() => session().upsert(k).bin('a').setTo(bad(circularMap())).execute(), `bin 'a'.self: ${CIRCULAR}`));
+  it('session.put() of a map containing itself', () => rejects(() => session().put(k, { a: bad(circularMap()) }), `bin 'a'.self: ${CIRCULAR}`));
+  it('a UDF argument containing itself', () => rejects(() => session().executeUdf(k).function('mod', 'fn').passing(bad(circularList())).execute(), `UDF arguments[0][1]: ${CIRCULAR}`));
+  it('mapUpsertItems of a map containing itself', () => rejects(() => session().upsert(k).bin('m').mapUpsertItems(bad({ x: circularMap() })), `map putItems on 'm' argument 1.x.self: ${CIRCULAR}`));
+  it.todo("upsert(k1, k2).bin('a').setTo(circular).execute() rejects with InvalidArgumentError \"bin 'a'[1]: circular structure …\" before anything is sent — today every key's result is resultCode -3 (core batch() turns encoding errors into per-record results)");
+  it.todo("batch().upsert(k).bin('a').setTo(circular).execute() rejects with InvalidArgumentError \"bin 'a'[1]: circular structure …\" before anything is sent — today the entry's result is resultCode -3");
+});
+
+describe('fluent: integers beyond int64, strings and map keys', () => {
+  const write = (v: unknown) => () => session().upsert(k).bin('a').setTo(bad(v)).execute();
+  it('2^63', () => rejects(write(2n ** 63n), "bin 'a': integer 9223372036854775808 is outside the signed 64-bit range"));
+  it('-2^63 - 1 inside a list', () => rejects(write([0, -(2n ** 63n) - 1n]), "bin 'a'[1]: integer -9223372036854775809 is outside the signed 64-bit range"));
+  it('add 2^64', () => rejects(() => session().upsert(k).bin('n').add(2n ** 64n).execute(), "bin 'n': integer 18446744073709551616 is outside the signed 64-bit range"));
+  it('a string with a lone surrogate', () => rejects(write('x\uDBFF'), "bin 'a': string is not valid UTF-8 (it has a lone surrogate)"));
+  it('a map key with a lone surrogate', () => rejects(write({ ['\uD800']: 1 }), `bin 'a': map key "\\ud800" is not valid UTF-8 (it has a lone surrogate); only well-formed strings can be stored`));
+  it('a map key that is a boolean', () =>
+    rejects(write(new Map([[true, 1]])), "bin 'a': map key of type boolean is not allowed: map keys must be integers (number, bigint or BN, signed 64-bit), strings or bytes (Buffer/Uint8Array)"));
+  it.todo("bin('g').setToGeoJson('not json') throws InvalidArgumentError 'setToGeoJson: not valid JSON …' at the call — today it is sent (a real server answers 160 GEO_INVALID_GEOJSON)");
+});
