@@ -59,5 +59,5 @@ describe('fluent: keys from two namespaces in one command', () => {
 describe('fluent: things that are not keys', () => {
   it.todo("upsert('test:demo:1') (a string, not a Key) throws InvalidArgumentError 'upsert(): keys[0] must be a Key (DataSet.id(…)), got string' at the call — today: 'key must be a Key, got undefined' at execute()");
   it.todo("upsert(['test', 'demo', 1]) (a classic tuple) throws InvalidArgumentError 'upsert(): keys[0] must be a Key (DataSet.id(…)), got array' at the call — today: 'batch record 0: key must be a Key, got undefined' at execute()");
-  it('query(dataset, key)', () => rejects(() => session().query(ds, bad<Key>(ds.id(1))), 'query(dataset) takes one dataset and no keys'));
+  it('query(dataset, key)', () => rejects(() => session().query(bad<Key>(ds), ds.id(1)), 'query(dataset) takes one dataset and no keys'));
 });
