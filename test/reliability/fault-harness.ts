@@ -75,8 +75,9 @@ export function poolTotals(stats: readonly NodeStats[]): { inUse: number; idle: 
 }
 
 /**
- * Tracks the TCP client sockets this thread opens (connections a server accepted in this
- * process are left out: their trigger is a listening socket). `closed()` resolves once
+ * Tracks the TCP client sockets this thread opens (connections accepted by a server that
+ * started listening after the tracker was created are left out: their trigger is the
+ * listening socket). `closed()` resolves once
  * every tracked socket handle has been destroyed — event driven, no polling.
  */
 export class SocketTracker {

@@ -435,14 +435,14 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     return this.#nodes.find((n) => n.name === name);
   }
 
-  /** Stops tending and closes every node. */
+  /** Stops tending and closes every node; commands still in flight fail with ClientClosedError. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     for (const n of this.#nodes) {
-      n.close();
+      n.close(true);
       this.emit('nodeRemoved', { name: n.name, address: n.address, reason: 'closed' });
     }
   }

@@ -159,12 +159,15 @@ export class Node {
     };
   }
 
-  /** Closes the tend connection and the pool (in-use connections close when released). */
-  close(): void {
+  /**
+   * Closes the tend connection and the pool. In-use connections close when released, or
+   * at once with `abortInFlight` (client close: their commands fail with ClientClosedError).
+   */
+  close(abortInFlight = false): void {
     this.active = false;
     this.#tendConn?.close();
     this.#tendConn = null;
-    this.pool.close();
+    this.pool.close(abortInFlight);
   }
 }
 

@@ -71,6 +71,8 @@ export class BatchExecutor {
     let pending = records.map((_, i) => i);
     let attempt = 0;
     let lastError = new Map<number, AerospikeError>();
+    // The client closing ends the batch at once; writes sent and not answered may have been applied.
+    const closed = (err: ClientClosedError): AerospikeError => withDoubt(err, records.some((r, i) => r.type !== 'read' && sent[i] === 1 && results[i] === undefined), err.node);
     for (;;) {
       const groups = new Map<Node, number[]>();
       for (const i of pending) {
@@ -81,7 +83,7 @@ export class BatchExecutor {
           if (g === undefined) groups.set(node, (g = []));
           g.push(i);
         } catch (err) {
-          if (err instanceof ClientClosedError) throw err;
+          if (err instanceof ClientClosedError) throw closed(err);
           lastError.set(i, err as AerospikeError);
         }
       }
@@ -104,7 +106,11 @@ export class BatchExecutor {
           );
         }
       }
-      await Promise.all(tasks);
+      try {
+        await Promise.all(tasks);
+      } catch (err) {
+        throw err instanceof ClientClosedError ? closed(err) : err;
+      }
       for (const [i, e] of errors) lastError.set(i, e);
       for (const i of pending) if (results[i] === undefined && lastError.get(i) instanceof ClusterError && lastError.get(i)?.resultCode === ResultCode.PARTITION_UNAVAILABLE) retry.push(i);
       const timeLeft = deadline === 0 || Date.now() + p.sleepBetweenRetries < deadline;

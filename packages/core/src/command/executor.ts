@@ -158,7 +158,8 @@ export class Executor {
           if (metrics !== null) metrics.record(cmd.key.namespace, cmd.kind, (performance.now() - t0) / 1000, false);
           return result;
         } catch (err) {
-          if (err instanceof ClientClosedError) throw err;
+          // Closing the client ends the command at once; a write already on the wire may have been applied.
+          if (err instanceof ClientClosedError) throw withDoubt(err, cmd.isWrite && (sentNow || doubt || sentCount > 1), node?.address);
           error = err instanceof AerospikeError ? err : new ParseError(`unexpected failure: ${(err as Error).message}`, { cause: err });
         }
         const code = error.resultCode;

@@ -43,7 +43,8 @@ export class ConnectionPool {
   readonly #label: string;
   readonly #idle: Connection[] = [];
   readonly #waiters: Waiter[] = [];
-  #inUse = 0;
+  /** Connections handed out and not yet released (close() can abort their commands). */
+  readonly #inUse = new Set<Connection>();
   #opening = 0;
   #opened = 0;
   #closedCount = 0;
@@ -58,7 +59,7 @@ export class ConnectionPool {
   /** Current counts. */
   stats(): PoolStats {
     return {
-      inUse: this.#inUse,
+      inUse: this.#inUse.size,
       idle: this.#idle.length,
       opening: this.#opening,
       waiting: this.#waiters.length,
@@ -77,7 +78,7 @@ export class ConnectionPool {
     while (this.#idle.length > 0) {
       const c = this.#idle.pop() as Connection;
       if (c.isOpen && (this.#options.maxIdleMs === 0 || now - c.lastUsed < this.#options.maxIdleMs)) {
-        this.#inUse++;
+        this.#inUse.add(c);
         return c;
       }
       this.#discard(c);
@@ -94,7 +95,7 @@ export class ConnectionPool {
     if (this.#closed) return Promise.reject(new ClientClosedError());
     const ready = this.tryAcquire();
     if (ready !== null) return Promise.resolve(ready);
-    if (this.#inUse + this.#opening < this.#options.maxSize) return this.#openNew();
+    if (this.#inUse.size + this.#opening < this.#options.maxSize) return this.#openNew();
     if (this.#waiters.length >= this.#options.maxWaiters) {
       return Promise.reject(new NoMoreConnectionsError(
         `all ${this.#options.maxSize} connections to ${this.#label} are busy and ${this.#waiters.length} commands are already waiting; raise maxConnsPerNode or reduce concurrency`,
@@ -117,7 +118,7 @@ export class ConnectionPool {
 
   /** Returns a connection after use; a closed one is dropped and its slot freed. */
   release(c: Connection): void {
-    this.#inUse--;
+    if (!this.#inUse.delete(c)) return; // not handed out by this pool (or released twice)
     if (!c.isOpen || this.#closed) {
       this.#discard(c);
       this.#serveWaiter();
@@ -126,7 +127,7 @@ export class ConnectionPool {
     const w = this.#waiters.shift();
     if (w !== undefined) {
       if (w.timer !== null) clearTimeout(w.timer);
-      this.#inUse++;
+      this.#inUse.add(c);
       w.resolve(c);
       return;
     }
@@ -147,7 +148,7 @@ export class ConnectionPool {
 
   /** Opens connections in the background until `minSize` are open (failures are ignored; the next tend retries). */
   fill(): void {
-    while (!this.#closed && this.#inUse + this.#idle.length + this.#opening < this.#options.minSize) {
+    while (!this.#closed && this.#inUse.size + this.#idle.length + this.#opening < this.#options.minSize) {
       this.#opening++;
       this.#open().then(
         (c) => {
@@ -157,7 +158,7 @@ export class ConnectionPool {
           else {
             // Hand it over as if a command had just returned it: a waiter gets it, else it idles.
             c.lastUsed = Date.now();
-            this.#inUse++;
+            this.#inUse.add(c);
             this.release(c);
           }
         },
@@ -168,13 +169,20 @@ export class ConnectionPool {
     }
   }
 
-  /** Closes every idle connection and rejects waiters; in-use ones close when released. */
-  close(): void {
+  /**
+   * Closes every idle connection and rejects waiters with ClientClosedError. In-use
+   * connections close when released, or at once with `abortInUse` (the client is closing):
+   * their commands are then rejected with ClientClosedError.
+   */
+  close(abortInUse = false): void {
     this.#closed = true;
     for (const c of this.#idle.splice(0)) this.#discard(c);
     for (const w of this.#waiters.splice(0)) {
       if (w.timer !== null) clearTimeout(w.timer);
       w.reject(new ClientClosedError());
+    }
+    if (abortInUse) {
+      for (const c of this.#inUse) c.close(new ClientClosedError(`the client was closed while a command was using its connection to ${this.#label}`, { node: this.#label }));
     }
   }
 
@@ -194,14 +202,14 @@ export class ConnectionPool {
       this.#discard(c);
       throw new ClientClosedError();
     }
-    this.#inUse++;
+    this.#inUse.add(c);
     return c;
   }
 
   /** After a slot frees up, opens a connection for the first waiter. */
   #serveWaiter(): void {
     if (this.#closed || this.#waiters.length === 0) return;
-    if (this.#inUse + this.#opening >= this.#options.maxSize) return;
+    if (this.#inUse.size + this.#opening >= this.#options.maxSize) return;
     const w = this.#waiters.shift() as Waiter;
     if (w.timer !== null) clearTimeout(w.timer);
     this.#openNew().then(w.resolve, w.reject);
