@@ -1,12 +1,14 @@
 import { InvalidArgumentError, Op, PartitionFilter, type AerospikeClient, type FilterExpression, type Operation, type QueryPolicy, type QueryTask, type Value, type WritePolicy } from '@aerospike-ts/core';
 import { BinOps } from './bin-ops.js';
+import { UdfCall, type UdfSpec } from './udf-call.js';
+import { WriteOptions } from './write-options.js';
 import type { Behavior } from './behavior.js';
 import type { DataSet } from './dataset.js';
 import type { QueryPlanner } from './query-planner.js';
 import { namespaceMode } from './info-commands.js';
 
 /** What the records of a background task get: write operations, or a record UDF. */
-type Action = { readonly ops: readonly Operation[] } | { readonly module: string; readonly fn: string; readonly args: readonly Value[] };
+type Action = { readonly ops: readonly Operation[] } | UdfSpec;
 
 /** A background task running on the servers; wait for it with `waitTillComplete()`. */
 export class BackgroundTask {
@@ -30,16 +32,16 @@ export class BackgroundTask {
 }
 
 /** Shared parts of background builders: the records to touch and the write settings. */
-abstract class BackgroundBase {
+abstract class BackgroundBase extends WriteOptions {
   readonly #client: AerospikeClient;
   readonly #behavior: Behavior;
   readonly #dataset: DataSet;
   readonly #planner: QueryPlanner;
   #where: { text: string; args: readonly unknown[] } | FilterExpression | null = null;
   #rps = 0;
-  #policy: { -readonly [K in keyof WritePolicy]: WritePolicy[K] } = {};
 
   protected constructor(client: AerospikeClient, behavior: Behavior, dataset: DataSet, planner: QueryPlanner) {
+    super();
     this.#client = client;
     this.#behavior = behavior;
     this.#dataset = dataset;
@@ -58,27 +60,6 @@ abstract class BackgroundBase {
     this.#rps = n;
     return this;
   }
-  /** Sets the records' time to live. */
-  expireRecordAfterSeconds(seconds: number): this {
-    if (!Number.isSafeInteger(seconds) || seconds < 1) throw new InvalidArgumentError(`expireRecordAfterSeconds needs a positive integer, got ${String(seconds)}`);
-    this.#policy.ttl = seconds;
-    return this;
-  }
-  /** The records never expire. */
-  neverExpire(): this {
-    this.#policy.ttl = -1;
-    return this;
-  }
-  /** Keeps each record's expiration. */
-  withNoChangeInExpiration(): this {
-    this.#policy.ttl = -2;
-    return this;
-  }
-  /** Leaves tombstones for deleted records (Enterprise). */
-  durablyDelete(): this {
-    this.#policy.durableDelete = true;
-    return this;
-  }
 
   protected async start(action: Action): Promise<BackgroundTask> {
     let filter = null;
@@ -93,7 +74,7 @@ abstract class BackgroundBase {
     }
     const mode = await namespaceMode(this.#client, this.#dataset.namespace);
     const policy: QueryPolicy = { ...this.#behavior.queryPolicy(mode), filterExpression: expression, ...(this.#rps > 0 ? { recordsPerSecond: this.#rps } : {}) };
-    const writePolicy: WritePolicy = { ...this.#behavior.writePolicy('query', mode), ...this.#policy };
+    const writePolicy: WritePolicy = { ...this.#behavior.writePolicy('query', mode), ...this.writeOverrides() };
     const spec = { namespace: this.#dataset.namespace, set: this.#dataset.setName, filter, partitions: PartitionFilter.all() };
     return new BackgroundTask(await this.#client.backgroundQuery(spec, action, policy, writePolicy));
   }
@@ -143,9 +124,7 @@ export class BackgroundOperationBuilder extends BackgroundBase {
 
 /** `session.backgroundTask().executeUdf(dataset).function(module, fn).passing(...args).execute()`. */
 export class BackgroundUdfBuilder extends BackgroundBase {
-  #module: string | null = null;
-  #fn: string | null = null;
-  #args: Value[] = [];
+  readonly #udf: UdfCall<this> = new UdfCall<this>(this);
 
   /** Internal: `session.backgroundTask()` creates it. */
   constructor(client: AerospikeClient, behavior: Behavior, dataset: DataSet, planner: QueryPlanner) {
@@ -153,19 +132,15 @@ export class BackgroundUdfBuilder extends BackgroundBase {
   }
   /** The module (without `.lua`) and function to call on each record. */
   function(module: string, fn: string): this {
-    this.#module = module;
-    this.#fn = fn;
-    return this;
+    return this.#udf.function(module, fn);
   }
   /** The function's arguments. */
   passing(...args: Value[]): this {
-    this.#args = args;
-    return this;
+    return this.#udf.passing(args);
   }
   /** Starts the task. */
   async execute(): Promise<BackgroundTask> {
-    if (this.#module === null || this.#fn === null) throw new InvalidArgumentError('executeUdf(dataset): call .function(module, fn) before execute()');
-    return this.start({ module: this.#module, fn: this.#fn, args: this.#args });
+    return this.start(this.#udf.spec('executeUdf(dataset)'));
   }
 }
 

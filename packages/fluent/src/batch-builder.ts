@@ -1,27 +1,30 @@
-import { InvalidArgumentError, Op, RecordExistsAction, parseAel, type AerospikeClient, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation, type Value } from '@aerospike-ts/core';
+import { InvalidArgumentError, Op, RecordExistsAction, parseAel, type AerospikeClient, type DecodedBins, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation, type Value } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
-import type { Key } from './dataset.js';
+import type { AnyBins, Key, KeyOf } from './dataset.js';
+import { commandMode } from './info-commands.js';
 import { RecordResult, RecordStream } from './record-result.js';
 import { checkReadOnly } from './bin-flags.js';
 import { BinOps } from './bin-ops.js';
+import { batchWritePolicy, isRetryableWrite, type BinName, type BinType } from './write-builder.js';
 
 type Verb = 'upsert' | 'insert' | 'update' | 'replace' | 'replaceIfExists' | 'delete' | 'touch' | 'exists' | 'read';
 
 interface Entry {
   verb: Verb;
-  key: Key;
+  key: Key<unknown>;
   ops: Operation[];
   policy: { -readonly [K in keyof BatchWritePolicy]: BatchWritePolicy[K] };
 }
 
 /** Operations on one bin of the current batch entry (the same operations as a record builder's `bin()`). */
-export class BatchBinBuilder extends BinOps<BatchBuilder> {}
+export class BatchBinBuilder<B extends object = AnyBins, V = unknown> extends BinOps<BatchBuilder<B>, V> {}
 
 /**
  * A batch of mixed commands: start each entry with a verb and a key, chain its bin
  * operations, then `execute()` (resolves when every entry is done) or `executeStream()`.
+ * `B` is the bins type of the current entry's key: `bin()` checks names and values against it.
  */
-export class BatchBuilder {
+export class BatchBuilder<B extends object = AnyBins> {
   readonly #client: AerospikeClient;
   readonly #behavior: Behavior;
   readonly #entries: Entry[] = [];
@@ -31,14 +34,15 @@ export class BatchBuilder {
     this.#behavior = behavior;
   }
 
-  #start(verb: Verb, key: Key): this {
+  #start<K extends object>(verb: Verb, key: KeyOf<K>): BatchBuilder<K> {
     const policy: Entry['policy'] = {};
     if (verb === 'insert') policy.exists = RecordExistsAction.CREATE_ONLY;
     else if (verb === 'update') policy.exists = RecordExistsAction.UPDATE_ONLY;
     else if (verb === 'replace') policy.exists = RecordExistsAction.REPLACE;
     else if (verb === 'replaceIfExists') policy.exists = RecordExistsAction.REPLACE_ONLY;
     this.#entries.push({ verb, key, ops: [], policy });
-    return this;
+    // the same builder; only the type of the current entry's bins changes
+    return this as unknown as BatchBuilder<K>;
   }
 
   #current(what: string): Entry {
@@ -47,31 +51,31 @@ export class BatchBuilder {
     return e;
   }
 
-  upsert(key: Key): this {
+  upsert<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('upsert', key);
   }
-  insert(key: Key): this {
+  insert<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('insert', key);
   }
-  update(key: Key): this {
+  update<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('update', key);
   }
-  replace(key: Key): this {
+  replace<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('replace', key);
   }
-  replaceIfExists(key: Key): this {
+  replaceIfExists<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('replaceIfExists', key);
   }
-  delete(key: Key): this {
+  delete<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('delete', key);
   }
-  touch(key: Key): this {
+  touch<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('touch', key);
   }
-  exists(key: Key): this {
+  exists<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('exists', key);
   }
-  read(key: Key): this {
+  read<K extends object = AnyBins>(key: KeyOf<K>): BatchBuilder<K> {
     return this.#start('read', key);
   }
 
@@ -84,12 +88,15 @@ export class BatchBuilder {
     return this;
   }
 
-  bin(name: string): BatchBinBuilder {
-    return new BatchBinBuilder(this, name);
+  /** Starts an operation on a bin of the current entry's record. */
+  bin<N extends BinName<B>>(name: N): BatchBinBuilder<B, BinType<B, N>> {
+    return new BatchBinBuilder<B, BinType<B, N>>(this, name);
   }
 
-  put(bins: { [bin: string]: Value }): this {
-    for (const [k, v] of Object.entries(bins)) this.op(Op.write(k, v));
+  /** Sets several bins of the current entry's record. */
+  put(bins: Partial<B>): this {
+    if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError('put() needs an object of bins');
+    for (const [k, v] of Object.entries(bins)) this.op(Op.write(k, v as Value));
     return this;
   }
 
@@ -99,11 +106,14 @@ export class BatchBuilder {
     return this;
   }
 
+  /** The current entry's record expires `seconds` after the write. */
   expireRecordAfterSeconds(seconds: number): this {
+    if (!Number.isSafeInteger(seconds) || seconds < 1) throw new InvalidArgumentError(`expireRecordAfterSeconds needs a positive integer of seconds, got ${String(seconds)}`);
     this.#current('expireRecordAfterSeconds()').policy.ttl = seconds;
     return this;
   }
 
+  /** The current entry writes only when its record's generation is `gen`. */
   ensureGenerationIs(gen: number): this {
     const p = this.#current('ensureGenerationIs()').policy;
     p.generationPolicy = 1;
@@ -116,29 +126,43 @@ export class BatchBuilder {
     return this.executeStream();
   }
 
-  /** Runs every entry and streams each entry's result with its `index`. */
+  /**
+   * Runs every entry and streams each entry's result with its `index`. The behavior's
+   * batch settings apply (batch reads when every entry reads, else batch writes), with the
+   * session's transaction, if any.
+   */
   async executeStream(): Promise<RecordStream> {
-    if (this.#entries.length === 0) throw new InvalidArgumentError('an empty batch: add entries with upsert/insert/…');
+    const first = this.#entries[0];
+    if (first === undefined) throw new InvalidArgumentError('an empty batch: add entries with upsert/insert/…');
+    const mode = await commandMode(this.#client, first.key.namespace);
+    const reads = this.#entries.every((e) => e.verb === 'read' || e.verb === 'exists');
+    const retryable = this.#entries.every((e) => isRetryableWrite(e.verb, e.ops, e.policy.generationPolicy !== undefined));
+    const defaults = this.#behavior.writePolicy('batch', mode, retryable);
+    // entries without settings of their own share one policy object, so the batch can send them as repeats
+    const shared = batchWritePolicy(defaults);
     const records: BatchRecord[] = this.#entries.map((e): BatchRecord => {
-      const policy = Object.keys(e.policy).length === 0 ? undefined : e.policy;
+      const read = e.policy.filterExpression === undefined ? undefined : { filterExpression: e.policy.filterExpression };
+      const write = Object.keys(e.policy).length === 0 ? shared : batchWritePolicy({ ...defaults, ...e.policy });
       switch (e.verb) {
         case 'exists':
-          return { type: 'read', key: e.key.core, headerOnly: true };
-        case 'read':
-          return e.ops.length === 0 ? { type: 'read', key: e.key.core } : { type: 'read', key: e.key.core, ops: e.ops };
+          return read === undefined ? { type: 'read', key: e.key.core, headerOnly: true } : { type: 'read', key: e.key.core, headerOnly: true, policy: read };
+        case 'read': {
+          const base = e.ops.length === 0 ? { type: 'read' as const, key: e.key.core } : { type: 'read' as const, key: e.key.core, ops: e.ops };
+          return read === undefined ? base : { ...base, policy: read };
+        }
         case 'delete':
-          return policy === undefined ? { type: 'delete', key: e.key.core } : { type: 'delete', key: e.key.core, policy };
+          return write === undefined ? { type: 'delete', key: e.key.core } : { type: 'delete', key: e.key.core, policy: write };
         default: {
           const ops = e.verb === 'touch' ? [Op.touch()] : e.ops;
           if (ops.length === 0) throw new InvalidArgumentError(`batch entry ${e.verb}(${e.key.toString()}) has no bin operations`);
-          return policy === undefined ? { type: 'write', key: e.key.core, ops } : { type: 'write', key: e.key.core, ops, policy };
+          return write === undefined ? { type: 'write', key: e.key.core, ops } : { type: 'write', key: e.key.core, ops, policy: write };
         }
       }
     });
-    const results = await this.#client.batch(records, { totalTimeout: this.#behavior.writePolicy().totalTimeout ?? 1000 });
+    const results = await this.#client.batch(records, this.#behavior.batchPolicy(mode, reads, retryable));
     return new RecordStream(
       results.map((r, i) => {
-        const key = (this.#entries[i] as Entry).key;
+        const key = (this.#entries[i] as Entry).key as Key<DecodedBins>;
         return new RecordResult(key, r.record === null ? null : { key, bins: r.record.bins, generation: r.record.generation, ttl: r.record.ttl }, r.resultCode, r.inDoubt, i, r.error ?? null);
       })
     );

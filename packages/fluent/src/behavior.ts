@@ -1,4 +1,4 @@
-import { CommitLevel, InvalidArgumentError, ReadModeSC, Replica, type QueryPolicy, type ReadPolicy, type Txn, type WritePolicy } from '@aerospike-ts/core';
+import { CommitLevel, InvalidArgumentError, ReadModeSC, Replica, type BatchPolicy, type QueryPolicy, type ReadPolicy, type Txn, type WritePolicy } from '@aerospike-ts/core';
 
 /** Policy values a behavior sets. Times are in milliseconds. */
 export interface Settings {
@@ -124,13 +124,16 @@ export class Behavior {
     if (txn === null) registry.set(name, this);
   }
 
-  /** This behavior with every policy carrying `txn` (used by transactional sessions; not registered). */
+  /**
+   * This behavior with the policies of point and batch commands carrying `txn` (used by
+   * transactional sessions; not registered). Scans and queries never join a transaction.
+   */
   inTransaction(txn: Txn): Behavior {
     return new Behavior(`${this.name}[txn]`, {}, this, txn);
   }
 
-  #withTxn<P extends object>(p: P): P {
-    return this.txn === null ? p : { ...p, txn: this.txn };
+  #withTxn<P extends object>(p: P, shape: OpShape): P {
+    return this.txn === null || shape === 'query' ? p : { ...p, txn: this.txn };
   }
 
   /**
@@ -193,22 +196,32 @@ export class Behavior {
     return out;
   }
 
-  /** The resolved read policy (point reads unless `shape` says otherwise). */
+  /** The resolved read policy (point reads unless `shape` says otherwise); with the session's transaction, if any. */
   readPolicy(shape: OpShape = 'point', mode: Mode = 'ap'): ReadPolicy {
     const s = this.getSettings('read', shape, mode);
-    return this.#withTxn(pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'sendKey', 'replica', 'readModeAP', 'readModeSC', 'readTouchTtlPercent']) as ReadPolicy);
+    return this.#withTxn(pick(s, [...COMMON, 'readModeAP', 'readModeSC', 'readTouchTtlPercent']) as ReadPolicy, shape);
   }
 
-  /** The resolved write policy (point, non-retryable writes unless told otherwise). */
+  /** The resolved write policy (point, non-retryable writes unless told otherwise); with the session's transaction, if any. */
   writePolicy(shape: OpShape = 'point', mode: Mode = 'ap', retryable = false): WritePolicy {
     const s = this.getSettings(retryable ? 'writeRetryable' : 'writeNonRetryable', shape, mode);
-    return this.#withTxn(pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'sendKey', 'durableDelete', 'commitLevel', 'replica']) as WritePolicy);
+    return this.#withTxn(pick(s, [...COMMON, 'durableDelete', 'commitLevel']) as WritePolicy, shape);
   }
 
-  /** The resolved policy of a scan/query. */
+  /**
+   * The resolved policy of a whole batch: the batch-read settings for a batch that only
+   * reads, else the batch-write settings (retryable when every entry is); with the
+   * session's transaction, if any.
+   */
+  batchPolicy(mode: Mode = 'ap', reads = true, retryable = false): BatchPolicy {
+    const s = this.getSettings(reads ? 'read' : retryable ? 'writeRetryable' : 'writeNonRetryable', 'batch', mode);
+    return this.#withTxn(pick(s, [...COMMON, 'readModeAP', 'readModeSC', 'allowInline', 'allowInlineSsd']) as BatchPolicy, 'batch');
+  }
+
+  /** The resolved policy of a scan/query (never with a transaction). */
   queryPolicy(mode: Mode = 'ap'): QueryPolicy {
     const s = this.getSettings('read', 'query', mode);
-    return this.#withTxn(pick(s, ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'replica', 'readModeAP', 'readModeSC', 'maxConcurrentNodes', 'recordQueueSize']) as QueryPolicy);
+    return pick(s, [...COMMON, 'readModeAP', 'readModeSC', 'maxConcurrentNodes', 'recordQueueSize']) as QueryPolicy;
   }
 
   /** A readable account: the chain of behaviors, their patches, and the settings each kind of command resolves to. */
@@ -234,8 +247,15 @@ export class Behavior {
   }
 }
 
+/** Settings every kind of policy takes. */
+const COMMON = ['totalTimeout', 'socketTimeout', 'maxRetries', 'sleepBetweenRetries', 'sendKey', 'replica', 'useCompression'] as const;
+
+/** Core policy option names where they differ from the setting's name. */
+const POLICY_NAMES: { readonly [K in keyof Settings]?: string } = { useCompression: 'compress', allowInlineSsd: 'allowInlineSSD' };
+
+/** The named settings that are set, under their core policy names. */
 function pick(o: Settings, keys: readonly (keyof Settings)[]): { [k: string]: unknown } {
   const out: { [k: string]: unknown } = {};
-  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  for (const k of keys) if (o[k] !== undefined) out[POLICY_NAMES[k] ?? k] = o[k];
   return out;
 }

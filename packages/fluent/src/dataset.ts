@@ -1,9 +1,18 @@
 import { InvalidArgumentError, Key as CoreKey, type UserKey } from '@aerospike-ts/core';
 
-/** A record address: namespace, set, user key (when known) and digest. */
-export class Key {
+/** The bins type of an untyped dataset: any bin name, any value. */
+export type AnyBins = { [bin: string]: unknown };
+
+/**
+ * A record address: namespace, set, user key (when known) and digest. `B` is the bins type
+ * of the dataset that made the key (`DataSet.of<User>(…).id(1)` is a `Key<User>`); it exists
+ * for the compiler only, so that commands on the key know their records' bins.
+ */
+export class Key<B = AnyBins> {
   /** The core key (internal). */
   readonly core: CoreKey;
+  /** Phantom field carrying the bins type (never set). */
+  declare readonly __bins?: B;
   constructor(core: CoreKey) {
     this.core = core;
   }
@@ -25,8 +34,14 @@ export class Key {
   }
 }
 
+/** A key whose records have bins `B`, or an untyped key (which takes any bins type). */
+export type KeyOf<B> = Key<B> | Key;
+
+/** Keys as the verbs take them: each argument a key or an array of keys. */
+export type KeysOf<B> = Array<KeyOf<B> | readonly KeyOf<B>[]>;
+
 /** A namespace and set; makes keys. `DataSet.of<User>(…)` types the records' bins. */
-export class DataSet<B extends object = { [bin: string]: unknown }> {
+export class DataSet<B extends object = AnyBins> {
   readonly namespace: string;
   readonly setName: string;
   /** Phantom field carrying the bins type. */
@@ -38,26 +53,26 @@ export class DataSet<B extends object = { [bin: string]: unknown }> {
   }
 
   /** A dataset for `namespace` and `setName`. */
-  static of<B extends object = { [bin: string]: unknown }>(namespace: string, setName: string): DataSet<B> {
+  static of<B extends object = AnyBins>(namespace: string, setName: string): DataSet<B> {
     // validates the names once, up front
     new CoreKey(namespace, setName, 0);
     return new DataSet<B>(namespace, setName);
   }
 
   /** The key of one record. */
-  id(value: UserKey): Key {
-    return new Key(new CoreKey(this.namespace, this.setName, value));
+  id(value: UserKey): Key<B> {
+    return new Key<B>(new CoreKey(this.namespace, this.setName, value));
   }
 
   /** Keys for several user keys. */
-  ids(...values: UserKey[]): Key[] {
+  ids(...values: UserKey[]): Key<B>[] {
     if (values.length === 1 && Array.isArray(values[0])) return (values[0] as unknown as UserKey[]).map((v) => this.id(v));
     return values.map((v) => this.id(v));
   }
 
   /** The key of a record known by its digest. */
-  idFromDigest(digest: Uint8Array): Key {
+  idFromDigest(digest: Uint8Array): Key<B> {
     if (!(digest instanceof Uint8Array)) throw new InvalidArgumentError('idFromDigest needs the 20-byte digest');
-    return new Key(CoreKey.fromDigest(this.namespace, this.setName, digest));
+    return new Key<B>(CoreKey.fromDigest(this.namespace, this.setName, digest));
   }
 }

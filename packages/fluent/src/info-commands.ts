@@ -103,3 +103,15 @@ export function namespaceMode(client: AerospikeClient, namespace: string): Promi
   }
   return mode;
 }
+
+/**
+ * The mode whose behavior settings a command uses: {@link namespaceMode}, or 'ap' when the
+ * cluster cannot tell (an unknown namespace: the command itself then reports the server's error).
+ */
+export async function commandMode(client: AerospikeClient, namespace: string): Promise<'ap' | 'sc'> {
+  try {
+    return await namespaceMode(client, namespace);
+  } catch {
+    return 'ap';
+  }
+}

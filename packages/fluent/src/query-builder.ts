@@ -236,7 +236,7 @@ class QuerySource<B> implements RecordSource<B> {
       return null;
     }
     const rec = it.value;
-    const key = new Key(rec.key);
+    const key = new Key<B>(rec.key);
     return new RecordResult<B>(key, { key, bins: rec.bins as B, generation: rec.generation, ttl: rec.ttl }, 0, false, this.#count++, null);
   }
 

@@ -3,7 +3,7 @@ import type { Key } from './dataset.js';
 
 /** A record as read back. `ttl` is -1 when it never expires. */
 export interface FluentRecord<B = DecodedBins> {
-  readonly key: Key;
+  readonly key: Key<B>;
   readonly bins: B;
   readonly generation: number;
   readonly ttl: number;
@@ -11,7 +11,7 @@ export interface FluentRecord<B = DecodedBins> {
 
 /** The outcome for one key of a command. */
 export class RecordResult<B = DecodedBins> {
-  readonly key: Key;
+  readonly key: Key<B>;
   readonly record: FluentRecord<B> | null;
   readonly resultCode: number;
   readonly inDoubt: boolean;
@@ -19,7 +19,7 @@ export class RecordResult<B = DecodedBins> {
   readonly index: number;
   readonly exception: AerospikeError | null;
 
-  constructor(key: Key, record: FluentRecord<B> | null, resultCode: number, inDoubt: boolean, index: number, exception: AerospikeError | null) {
+  constructor(key: Key<B>, record: FluentRecord<B> | null, resultCode: number, inDoubt: boolean, index: number, exception: AerospikeError | null) {
     this.key = key;
     this.record = record;
     this.resultCode = resultCode;

@@ -1,6 +1,6 @@
-import { InvalidArgumentError, type AbortStatus, type AerospikeClient, type CommitStatus, type Txn, type Value } from '@aerospike-ts/core';
+import { InvalidArgumentError, type AbortStatus, type AerospikeClient, type CommitStatus, type Txn } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
-import type { DataSet, Key } from './dataset.js';
+import type { AnyBins, DataSet, Key, KeyOf, KeysOf } from './dataset.js';
 import type { FluentRecord } from './record-result.js';
 import { WriteSegmentBuilder, type WriteVerb } from './write-builder.js';
 import { BatchBuilder } from './batch-builder.js';
@@ -11,15 +11,14 @@ import { indexPlanner, type QueryPlanner } from './query-planner.js';
 import { IndexBuilder } from './index-builder.js';
 import { BackgroundTaskSession } from './background-task.js';
 import { InfoCommands } from './info-commands.js';
-import { newTxn, runInTransaction, transactionHost, type TransactionHost, type TransactionOptions, type TransactionRetryOptions } from './transaction.js';
+import { newTxn, runInTransaction, type TransactionHost, type TransactionOptions, type TransactionRetryOptions } from './transaction.js';
 
-type Keys = Array<Key | readonly Key[]>;
-
-function flat(keys: Keys): Key[] {
-  const out: Key[] = [];
+/** The keys of a verb's arguments, in order (an untyped key takes the verb's bins type). */
+function flat<B>(keys: KeysOf<B>): Key<B>[] {
+  const out: Key<B>[] = [];
   for (const k of keys) {
-    if (Array.isArray(k)) out.push(...(k as readonly Key[]));
-    else out.push(k as Key);
+    if (Array.isArray(k)) out.push(...(k as readonly Key<B>[]));
+    else out.push(k as Key<B>);
   }
   return out;
 }
@@ -45,53 +44,58 @@ export class Session {
     return this;
   }
 
-  #builder<B extends object>(verb: WriteVerb, keys: Keys): WriteSegmentBuilder<B> {
+  #builder<B extends object>(verb: WriteVerb, keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return new WriteSegmentBuilder<B>(this.#client, this.behavior, verb, flat(keys));
   }
 
+  /*
+   * Every verb takes keys, arrays of keys, or both. Keys of a typed dataset
+   * (`DataSet.of<User>(…)`) give the builder their bins type; `upsert<User>(key)` names it.
+   */
+
   /** Create or update. */
-  upsert<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+  upsert<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return this.#builder('upsert', keys);
   }
   /** Create only (fails if the record exists). */
-  insert<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+  insert<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return this.#builder('insert', keys);
   }
   /** Update only (fails if the record is missing). */
-  update<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+  update<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return this.#builder('update', keys);
   }
   /** Replace all bins (creates the record when missing). */
-  replace<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+  replace<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return this.#builder('replace', keys);
   }
   /** Replace all bins of an existing record. */
-  replaceIfExists<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B> {
+  replaceIfExists<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return this.#builder('replaceIfExists', keys);
   }
   /** Delete records. */
-  delete(...keys: Keys): WriteSegmentBuilder {
+  delete<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return this.#builder('delete', keys);
   }
   /** Reset records' TTL (set it with expireRecordAfterSeconds). */
-  touch(...keys: Keys): WriteSegmentBuilder {
+  touch<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return this.#builder('touch', keys);
   }
   /** Check that records exist (`result.asBool()`). */
-  exists(...keys: Keys): WriteSegmentBuilder {
+  exists<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B> {
     return this.#builder('exists', keys);
   }
   /** Queries a whole dataset (a scan, or an index query when `where` can use an index). */
   query<B extends object>(dataset: DataSet<B>): QueryBuilder<B>;
   /** Reads records by key: all bins, or the bins and read operations chained. */
-  query<B extends object = { [bin: string]: unknown }>(...keys: Keys): WriteSegmentBuilder<B>;
-  query<B extends object = { [bin: string]: unknown }>(...args: Keys | [DataSet<B>]): WriteSegmentBuilder<B> | QueryBuilder<B> {
+  query<B extends object = AnyBins>(...keys: KeysOf<B>): WriteSegmentBuilder<B>;
+  query<B extends object = AnyBins>(...args: KeysOf<B> | [DataSet<B>]): WriteSegmentBuilder<B> | QueryBuilder<B> {
     const first = args[0];
     if (first instanceof DataSetClass) {
       if (args.length !== 1) throw new InvalidArgumentError('query(dataset) takes one dataset and no keys');
       return new QueryBuilder<B>(this.#client, this.behavior, first as DataSet<B>, this.#planner);
     }
-    return this.#builder('read', args as Keys);
+    return this.#builder('read', args as KeysOf<B>);
   }
 
   /** Creates or drops a secondary index on the dataset: `.onBin(b).named(n).numeric().create()`. */
@@ -104,24 +108,29 @@ export class Session {
     return new BackgroundTaskSession(this.#client, this.behavior, this.#planner);
   }
 
+  /** The transaction the session's commands join, or null outside one. */
+  getCurrentTransaction(): Txn | null {
+    return this.behavior.txn;
+  }
+
   /** A batch of mixed commands. */
   batch(): BatchBuilder {
     return new BatchBuilder(this.#client, this.behavior);
   }
 
   /** Calls a record UDF on keys: `.function(module, fn).passing(...args).execute()`. */
-  executeUdf(...keys: Keys): UdfBuilder {
+  executeUdf(...keys: KeysOf<unknown>): UdfBuilder {
     return new UdfBuilder(this.#client, this.behavior, flat(keys));
   }
 
   /** Fast path: reads one record, or null when it does not exist. */
-  async get<B extends object = { [bin: string]: unknown }>(key: Key): Promise<FluentRecord<B> | null> {
+  async get<B extends object = AnyBins>(key: KeyOf<B>): Promise<FluentRecord<B> | null> {
     const r = await (await this.#builder<B>('read', [key]).execute()).first();
     return r?.record ?? null;
   }
 
   /** Fast path: writes bins of one record (create or update). */
-  async put<B extends object = { [bin: string]: unknown }>(key: Key, bins: Partial<B> | { [bin: string]: Value }): Promise<void> {
+  async put<B extends object = AnyBins>(key: KeyOf<B>, bins: Partial<B>): Promise<void> {
     if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError('put() needs an object of bins');
     await this.#builder<B>('upsert', [key]).put(bins).execute();
   }
@@ -151,7 +160,7 @@ export class Session {
    */
   beginTransaction(options: TransactionOptions = {}): TransactionalSession {
     const txn = newTxn(this.#client, options);
-    return new TransactionalSession(this.#client, this.behavior, txn, transactionHost(this.#client));
+    return new TransactionalSession(this.#client, this.behavior, txn, this.#client);
   }
 
   /**

@@ -75,23 +75,5 @@ export function newTxn(client: AerospikeClient, options: TransactionOptions): Tx
   return new Txn(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds });
 }
 
-/**
- * What the core client offers to run transactions: commands whose policy carries `txn`
- * join it, and these two settle it.
- */
-export interface TransactionHost {
-  commitTransaction(txn: Txn): Promise<CommitStatus>;
-  abortTransaction(txn: Txn): Promise<AbortStatus>;
-}
-
-/**
- * The client's transaction support.
- * @throws AerospikeError when this build of `@aerospike-ts/core` cannot attach commands to a transaction.
- */
-export function transactionHost(client: AerospikeClient): TransactionHost {
-  const c = client as unknown as Partial<TransactionHost>;
-  if (typeof c.commitTransaction !== 'function' || typeof c.abortTransaction !== 'function') {
-    throw new AerospikeError('transactions are not available: this build of @aerospike-ts/core cannot attach commands to a transaction', { resultCode: ResultCode.CLIENT_ERROR });
-  }
-  return c as TransactionHost;
-}
+/** What settles a transaction: the core client (`commitTransaction` / `abortTransaction`). */
+export type TransactionHost = Pick<AerospikeClient, 'commitTransaction' | 'abortTransaction'>;

@@ -1,18 +1,21 @@
-import { InvalidArgumentError, type AerospikeClient, type Value } from '@aerospike-ts/core';
+import { InvalidArgumentError, type AerospikeClient, type DecodedBins, type Value } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
 import type { Key } from './dataset.js';
+import { commandMode } from './info-commands.js';
 import { RecordResult, RecordStream } from './record-result.js';
+import { UdfCall } from './udf-call.js';
+import { batchWritePolicy } from './write-builder.js';
+import { WriteOptions } from './write-options.js';
 
 /** `session.executeUdf(...keys).function(pkg, fn).passing(...args).execute()`. */
-export class UdfBuilder {
+export class UdfBuilder extends WriteOptions {
   readonly #client: AerospikeClient;
   readonly #behavior: Behavior;
-  readonly #keys: readonly Key[];
-  #module: string | null = null;
-  #fn: string | null = null;
-  #args: Value[] = [];
+  readonly #keys: readonly Key<unknown>[];
+  readonly #udf: UdfCall<this> = new UdfCall<this>(this);
 
-  constructor(client: AerospikeClient, behavior: Behavior, keys: readonly Key[]) {
+  constructor(client: AerospikeClient, behavior: Behavior, keys: readonly Key<unknown>[]) {
+    super();
     if (keys.length === 0) throw new InvalidArgumentError('executeUdf() needs at least one key');
     this.#client = client;
     this.#behavior = behavior;
@@ -21,29 +24,31 @@ export class UdfBuilder {
 
   /** The module (without `.lua`) and function to call. */
   function(module: string, fn: string): this {
-    this.#module = module;
-    this.#fn = fn;
-    return this;
+    return this.#udf.function(module, fn);
   }
 
   /** The function's arguments. */
   passing(...args: Value[]): this {
-    this.#args = args;
-    return this;
+    return this.#udf.passing(args);
   }
 
-  /** Calls the function on every key; `udfResult` of each result holds its return value. */
+  /**
+   * Calls the function on every key; `udfResult` of each result holds its return value.
+   * One key raises on failure; several keys put each key's outcome in the stream.
+   */
   async execute(): Promise<RecordStream> {
-    if (this.#module === null || this.#fn === null) throw new InvalidArgumentError('executeUdf(): call .function(module, fn) before execute()');
+    const { module, fn, args } = this.#udf.spec('executeUdf()');
+    const mode = await commandMode(this.#client, (this.#keys[0] as Key<unknown>).namespace);
     const results = await this.#client.batchApply(
       this.#keys.map((k) => k.core),
-      this.#module,
-      this.#fn,
-      this.#args,
-      { totalTimeout: this.#behavior.writePolicy().totalTimeout ?? 1000 }
+      module,
+      fn,
+      args,
+      this.#behavior.batchPolicy(mode, false),
+      batchWritePolicy({ ...this.#behavior.writePolicy('batch', mode), ...this.writeOverrides() })
     );
     const out = results.map((r, i) => {
-      const key = this.#keys[i] as Key;
+      const key = this.#keys[i] as Key<DecodedBins>;
       return new RecordResult(key, r.record === null ? null : { key, bins: r.record.bins, generation: r.record.generation, ttl: r.record.ttl }, r.resultCode, r.inDoubt, i, r.error ?? null);
     });
     if (this.#keys.length === 1 && out[0] !== undefined && !out[0].isOk) out[0].orRaise();

@@ -1,23 +1,29 @@
 import {
   AerospikeError,
+  GenerationPolicy,
   InvalidArgumentError,
   Op,
+  OpType,
   parseAel,
   RecordExistsAction,
   ResultCode,
   serverError,
   type AerospikeClient,
   type BatchRecord,
+  type BatchWritePolicy,
   type FilterExpression,
   type Operation,
+  type ReadPolicy,
   type Value,
   type WritePolicy
 } from '@aerospike-ts/core';
 import { checkReadOnly, type SelectFromOptions, type WriteFromOptions } from './bin-flags.js';
 import { BinOps, type BinValue, type ExpInput } from './bin-ops.js';
-import type { Behavior } from './behavior.js';
-import type { Key } from './dataset.js';
+import type { Behavior, Mode } from './behavior.js';
+import type { AnyBins, Key } from './dataset.js';
+import { commandMode } from './info-commands.js';
 import { RecordResult, RecordStream, type FluentRecord } from './record-result.js';
+import { WriteOptions } from './write-options.js';
 
 /** Which write verb started the builder. */
 export type WriteVerb = 'upsert' | 'insert' | 'update' | 'replace' | 'replaceIfExists' | 'delete' | 'touch' | 'exists' | 'read';
@@ -33,17 +39,49 @@ export type BinType<B extends object, K extends string> = K extends keyof B ? B[
 /** Operations on one bin of a record builder (see {@link BinOps} for the full list). */
 export class BinBuilder<B extends object, V = unknown> extends BinOps<WriteSegmentBuilder<B>, V> {}
 
-/** A chain of operations on one or more keys; finish with `execute()`. */
-export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> {
+/** Operations whose repetition leaves the record as one application does (writes of values, reads, delete, touch). */
+const IDEMPOTENT_OPS: ReadonlySet<number> = new Set([OpType.READ, OpType.WRITE, OpType.DELETE, OpType.TOUCH, OpType.CDT_READ, OpType.BIT_READ, OpType.EXP_READ, OpType.HLL_READ]);
+
+/**
+ * True when a command may be sent again after a timeout without changing its outcome:
+ * the behavior's `writesRetryable` settings apply to it, otherwise `writesNonRetryable`.
+ * Creating (`insert`) and generation-checked writes are not: a second attempt fails.
+ */
+export function isRetryableWrite(verb: WriteVerb, ops: readonly Operation[], generationChecked: boolean): boolean {
+  if (verb === 'insert' || generationChecked) return false;
+  return ops.every((o) => IDEMPOTENT_OPS.has(o.op));
+}
+
+/** The per-record part of a write policy, for batch entries. */
+export function batchWritePolicy(p: WritePolicy): BatchWritePolicy | undefined {
+  const out: { -readonly [K in keyof BatchWritePolicy]: BatchWritePolicy[K] } = {};
+  if (p.filterExpression != null) out.filterExpression = p.filterExpression;
+  if (p.exists !== undefined) out.exists = p.exists;
+  if (p.generationPolicy !== undefined) out.generationPolicy = p.generationPolicy;
+  if (p.generation !== undefined) out.generation = p.generation;
+  if (p.ttl !== undefined) out.ttl = p.ttl;
+  if (p.durableDelete !== undefined) out.durableDelete = p.durableDelete;
+  if (p.commitLevel !== undefined) out.commitLevel = p.commitLevel;
+  if (p.sendKey !== undefined) out.sendKey = p.sendKey;
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+/**
+ * A chain of operations on one or more keys; finish with `execute()`. `B` is the bins type
+ * of the keys' dataset: bin names and values are checked against it, and results carry it.
+ */
+export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOptions {
   readonly #client: AerospikeClient;
   readonly #behavior: Behavior;
   readonly #verb: WriteVerb;
-  readonly #keys: readonly Key[];
+  readonly #keys: readonly Key<B>[];
   readonly #ops: Operation[] = [];
   #policy: { -readonly [K in keyof WritePolicy]: WritePolicy[K] } = {};
   #failOnFilteredOut = false;
+  #respondAllKeys = false;
 
-  constructor(client: AerospikeClient, behavior: Behavior, verb: WriteVerb, keys: readonly Key[]) {
+  constructor(client: AerospikeClient, behavior: Behavior, verb: WriteVerb, keys: readonly Key<B>[]) {
+    super();
     if (keys.length === 0) throw new InvalidArgumentError(`${verb}() needs at least one key`);
     const ns = keys[0]?.namespace;
     if (keys.some((k) => k.namespace !== ns)) throw new InvalidArgumentError(`${verb}(): all keys must be in one namespace`);
@@ -130,8 +168,9 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
     return this.op(o);
   }
 
-  /** Sets several bins. */
-  put(bins: Partial<B> | { [bin: string]: Value }): this {
+  /** Sets several bins (on a typed dataset, bins of its type). */
+  put(bins: Partial<B>): this {
+    if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError('put() needs an object of bins');
     for (const [k, v] of Object.entries(bins)) this.op(Op.write(k, v as Value));
     return this;
   }
@@ -148,78 +187,80 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
     return this;
   }
 
-  /** Writes only when the record's generation is `gen`. */
-  ensureGenerationIs(gen: number): this {
-    this.#policy.generationPolicy = 1;
-    this.#policy.generation = gen;
+  /** Several keys: a result for every key, even when the servers fail some (the default of the batch engine, stated). */
+  respondAllKeys(): this {
+    this.#respondAllKeys = true;
     return this;
   }
 
-  expireRecordAfterSeconds(seconds: number): this {
-    if (!Number.isInteger(seconds) || seconds < 1) throw new InvalidArgumentError(`expireRecordAfterSeconds needs a positive integer, got ${seconds}`);
-    this.#policy.ttl = seconds;
-    return this;
-  }
-  neverExpire(): this {
-    this.#policy.ttl = -1;
-    return this;
-  }
-  withNoChangeInExpiration(): this {
-    this.#policy.ttl = -2;
-    return this;
-  }
-  expiryFromServerDefault(): this {
-    this.#policy.ttl = 0;
-    return this;
-  }
-  /** Leaves a tombstone on delete (Enterprise). */
-  durablyDelete(): this {
-    this.#policy.durableDelete = true;
+  /** Writes only when the record's generation is `gen`. */
+  ensureGenerationIs(gen: number): this {
+    if (!Number.isSafeInteger(gen) || gen < 0 || gen > 0xffffffff) throw new InvalidArgumentError(`ensureGenerationIs needs a non-negative integer generation, got ${String(gen)}`);
+    this.#policy.generationPolicy = GenerationPolicy.EXPECT_GEN_EQUAL;
+    this.#policy.generation = gen;
     return this;
   }
 
   /**
    * Runs the command. A single key raises on failure; several keys put each key's
-   * outcome in the stream.
+   * outcome in the stream. The session's behavior gives the policy for the command's kind
+   * (read, retryable or non-retryable write), shape (point or batch) and the namespace's mode.
    */
   async execute(): Promise<RecordStream<B>> {
-    const policy: WritePolicy = { ...this.#behavior.writePolicy(), ...this.#policy };
+    const mode = await commandMode(this.#client, (this.#keys[0] as Key<B>).namespace);
     if (this.#keys.length === 1) {
-      const r = await this.#single(this.#keys[0] as Key, policy);
+      const r = await this.#single(this.#keys[0] as Key<B>, mode);
       const tolerated = (r.resultCode === ResultCode.FILTERED_OUT && !this.#failOnFilteredOut) || this.#verb === 'exists' || (r.resultCode === ResultCode.KEY_NOT_FOUND_ERROR && (this.#verb === 'delete' || this.#verb === 'read'));
       if (!r.isOk && !tolerated) {
         throw r.exception ?? serverError(r.resultCode, { detail: r.key.toString() });
       }
       return new RecordStream<B>([r]);
     }
-    return new RecordStream<B>(await this.#batch(policy));
+    return new RecordStream<B>(await this.#batch(mode));
   }
 
-  async #single(key: Key, policy: WritePolicy): Promise<RecordResult<B>> {
+  #reads(): boolean {
+    return this.#verb === 'read' || this.#verb === 'exists';
+  }
+
+  #retryable(): boolean {
+    return isRetryableWrite(this.#verb, this.#ops, this.#policy.generationPolicy !== undefined);
+  }
+
+  /** The write policy of this command: the behavior's for its kind and shape, then what the chain set. */
+  #writePolicy(shape: 'point' | 'batch', mode: Mode): WritePolicy {
+    return { ...this.#behavior.writePolicy(shape, mode, this.#retryable()), ...this.#policy, ...this.writeOverrides() };
+  }
+
+  #readPolicy(mode: Mode): ReadPolicy {
+    const rp = this.#behavior.readPolicy('point', mode);
+    return this.#policy.filterExpression === undefined ? rp : { ...rp, filterExpression: this.#policy.filterExpression };
+  }
+
+  async #single(key: Key<B>, mode: Mode): Promise<RecordResult<B>> {
     const c = this.#client;
     try {
       switch (this.#verb) {
         case 'delete': {
-          const existed = await c.remove(key.core, policy);
+          const existed = await c.remove(key.core, this.#writePolicy('point', mode));
           return new RecordResult<B>(key, null, existed ? 0 : ResultCode.KEY_NOT_FOUND_ERROR, false, 0, null);
         }
         case 'exists': {
-          const rp = this.#policy.filterExpression === undefined ? this.#behavior.readPolicy() : { ...this.#behavior.readPolicy(), filterExpression: this.#policy.filterExpression };
-          const m = await c.exists(key.core, rp);
+          const m = await c.exists(key.core, this.#readPolicy(mode));
           return new RecordResult<B>(key, m === null ? null : { key, bins: {} as B, generation: m.generation, ttl: m.ttl }, m === null ? ResultCode.KEY_NOT_FOUND_ERROR : 0, false, 0, null);
         }
         case 'touch': {
-          const m = await c.touch(key.core, policy);
+          const m = await c.touch(key.core, this.#writePolicy('point', mode));
           return new RecordResult<B>(key, { key, bins: {} as B, generation: m.generation, ttl: m.ttl }, 0, false, 0, null);
         }
         case 'read': {
-          const rp = this.#policy.filterExpression === undefined ? this.#behavior.readPolicy() : { ...this.#behavior.readPolicy(), filterExpression: this.#policy.filterExpression };
+          const rp = this.#readPolicy(mode);
           const r = this.#ops.length === 0 ? await c.get(key.core, null, rp) : await c.operate(key.core, this.#ops, rp);
           return new RecordResult<B>(key, { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl }, 0, false, 0, null);
         }
         default: {
           if (this.#ops.length === 0) throw new InvalidArgumentError(`${this.#verb}(${key.toString()}) has no bin operations; add .bin(...) or .put({...})`);
-          const r = await c.operate(key.core, this.#ops, policy);
+          const r = await c.operate(key.core, this.#ops, this.#writePolicy('point', mode));
           const rec: FluentRecord<B> = { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl };
           return new RecordResult<B>(key, rec, 0, false, 0, null);
         }
@@ -230,13 +271,11 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
     }
   }
 
-  async #batch(policy: WritePolicy): Promise<RecordResult<B>[]> {
-    const p = { ...policy } as { [k: string]: unknown };
-    const writePolicy = { exists: p['exists'], generationPolicy: p['generationPolicy'], generation: p['generation'], ttl: p['ttl'], durableDelete: p['durableDelete'], commitLevel: p['commitLevel'], sendKey: p['sendKey'], filterExpression: p['filterExpression'] };
-    const clean = Object.fromEntries(Object.entries(writePolicy).filter(([, v]) => v !== undefined)) as BatchRecord['policy'];
-    if (this.#verb !== 'delete' && this.#verb !== 'exists' && this.#verb !== 'touch' && this.#verb !== 'read' && this.#ops.length === 0) {
+  async #batch(mode: Mode): Promise<RecordResult<B>[]> {
+    if (!this.#reads() && this.#verb !== 'delete' && this.#verb !== 'touch' && this.#ops.length === 0) {
       throw new InvalidArgumentError(`${this.#verb}() has no bin operations; add .bin(...) or .put({...})`);
     }
+    const perRecord = batchWritePolicy(this.#writePolicy('batch', mode));
     const filter = this.#policy.filterExpression;
     const readPolicy = filter === undefined ? undefined : { filterExpression: filter };
     const records: BatchRecord[] = this.#keys.map((k): BatchRecord => {
@@ -245,13 +284,14 @@ export class WriteSegmentBuilder<B extends object = { [bin: string]: unknown }> 
         const base = this.#ops.length === 0 ? { type: 'read' as const, key: k.core } : { type: 'read' as const, key: k.core, ops: this.#ops };
         return readPolicy === undefined ? base : { ...base, policy: readPolicy };
       }
-      if (this.#verb === 'delete') return clean === undefined ? { type: 'delete', key: k.core } : { type: 'delete', key: k.core, policy: clean };
+      if (this.#verb === 'delete') return perRecord === undefined ? { type: 'delete', key: k.core } : { type: 'delete', key: k.core, policy: perRecord };
       const ops = this.#verb === 'touch' ? [Op.touch()] : this.#ops;
-      return clean === undefined ? { type: 'write', key: k.core, ops } : { type: 'write', key: k.core, ops, policy: clean };
+      return perRecord === undefined ? { type: 'write', key: k.core, ops } : { type: 'write', key: k.core, ops, policy: perRecord };
     });
-    const results = await this.#client.batch(records, { totalTimeout: policy.totalTimeout ?? 1000 });
+    const policy = this.#behavior.batchPolicy(mode, this.#reads(), this.#retryable());
+    const results = await this.#client.batch(records, this.#respondAllKeys ? { ...policy, respondAllKeys: true } : policy);
     return results.map((r, i) => {
-      const key = this.#keys[i] as Key;
+      const key = this.#keys[i] as Key<B>;
       const rec = r.record === null ? null : { key, bins: r.record.bins as B, generation: r.record.generation, ttl: r.record.ttl };
       return new RecordResult<B>(key, rec, r.resultCode, r.inDoubt, i, r.error ?? null);
     });

@@ -36,18 +36,19 @@ describe('beginTransaction', () => {
     expect((err as ServerError).message).toMatch(/transactions need Aerospike Enterprise Edition/);
   });
 
-  it('says clearly when the core client cannot run transactions', () => {
-    expect(() => new Session(client('Aerospike Enterprise Edition'), Behavior.DEFAULT).beginTransaction()).toThrow(/cannot attach commands to a transaction/);
-  });
-
-  it('returns a session whose every policy carries the transaction; commit/abort settle it', async () => {
+  it('returns a session whose point and batch policies carry the transaction; commit/abort settle it', async () => {
     const h = host();
     const tx = new Session(client('Aerospike Enterprise Edition', h), Behavior.DEFAULT).beginTransaction({ timeoutSeconds: 7 });
     expect(tx).toBeInstanceOf(TransactionalSession);
     expect(tx.txn.timeoutSeconds).toBe(7);
     expect((tx.behavior.writePolicy() as { txn?: Txn }).txn).toBe(tx.txn);
     expect((tx.behavior.readPolicy('batch') as { txn?: Txn }).txn).toBe(tx.txn);
-    expect((tx.behavior.queryPolicy() as { txn?: Txn }).txn).toBe(tx.txn);
+    expect((tx.behavior.batchPolicy('ap', false) as { txn?: Txn }).txn).toBe(tx.txn);
+    // scans, queries and background tasks never join a transaction
+    expect((tx.behavior.queryPolicy() as { txn?: Txn }).txn).toBeUndefined();
+    expect((tx.behavior.writePolicy('query') as { txn?: Txn }).txn).toBeUndefined();
+    expect(tx.getCurrentTransaction()).toBe(tx.txn);
+    expect(new Session(client('Aerospike Enterprise Edition', h), Behavior.DEFAULT).getCurrentTransaction()).toBeNull();
     expect(tx.behavior.readPolicy().totalTimeout).toBe(30_000);
     expect((Behavior.DEFAULT.writePolicy() as { txn?: Txn }).txn).toBeUndefined();
     expect(tx.active).toBe(true);
