@@ -320,13 +320,12 @@ function compileTree(ast: Ast, text: string): AelProgram {
         }
       }
       case 'binary': {
+        // and/or chains are flattened into one n-ary node; their operands are built once, there.
+        if (a.op === 'and') return Exp.and(...flatten('and', a));
+        if (a.op === 'or') return Exp.or(...flatten('or', a));
         const l = build(a.left);
         const r = build(a.right);
         switch (a.op) {
-          case 'and':
-            return Exp.and(...flatten('and', a));
-          case 'or':
-            return Exp.or(...flatten('or', a));
           case '==':
             return Exp.eq(l, r);
           case '!=':
@@ -368,9 +367,16 @@ function compileTree(ast: Ast, text: string): AelProgram {
     }
   }
 
+  /** The operands of a chain of `op`, left to right (walked without recursion). */
   function flatten(op: string, a: Ast): ExpNode[] {
-    if (a.k === 'binary' && a.op === op) return [...flatten(op, a.left), ...flatten(op, a.right)];
-    return [build(a)];
+    const out: ExpNode[] = [];
+    const todo: Ast[] = [a];
+    while (todo.length > 0) {
+      const x = todo.pop() as Ast;
+      if (x.k === 'binary' && x.op === op) todo.push(x.right, x.left);
+      else out.push(build(x));
+    }
+    return out;
   }
 
   return { ast, text, build, typeOf };

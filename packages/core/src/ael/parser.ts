@@ -2,6 +2,7 @@ import { AelError } from './ael-error.js';
 import { tokenize, type Token } from './lexer.js';
 import type { HllFunction, PathFunction, PathPart } from './path-parser.js';
 import { GeoJSON } from '../values/geojson.js';
+import { MAX_BIN_NAME_BYTES } from '../util/validate.js';
 
 /** Value types the compiler tracks. */
 export type AelType = 'int' | 'float' | 'string' | 'bool' | 'list' | 'map' | 'blob' | 'geo' | 'hll';
@@ -52,10 +53,21 @@ const BINARY: { readonly [op: string]: number } = {
   '**': 9
 };
 
+/**
+ * Deepest nesting of sub-expressions (parentheses, operands, call arguments, `let` and
+ * `when` parts) and of list/map literals the parser descends into.
+ * Far beyond hand-written filters, and well inside the call stack the recursive parser,
+ * compiler and expression writer need (a deeper text would overflow it).
+ */
+export const MAX_AEL_NESTING = 256;
+/** Deepest syntax tree the compiler accepts (long left-nested `and`/`or`/`+` chains count too). */
+export const MAX_AEL_DEPTH = 1000;
+
 /** Parses AEL text; `?N` placeholders are replaced by `args[N]`. @throws AelError */
 export function parseAelText(text: string, args: readonly unknown[]): Ast {
   const toks = tokenize(text);
   let pos = 0;
+  let nesting = 0;
   const peek = (): Token => toks[pos] as Token;
   const next = (): Token => toks[pos++] as Token;
   const fail = (what: string, t: Token = peek()): never => {
@@ -71,7 +83,19 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
     return null;
   };
 
+  /** Counts one level of parser recursion. @throws AelError beyond MAX_AEL_NESTING */
+  function enter(): void {
+    if (++nesting > MAX_AEL_NESTING) throw new AelError(`expression nested more than ${MAX_AEL_NESTING} levels deep`, text, peek().col);
+  }
+
   function expr(minBp: number): Ast {
+    enter();
+    const e = exprBody(minBp);
+    nesting--;
+    return e;
+  }
+
+  function exprBody(minBp: number): Ast {
     let left = prefix();
     for (;;) {
       const t = peek();
@@ -157,6 +181,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
         if (t.text === '+') return expr(10);
         if (t.text === '-' || t.text === '~' || t.text === '!') return { k: 'unary', op: t.text === '!' ? 'not' : t.text, arg: expr(10), col: t.col };
         if (t.text === '[') {
+          enter();
           const items: unknown[] = [];
           while (!(peek().kind === 'op' && peek().text === ']')) {
             items.push(literalValue(prefix()));
@@ -164,9 +189,11 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
             else break;
           }
           expectOp(']');
+          nesting--;
           return { k: 'lit', v: items, type: 'list', col: t.col };
         }
         if (t.text === '{') {
+          enter();
           const m = new Map<unknown, unknown>();
           while (!(peek().kind === 'op' && peek().text === '}')) {
             const kt = peek();
@@ -178,6 +205,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
             else break;
           }
           expectOp('}');
+          nesting--;
           return { k: 'lit', v: m, type: 'map', col: t.col };
         }
         return fail('a value', t);
@@ -262,6 +290,8 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
   function path(t: Token): Ast {
     const p = t.path;
     if (p === undefined) return fail('a bin path', t);
+    const nameBytes = Buffer.byteLength(p.bin, 'utf8');
+    if (nameBytes > MAX_BIN_NAME_BYTES) throw new AelError(`bin name '${p.bin}' is ${nameBytes} bytes long; the limit is ${MAX_BIN_NAME_BYTES} bytes`, text, t.col + 2);
     // $.name() is a record metadata function
     if (p.parts.length === 0 && p.fn === null && peek().kind === 'op' && peek().text === '(') {
       if (!META.has(t.text)) throw new AelError(`unknown record function '${t.text}()'`, text, t.col);
@@ -281,5 +311,43 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
 
   const ast = expr(0);
   if (peek().kind !== 'eof') fail('an operator or the end');
+  checkDepth(ast, text);
   return ast;
+}
+
+/** The sub-trees of a node (a variable's definition is its `let`'s, not its own). */
+function children(a: Ast): readonly Ast[] {
+  switch (a.k) {
+    case 'hll':
+    case 'meta':
+    case 'call':
+      return a.args;
+    case 'cast':
+    case 'unary':
+      return [a.arg];
+    case 'let':
+      return [...a.vals, a.body];
+    case 'binary':
+      return [a.left, a.right];
+    case 'in':
+      return [a.left, a.list];
+    case 'when':
+      return [...a.conds, ...a.vals, a.dflt];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Rejects trees deeper than MAX_AEL_DEPTH (without recursion, so the check itself cannot
+ * overflow the stack): the compiler walks trees recursively.
+ * @throws AelError at the column of the first node too deep.
+ */
+function checkDepth(root: Ast, text: string): void {
+  const stack: Array<[Ast, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [a, d] = stack.pop() as [Ast, number];
+    if (d > MAX_AEL_DEPTH) throw new AelError(`expression nested more than ${MAX_AEL_DEPTH} levels deep; split long 'and'/'or' chains or use 'in [...]'`, text, a.col);
+    for (const c of children(a)) stack.push([c, d + 1]);
+  }
 }

@@ -251,7 +251,13 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
     off = parseOps(body, off, h.opCount, body.length, options, out);
     if (h.resultCode !== 0) continue; // not found / filtered out: no record
     if (digest === null) throw new ParseError('scan/query record without a digest');
-    const key = new Key(ns, set, typeof userKey === 'string' || typeof userKey === 'number' || typeof userKey === 'bigint' || Buffer.isBuffer(userKey) ? userKey : null, digest);
+    let key: Key;
+    try {
+      key = new Key(ns, set, typeof userKey === 'string' || typeof userKey === 'number' || typeof userKey === 'bigint' || Buffer.isBuffer(userKey) ? userKey : null, digest);
+    } catch (err) {
+      // a namespace or set name too long, or a fractional user key: the reply is corrupt
+      throw new ParseError(`scan/query record has an invalid key: ${(err as Error).message}`, { cause: err });
+    }
     const ttl = h.voidTime === 0 ? -1 : Math.max(1, h.voidTime - (Math.floor(now / 1000) - 1262304000));
     sink.record(((digest[0] as number) | ((digest[1] as number) << 8)) & 0xfff, digest, bval, { key, bins: out.bins ?? {}, generation: h.generation, ttl });
   }

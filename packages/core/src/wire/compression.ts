@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { ParseError } from '../errors/client-errors.js';
 import { COMPRESS_THRESHOLD, MAX_REPLY_BODY, MessageType, PROTO_HEADER_SIZE } from './constants.js';
-import { writeProtoHeader } from './proto-header.js';
+import { checkReplyHeader, writeProtoHeader } from './proto-header.js';
 
 /**
  * Compresses a whole request frame (proto header included) into a type-4 frame:
@@ -23,7 +23,8 @@ export function compressRequest(frame: Buffer): Buffer {
 /**
  * Inflates a type-4 frame. The result is the inner frame, which starts with its own
  * proto header.
- * @throws ParseError when the declared size is implausible or does not match.
+ * @throws ParseError when the declared size is implausible or does not match, or the
+ *   inner frame is not one whole uncompressed frame.
  */
 export function decompressFrame(frame: Buffer): Buffer {
   if (frame.length < PROTO_HEADER_SIZE + 8) throw new ParseError('compressed frame too short');
@@ -40,5 +41,11 @@ export function decompressFrame(frame: Buffer): Buffer {
   if (inner.length !== Number(declared)) {
     throw new ParseError(`compressed frame inflated to ${inner.length} bytes, declared ${declared}`);
   }
+  // The inner frame must be one whole, uncompressed frame.
+  const body = checkReplyHeader(inner, 0);
+  if (PROTO_HEADER_SIZE + body !== inner.length) {
+    throw new ParseError(`compressed frame holds a frame whose header claims ${body} body bytes, but ${inner.length - PROTO_HEADER_SIZE} follow it`);
+  }
+  if (inner[1] === MessageType.COMPRESSED) throw new ParseError('compressed frame holds another compressed frame');
   return inner;
 }

@@ -44,3 +44,66 @@ describe('every prefix of a valid filter either compiles or fails with an AelErr
     expect(() => parseAel(42 as unknown as string)).toThrow(AelError);
   });
 });
+
+describe('hostile AEL texts (fuzz regressions)', () => {
+  const expectAelError = (text: string, pattern: RegExp): void => {
+    let err: unknown;
+    try {
+      parseAel(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AelError);
+    expect((err as Error).message).toMatch(pattern);
+  };
+
+  it.each([
+    ['parentheses', '('.repeat(20000) + '$.a > 1' + ')'.repeat(20000)],
+    ['unary minus', '-'.repeat(50000) + '$.a > 1'],
+    ['not', 'not '.repeat(5000) + '($.a > 1)'],
+    ['list literal', '$.l == ' + '['.repeat(20000)],
+    ['map literal', '$.m == ' + '{1:'.repeat(20000)],
+    ['let', 'let (x = 1) then ('.repeat(5000)],
+    ['when', 'when ($.a > 1 => '.repeat(5000)],
+    ['calls', 'abs('.repeat(5000) + '$.a' + ')'.repeat(5000) + ' > 1'],
+    ['right-associative power', '2' + ' ** 2'.repeat(5000) + ' > $.a']
+  ])('deep nesting (%s) is an AelError, not a stack overflow', (_, text) => {
+    expectAelError(text, /nested more than 256 levels deep/);
+  });
+
+  it('deep left-nested chains are an AelError, not a stack overflow', () => {
+    expectAelError('$.a' + ' + 1'.repeat(3000) + ' > 0', /nested more than 1000 levels deep/);
+    expectAelError(Array.from({ length: 3000 }, (_, i) => `$.a == ${i}`).join(' or '), /nested more than 1000 levels deep/);
+  });
+
+  it('nesting up to the limits still compiles', () => {
+    expect(() => parseAel('('.repeat(250) + '$.a > 1' + ')'.repeat(250))).not.toThrow();
+    expect(() => parseAel('$.l == ' + '['.repeat(250) + ']'.repeat(250))).not.toThrow();
+    expect(() => parseAel(Array.from({ length: 990 }, (_, i) => `$.a == ${i}`).join(' or '))).not.toThrow();
+    expect(() => parseAel('$.a' + ' + 1'.repeat(990) + ' > 0')).not.toThrow();
+  });
+
+  it('a long and/or chain builds each operand once (was quadratic: 1000 terms took seconds)', () => {
+    // Structural check instead of timing: the compiled bytes hold each comparison once.
+    const text = Array.from({ length: 900 }, (_, i) => `$.a == ${i}`).join(' or ');
+    const bytes = Buffer.from(parseAel(text).toBytes());
+    // [OR(17), eq, eq, …]: one array header with 901 items, then 900 comparisons
+    expect(bytes.subarray(0, 3).toString('hex')).toBe('dc0385');
+    expect(bytes[3]).toBe(0x11);
+  });
+
+  it('a bin name over 15 bytes is an AelError pointing at the name (was an InvalidArgumentError)', () => {
+    let err: unknown;
+    try {
+      parseAel('$.a > 1 and $.abcdefghijklmnop == 2');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AelError);
+    expect((err as AelError).message).toMatch(/bin name 'abcdefghijklmnop' is 16 bytes long; the limit is 15 bytes/);
+    expect((err as AelError).column).toBe(14);
+    expectAelError('$.abcdefghijklmnop.exists()', /16 bytes long/);
+    expectAelError('$.abcdefghijklmnop.[0] == 1', /16 bytes long/);
+    expect(() => parseAel('$.abcdefghijklmno == 2')).not.toThrow();
+  });
+});

@@ -52,4 +52,30 @@ describe('compression', () => {
     garbage.writeBigUInt64BE(100n, 8);
     expect(() => decompressFrame(garbage)).toThrow(/does not inflate/);
   });
+
+  it('rejects a compressed frame whose inner frame is not one whole uncompressed frame (fuzz regression)', () => {
+    const wrap = (inner: Buffer): Buffer => {
+      const z = deflateSync(inner);
+      const f = Buffer.alloc(16 + z.length);
+      writeProtoHeader(f, 0, 4, 8 + z.length);
+      f.writeBigUInt64BE(BigInt(inner.length), 8);
+      z.copy(f, 16);
+      return f;
+    };
+    const inner = msg(40);
+    expect(decompressFrame(wrap(inner)).equals(inner)).toBe(true);
+    // inner header claims 2^47 body bytes
+    const huge = Buffer.from(inner);
+    huge.writeUIntBE(2 ** 47, 2, 6);
+    expect(() => decompressFrame(wrap(huge))).toThrow(ParseError);
+    // inner header claims fewer bytes than follow it
+    const short = Buffer.from(inner);
+    short.writeUIntBE(10, 2, 6);
+    expect(() => decompressFrame(wrap(short))).toThrow(/header claims 10 body bytes, but 40 follow/);
+    // a bad version byte, and a compressed frame inside a compressed frame
+    const v3 = Buffer.from(inner);
+    v3[0] = 3;
+    expect(() => decompressFrame(wrap(v3))).toThrow(ParseError);
+    expect(() => decompressFrame(wrap(wrap(msg(200))))).toThrow(/another compressed frame/);
+  });
 });
