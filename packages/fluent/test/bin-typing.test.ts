@@ -2,7 +2,8 @@ import { ExpOp, ExpReadFlags, ExpWriteFlags, InvalidArgumentError, ListOp, Op, p
 import { Behavior } from '../src/behavior';
 import { BatchBinBuilder, BatchBuilder } from '../src/batch-builder';
 import { BinOps } from '../src/bin-ops';
-import { DataSet } from '../src/dataset';
+import { DataSet, type Key } from '../src/dataset';
+import type { FluentRecord, RecordStream } from '../src/record-result';
 import { Session } from '../src/session';
 import { BinBuilder, WriteSegmentBuilder } from '../src/write-builder';
 
@@ -14,7 +15,12 @@ interface User {
 
 // The builders only store the client until execute(); these tests never execute.
 const client = {} as AerospikeClient;
+interface Order {
+  total: number;
+}
+
 const users = DataSet.of<User>('test', 'users');
+const orders = DataSet.of<Order>('test', 'orders');
 const plain = DataSet.of('test', 'plain');
 
 describe('typed bin builders', () => {
@@ -136,5 +142,81 @@ describe('batch entries share the bin builder', () => {
   it('rejects bin operations on verbs that take none', () => {
     const batch = new BatchBuilder(client, Behavior.DEFAULT).delete(plain.id(1));
     expect(() => batch.bin('l').listAppend(1)).toThrow(/takes no bin operations/);
+  });
+});
+
+describe('the bins type flows from DataSet.of<User>()', () => {
+  const session = new Session(client, Behavior.DEFAULT);
+
+  it('makes typed keys', () => {
+    const k: Key<User> = users.id(1);
+    const ks: Key<User>[] = users.ids(1, 2);
+    const d: Key<User> = users.idFromDigest(k.digest);
+    expect([k.value, ks.length, d.digest]).toEqual([1, 2, k.digest]);
+    // @ts-expect-error a users key is not an orders key
+    const wrong: Key<Order> = users.id(1);
+    expect(wrong.setName).toBe('users');
+  });
+
+  it('types the builder of every verb from its keys, without naming the type', () => {
+    expect(session.upsert(users.id(1)).bin('age').setTo(30)).toBeInstanceOf(WriteSegmentBuilder);
+    session.update(...users.ids(1, 2)).bin('name').setTo('x');
+    session.insert(users.ids(1, 2)).bin('tags').listAppend('t');
+    session.replace(users.id(1)).put({ name: 'n', age: 1 });
+    session.replaceIfExists(users.id(1)).setTo('age', 2);
+    // @ts-expect-error age is a number
+    session.upsert(users.id(1)).bin('age').setTo('thirty');
+    // @ts-expect-error age is a number (varargs)
+    session.update(...users.ids(1, 2)).bin('age').setTo(false);
+    // @ts-expect-error tags holds strings (an array of keys)
+    session.insert(users.ids(1, 2)).bin('tags').listAppend(7);
+    // @ts-expect-error no such bin in User
+    session.upsert(users.id(1)).bin('nmae');
+    // @ts-expect-error put() takes User's bins
+    session.replace(users.id(1)).put({ age: 'old' });
+    // @ts-expect-error put() takes User's bins only
+    session.upsert(users.id(1)).put({ shoeSize: 44 });
+  });
+
+  it('lets an untyped key take a named type, and refuses a key of another type', () => {
+    session.upsert<User>(plain.id(1)).bin('age').setTo(3);
+    // @ts-expect-error age is a number
+    session.upsert<User>(plain.id(1)).bin('age').setTo('3');
+    // @ts-expect-error an Order key for a User command
+    session.upsert<User>(orders.id(1));
+    // untyped keys stay open
+    session.upsert(plain.id(1)).bin('anything').setTo({ x: [1] });
+  });
+
+  it('types batch entries one by one', () => {
+    const b = session.batch();
+    expect(b.upsert(users.id(1)).bin('age').setTo(1).upsert(orders.id(2)).bin('total').add(5).read(plain.id(3)).bin('free').get()).toBe(b);
+    // @ts-expect-error total is a number
+    b.upsert(orders.id(2)).bin('total').setTo('x');
+    // @ts-expect-error the current entry is an Order: no bin 'age'
+    b.upsert(users.id(1)).bin('age').setTo(1).update(orders.id(2)).bin('age');
+    // @ts-expect-error put() takes the current entry's bins
+    b.upsert(users.id(1)).put({ total: 1 });
+  });
+
+  it('types the records that come back', () => {
+    // never run: the compiler checks the types of what these calls resolve to
+    const checks = async (): Promise<void> => {
+      const rec: FluentRecord<User> | null = await session.get(users.id(1));
+      const age: number | undefined = rec?.bins.age;
+      // @ts-expect-error no such bin in User
+      void rec?.bins.nmae;
+      const stream: RecordStream<User> = await session.query(users.id(1)).bin('age').get().execute();
+      const first = await stream.firstOrRaise();
+      const tags: string[] | undefined = first.record?.bins.tags;
+      const k: Key<User> = first.key;
+      const scanned: RecordStream<User> = await session.query(users).execute();
+      const written: RecordStream<User> = await session.upsert(...users.ids(1, 2)).bin('age').setTo(1).execute();
+      await session.put(users.id(1), { age: 3 });
+      // @ts-expect-error age is a number
+      await session.put(users.id(1), { age: '3' });
+      void [age, tags, k, scanned, written];
+    };
+    expect(typeof checks).toBe('function');
   });
 });

@@ -220,7 +220,7 @@ describe('commands joining a transaction, on the wire', () => {
       ['id', txn.id],
       ['deadline', DEADLINE]
     ]);
-    expect(write2?.info2 & Info2.WRITE).toBe(Info2.WRITE);
+    expect((write2?.info2 ?? 0) & Info2.WRITE).toBe(Info2.WRITE);
 
     // k1 was read: its write carries the version read, after a monitor write adding k1 only
     expect(monitor2?.ops.map((o) => o.name)).toEqual(['keyds']);
