@@ -1,4 +1,4 @@
-import { AelError, Exp, ExpOp, InvalidArgumentError, Key, Op, parseAel, PartitionFilter, IndexFilter } from '@aerospike-ts/core';
+import { AelError, Exp, ExpOp, IndexFilter, InvalidArgumentError, Key, Op, parseAel, PartitionFilter, Txn } from '@aerospike-ts/core';
 import { bad, circularList, circularMap, Point, useCore } from './helpers/setup';
 
 // Core: the single-record, query and admin commands with bad arguments.
@@ -88,4 +88,22 @@ describe('core: queries and admin', () => {
   it('dropIndex in a namespace too long', () => rejects(() => env.client.dropIndex(LONG_NS, 'i'), `namespace "${LONG_NS}" is 32 bytes long; the limit is 31 bytes`));
   it('registerUdf with an empty name', () => rejects(() => env.client.registerUdf('', 'x'), 'UDF module name must not be empty'));
   it('info on an unknown node', () => rejects(() => env.client.info('build', { node: 'nope' }), /^info: no node 'nope' in the cluster \(nodes: BB9000000000001 127\.0\.0\.1:\d+\)$/));
+});
+
+describe('core: keys from two namespaces in one transaction', () => {
+  const ONE_NS = "a transaction uses one namespace: it started in 'test', a command used 'bar'";
+  it('a batch mixing namespaces', () =>
+    rejects(() => env.client.batch([{ type: 'read', key: new Key('test', 'x', 1) }, { type: 'read', key: new Key('bar', 'x', 1) }], { txn: new Txn() }), ONE_NS));
+  it('a write in another namespace than the transaction', () => {
+    const txn = new Txn();
+    txn.setNamespace('test');
+    return rejects(() => env.client.put(new Key('bar', 'x', 1), { a: 1 }, { txn }), ONE_NS);
+  });
+  it('a read in another namespace than the transaction', () => {
+    const txn = new Txn();
+    txn.setNamespace('test');
+    return rejects(() => env.client.get(new Key('bar', 'x', 1), null, { txn }), ONE_NS);
+  });
+  it('a negative transaction timeout', () => rejects(() => new Txn({ timeoutSeconds: -1 }), 'transaction timeoutSeconds must be a non-negative integer, got -1'));
+  it('a transaction id of 0', () => rejects(() => new Txn({ id: 0n }), 'a transaction id must be a non-zero bigint'));
 });
