@@ -35,8 +35,8 @@ describe('fluent: the bins argument', () => {
   it('session.put() with a string', () => rejects(() => session().put(k, bad('a=1')), 'put() needs an object of bins'));
   it.todo("session.put(key, [1, 2]) throws InvalidArgumentError 'put() needs an object of bins, got array' — today it writes bins named '0' and '1'");
   it.todo("upsert(key).put([1]) throws InvalidArgumentError 'put() needs an object of bins, got array' — today it writes a bin named '0'");
-  it.todo("upsert(key).put('ab') throws InvalidArgumentError 'put() needs an object of bins, got string' — today it queues writes of bins '0' and '1'");
-  it.todo("upsert(key).put(null) throws InvalidArgumentError 'put() needs an object of bins, got null' — today a TypeError (Cannot convert undefined or null to object)");
+  it("upsert(key).put('ab')", () => rejects(() => session().upsert(k).put(bad('ab')), 'put() needs an object of bins'));
+  it('upsert(key).put(null)', () => rejects(() => session().upsert(k).put(bad(null)), 'put() needs an object of bins'));
 });
 
 describe('fluent: unsupported values', () => {
