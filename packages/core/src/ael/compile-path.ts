@@ -10,7 +10,8 @@ import type { PathPart } from './path-parser.js';
 /** A `$.bin` path with collection parts or a collection function. */
 export type PathAst = Extract<Ast, { k: 'cdt' }>;
 
-const EXP_TYPE: { readonly [k in AelType]: ExpType } = {
+/** The expression value type of each AEL type. */
+export const EXP_TYPE: { readonly [k in AelType]: ExpType } = {
   int: ExpType.INT,
   float: ExpType.FLOAT,
   string: ExpType.STRING,

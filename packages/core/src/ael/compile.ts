@@ -1,21 +1,10 @@
-import { Exp, ExpNode, ExpType, type Expression } from '../exp/exp.js';
+import { Exp, ExpNode, type Expression } from '../exp/exp.js';
 import { AelError } from './ael-error.js';
 import { ListReturnType } from '../ops/list-operations.js';
 import { HllExp, ListExp } from './cdt-exp.js';
-import { buildPath, pathStaticType } from './compile-path.js';
+import { buildPath, EXP_TYPE, pathStaticType } from './compile-path.js';
 import { parseAelText, type AelType as T, type Ast } from './parser.js';
 
-const EXP_TYPE: { readonly [k in T]: ExpType } = {
-  int: ExpType.INT,
-  float: ExpType.FLOAT,
-  string: ExpType.STRING,
-  bool: ExpType.BOOL,
-  list: ExpType.LIST,
-  map: ExpType.MAP,
-  blob: ExpType.BLOB,
-  geo: ExpType.GEO,
-  hll: ExpType.HLL
-};
 const META_TYPE: { readonly [fn: string]: T } = {
   ttl: 'int', voidTime: 'int', lastUpdate: 'int', sinceUpdate: 'int', setName: 'string', keyExists: 'bool', isTombstone: 'bool', recordSize: 'int', digestModulo: 'int', deviceSize: 'int', memorySize: 'int'
 };

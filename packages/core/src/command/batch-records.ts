@@ -1,30 +1,15 @@
 import type { Key } from '../keys/key.js';
-import type { CommitLevel, GenerationPolicy, ReadModeAP, RecordExistsAction } from '../policy/constants.js';
-import type { BasePolicy, FilterExpression } from '../policy/policies.js';
+import type { BasePolicy, ReadPolicy, WritePolicy } from '../policy/policies.js';
 import type { AerospikeError } from '../errors/aerospike-error.js';
 import type { DecodedBins, Value } from '../values/value-types.js';
 import type { Operation } from './operation.js';
 import type { AerospikeRecord } from './single-command.js';
 
-/** Per-record settings of a batch read. */
-export interface BatchReadPolicy {
-  readonly filterExpression?: FilterExpression | null;
-  readonly readModeAP?: ReadModeAP;
-  readonly readTouchTtlPercent?: number;
-}
+/** Per-record settings of a batch read (as in a read policy). */
+export type BatchReadPolicy = Pick<ReadPolicy, 'filterExpression' | 'readModeAP' | 'readTouchTtlPercent'>;
 
-/** Per-record settings of a batch write, delete or UDF call. */
-export interface BatchWritePolicy {
-  readonly filterExpression?: FilterExpression | null;
-  readonly exists?: RecordExistsAction;
-  readonly generationPolicy?: GenerationPolicy;
-  readonly generation?: number;
-  /** TTL in seconds (0 namespace default, -1 never, -2 keep). */
-  readonly ttl?: number;
-  readonly durableDelete?: boolean;
-  readonly commitLevel?: CommitLevel;
-  readonly sendKey?: boolean;
-}
+/** Per-record settings of a batch write, delete or UDF call (as in a write policy). */
+export type BatchWritePolicy = Pick<WritePolicy, 'filterExpression' | 'exists' | 'generationPolicy' | 'generation' | 'ttl' | 'durableDelete' | 'commitLevel' | 'sendKey'>;
 
 /** Read a record: all bins (`bins` omitted or null), the named bins, header only, or read ops. */
 export interface BatchRead {

@@ -6,9 +6,8 @@ import { ServerError } from '../../src/errors/server-errors';
 import { Key } from '../../src/keys/key';
 import { AbortStatus, CommitStatus } from '../../src/txn/txn-roll';
 import { MONITOR_SET, Txn } from '../../src/txn/txn';
-import { FieldType, Info1, Info2, Info3, Info4, MessageType, PROTO_HEADER_SIZE } from '../../src/wire/constants';
-import { writeProtoHeader } from '../../src/wire/proto-header';
-import { FakeNode } from '../helpers/fake-node';
+import { FieldType, Info1, Info2, Info3, Info4, PROTO_HEADER_SIZE } from '../../src/wire/constants';
+import { FakeNode, frameOf } from '../helpers/fake-node';
 import { walkMessages, type WalkedMessage } from '../helpers/fixtures';
 
 /*
@@ -22,14 +21,6 @@ const DEADLINE = 4242;
 interface Field {
   readonly type: number;
   readonly data: Buffer;
-}
-
-function field(type: number, data: Buffer): Buffer {
-  const b = Buffer.alloc(5 + data.length);
-  b.writeUInt32BE(data.length + 1, 0);
-  b[4] = type;
-  data.copy(b, 5);
-  return b;
 }
 
 function versionBytes(v: bigint): Buffer {
@@ -46,23 +37,21 @@ function deadlineBytes(d: number): Buffer {
 
 /** One reply message (no proto header): result code, fields, an optional batch index and LAST bit. */
 function message(resultCode: number, fields: readonly Field[], opts: { index?: number; last?: boolean } = {}): Buffer {
-  const body = Buffer.concat(fields.map((f) => field(f.type, f.data)));
-  const h = Buffer.alloc(22);
-  h[0] = 22;
-  h[3] = opts.last === true ? Info3.LAST : 0;
-  h[5] = resultCode;
-  h.writeUInt32BE(1, 6);
-  h.writeUInt32BE(opts.index ?? 0, 14);
-  h.writeUInt16BE(fields.length, 18);
-  return Buffer.concat([h, body]);
-}
-
-function frame(messages: readonly Buffer[]): Buffer {
-  const body = Buffer.concat(messages);
-  const f = Buffer.alloc(PROTO_HEADER_SIZE + body.length);
-  writeProtoHeader(f, 0, MessageType.AS_MSG, body.length);
-  body.copy(f, PROTO_HEADER_SIZE);
-  return f;
+  const m = Buffer.alloc(22 + fields.reduce((n, f) => n + 5 + f.data.length, 0));
+  m[0] = 22;
+  m[3] = opts.last === true ? Info3.LAST : 0;
+  m[5] = resultCode;
+  m.writeUInt32BE(1, 6);
+  m.writeUInt32BE(opts.index ?? 0, 14);
+  m.writeUInt16BE(fields.length, 18);
+  let off = 22;
+  for (const f of fields) {
+    m.writeUInt32BE(f.data.length + 1, off);
+    m[off + 4] = f.type;
+    f.data.copy(m, off + 5);
+    off += 5 + f.data.length;
+  }
+  return m;
 }
 
 function fieldOf(m: WalkedMessage | BatchEntry | undefined, type: number): Buffer | undefined {
@@ -159,12 +148,12 @@ describe('commands joining a transaction, on the wire', () => {
           const v = versions.get(byDigest.get(e.digest.toString('hex')) ?? '');
           return message(0, v === undefined ? [] : [{ type: FieldType.RECORD_VERSION, data: versionBytes(v) }], { index: e.index });
         });
-        return [frame(rows), frame([message(0, [], { last: true })])];
+        return [frameOf(rows), frameOf([message(0, [], { last: true })])];
       }
-      if (isMonitor(m)) return frame([message(0, m.ops.some((o) => o.name === 'keyds') ? [{ type: FieldType.TXN_DEADLINE, data: deadlineBytes(DEADLINE) }] : [])]);
+      if (isMonitor(m)) return frameOf([message(0, m.ops.some((o) => o.name === 'keyds') ? [{ type: FieldType.TXN_DEADLINE, data: deadlineBytes(DEADLINE) }] : [])]);
       const reads = (m.info1 & Info1.READ) !== 0 && (m.info2 & Info2.WRITE) === 0 && m.info4 === 0;
       const v = versions.get(byDigest.get((fieldOf(m, FieldType.DIGEST) as Buffer).toString('hex')) ?? '');
-      return frame([message(0, reads && v !== undefined ? [{ type: FieldType.RECORD_VERSION, data: versionBytes(v) }] : [])]);
+      return frameOf([message(0, reads && v !== undefined ? [{ type: FieldType.RECORD_VERSION, data: versionBytes(v) }] : [])]);
     };
     client = new AerospikeClient({ hosts: node.hosts });
     await client.connect();
@@ -359,7 +348,7 @@ describe('commands joining a transaction, on the wire', () => {
 
   it('a server without transactions refuses the monitor write (ENTERPRISE_ONLY); the command is not sent', async () => {
     const c = client as AerospikeClient;
-    override = (m) => (isMonitor(m) ? frame([message(ResultCode.ENTERPRISE_ONLY, [])]) : undefined);
+    override = (m) => (isMonitor(m) ? frameOf([message(ResultCode.ENTERPRISE_ONLY, [])]) : undefined);
     const txn = new Txn();
     const err = await c.put(k2, { a: 1 }, { txn }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServerError);
