@@ -142,6 +142,6 @@ export function evaluateTree(node: ExpTree, env: EvalEnv): Evaluated {
       for (const d of node.defs) env.vars[d.idx] = ev(d.value);
       return ev(node.scope);
     case 'call':
-      return evaluateCall(node.parts, node.target, ev);
+      return evaluateCall(node.type, node.system, node.parts, node.target, ev);
   }
 }

@@ -1,4 +1,4 @@
-import { Exp, GeoJSON, HLL, ListExp, MsgPackWriter, packValue } from '@aerospike-ts/core';
+import { Exp, ExpModule, ExpType, GeoJSON, HLL, HllExp, ListExp, ListReturnType, MapExp, MapReturnType, MsgPackWriter, packValue } from '@aerospike-ts/core';
 import { evaluateExpression } from '../../../src/engine/exp';
 import { CTX, record, value } from './exp-helpers';
 
@@ -53,8 +53,38 @@ describe('expression operation values (what EXP_READ returns and EXP_MODIFY writ
     expect(value(Exp.val(new HLL(Buffer.from([1, 2]))), rec)).toEqual({ type: 4, data: Buffer.from([1, 2]) });
   });
 
-  it('collection calls on an existing collection are not emulated; on a missing bin they are unknown', () => {
-    expect(value(ListExp.size(Exp.listBin('l')), rec)).toBe(UNSUPPORTED);
+  it('collection reads run on the CDT engine; a missing or mistyped target is unknown', () => {
+    const eight = (n: bigint): Buffer => {
+      const b = Buffer.alloc(8);
+      b.writeBigInt64BE(n);
+      return b;
+    };
+    expect(value(ListExp.size(Exp.listBin('l')), rec)).toEqual({ type: 1, data: eight(2n) });
+    expect(value(ListExp.getByIndex(ListReturnType.VALUE, ExpType.INT, Exp.val(-1), Exp.listBin('l')), rec)).toEqual({ type: 1, data: eight(2n) });
+    expect(value(MapExp.getByKey(MapReturnType.VALUE, ExpType.STRING, Exp.val('k'), Exp.mapBin('m')), rec)).toEqual({ type: 3, data: Buffer.from('v') });
+    expect(value(ListExp.size(Exp.val([1, 2, 3])), rec)).toEqual({ type: 1, data: eight(3n) });
     expect(value(ListExp.size(Exp.listBin('missing')), rec)).toBe(OP_NOT_APPLICABLE);
+    // declared STRING, the element is an integer: unknown
+    expect(value(ListExp.getByIndex(ListReturnType.VALUE, ExpType.STRING, Exp.val(0), Exp.listBin('l')), rec)).toBe(OP_NOT_APPLICABLE);
+    // index out of range: the operation fails, the call is unknown
+    expect(value(ListExp.getByIndex(ListReturnType.VALUE, ExpType.INT, Exp.val(5), Exp.listBin('l')), rec)).toBe(OP_NOT_APPLICABLE);
+    // a map operation on a list
+    expect(value(MapExp.size(Exp.listBin('l')), rec)).toBe(OP_NOT_APPLICABLE);
+  });
+
+  it('a local modify returns the modified collection', () => {
+    const append = Buffer.from([0x92, 0x01, 0x05]); // [APPEND, 5]
+    expect(value(Exp.call(ExpType.LIST, ExpModule.CDT | ExpModule.MODIFY, append, Exp.listBin('l')), rec)).toEqual({ type: 20, data: packValue([1, 2, 5], 'list') });
+    expect(value(ListExp.size(Exp.call(ExpType.LIST, ExpModule.CDT | ExpModule.MODIFY, append, Exp.listBin('l'))), rec)).toEqual({
+      type: 1,
+      data: Buffer.from('0000000000000003', 'hex')
+    });
+  });
+
+  it('bit and HLL calls are not emulated', () => {
+    expect(value(HllExp.getCount(Exp.hllBin('h')), record({}))).toBe(OP_NOT_APPLICABLE);
+    const r = record({});
+    r.bins.set('h', { type: 18, data: Buffer.alloc(10) });
+    expect(value(HllExp.getCount(Exp.hllBin('h')), r)).toBe(UNSUPPORTED);
   });
 });
