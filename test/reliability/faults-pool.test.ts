@@ -75,6 +75,32 @@ describe('pool exhaustion under 10x overload (one node, replies held back)', () 
     for (const k of keys) expect(await client.exists(k)).toBeNull();
   });
 
+  it('a queued write whose deadline passed before a connection came free is refused, not sent late', async () => {
+    const one = await connectClient(emulator.hosts, { maxConnsPerNode: 1 });
+    try {
+      await one.put(new Key(NS, 'pool', 'warm'), { v: 1 }); // one idle connection
+      emulator.faults.add({ match: { kind: 'read', set: 'pool' }, action: { type: 'delay', ms: 300 } });
+      // The read takes the only connection (its deadline timer is armed at once) ...
+      const holder = outcome(() => one.get(new Key(NS, 'pool', 1), null, { totalTimeout: 20, maxRetries: 0 }));
+      // ... and the write queues with a later deadline.
+      const key = new Key(NS, 'pool', 'late');
+      const waiter = outcome(() => one.put(key, { v: 1 }, { totalTimeout: 30 }));
+      // Hold the event loop past both deadlines: the read's timer then runs first and frees
+      // the connection (closing it) while the write's own timer has not run yet.
+      const until = Date.now() + 60;
+      while (Date.now() < until);
+      const [h, w] = await Promise.all([holder, waiter]);
+      expect(h.ok ? null : h.error).toMatchObject({ kind: 'total' });
+      expect(w.ok ? null : w.error).toBeInstanceOf(NoMoreConnectionsError);
+      expect(w.ok ? null : w.error.inDoubt).toBe(false);
+      emulator.faults.clear();
+      expect(await one.exists(key)).toBeNull();
+      expect(poolTotals(one.stats())).toMatchObject({ inUse: 0, waiting: 0, opening: 0 });
+    } finally {
+      await one.close();
+    }
+  });
+
   it('a burst within the queue bound is served completely, never over the connection limit', async () => {
     emulator.faults.add({ match: { kind: 'read', set: 'pool' }, action: { type: 'delay', ms: 5 } });
     const many = await connectClient(emulator.hosts, { maxConnsPerNode: MAX_CONNS, maxPoolWaiters: 1000 });

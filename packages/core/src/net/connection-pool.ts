@@ -21,6 +21,8 @@ interface Waiter {
   resolve: (c: Connection) => void;
   reject: (e: Error) => void;
   timer: ReturnType<typeof setTimeout> | null;
+  /** ms since epoch; 0 = no limit. */
+  deadline: number;
 }
 
 /** Counts of a pool's connections. */
@@ -102,18 +104,41 @@ export class ConnectionPool {
         { node: this.#label }));
     }
     return new Promise<Connection>((resolve, reject) => {
-      const w: Waiter = { resolve, reject, timer: null };
+      const w: Waiter = { resolve, reject, timer: null, deadline };
       if (deadline > 0) {
         w.timer = setTimeout(() => {
           const i = this.#waiters.indexOf(w);
           if (i >= 0) this.#waiters.splice(i, 1);
-          reject(new NoMoreConnectionsError(
-            `no connection to ${this.#label} became free before the deadline (all ${this.#options.maxSize} busy); raise maxConnsPerNode or reduce concurrency`,
-            { node: this.#label }));
+          reject(this.#expired());
         }, Math.max(1, deadline - Date.now()));
       }
       this.#waiters.push(w);
     });
+  }
+
+  #expired(): NoMoreConnectionsError {
+    return new NoMoreConnectionsError(
+      `no connection to ${this.#label} became free before the deadline (all ${this.#options.maxSize} busy); raise maxConnsPerNode or reduce concurrency`,
+      { node: this.#label });
+  }
+
+  /**
+   * The first waiter whose deadline has not passed, removed from the queue (its timer
+   * cleared). Waiters found past their deadline (their timer not run yet) are rejected,
+   * so a command is never handed a connection it no longer has time to use.
+   */
+  #nextWaiter(): Waiter | undefined {
+    let now = 0;
+    for (;;) {
+      const w = this.#waiters.shift();
+      if (w === undefined) return undefined;
+      if (w.timer !== null) clearTimeout(w.timer);
+      if (w.deadline > 0 && w.deadline <= (now ||= Date.now())) {
+        w.reject(this.#expired());
+        continue;
+      }
+      return w;
+    }
   }
 
   /** Returns a connection after use; a closed one is dropped and its slot freed. */
@@ -124,9 +149,8 @@ export class ConnectionPool {
       this.#serveWaiter();
       return;
     }
-    const w = this.#waiters.shift();
+    const w = this.#waiters.length === 0 ? undefined : this.#nextWaiter();
     if (w !== undefined) {
-      if (w.timer !== null) clearTimeout(w.timer);
       this.#inUse.add(c);
       w.resolve(c);
       return;
@@ -210,9 +234,8 @@ export class ConnectionPool {
   #serveWaiter(): void {
     if (this.#closed || this.#waiters.length === 0) return;
     if (this.#inUse.size + this.#opening >= this.#options.maxSize) return;
-    const w = this.#waiters.shift() as Waiter;
-    if (w.timer !== null) clearTimeout(w.timer);
-    this.#openNew().then(w.resolve, w.reject);
+    const w = this.#nextWaiter();
+    if (w !== undefined) this.#openNew().then(w.resolve, w.reject);
   }
 
   #noteOpened(): void {
