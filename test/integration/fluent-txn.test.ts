@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { Behavior, Client, DataSet, type Session } from '@aerospike-ts/fluent';
-import { AerospikeClient, Key, ResultCode, ServerError, Txn, parseTxnReply, rollRequest, verifyReadRequest } from '@aerospike-ts/core';
+import { AerospikeClient, Key, MONITOR_SET, ResultCode, ServerError, Txn, parseTxnReply, rollRequest, verifyReadRequest } from '@aerospike-ts/core';
 import { describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
 
 /** Sends one request frame to a node and returns the reply message (after the proto header). */
@@ -57,6 +57,18 @@ describeServer('fluent API: transactions on Community Edition', () => {
     expect((err as ServerError).message).toMatch(/transactions need Aerospike Enterprise Edition/);
     await expect(session.doInTransaction(async (tx) => tx.upsert(accounts.id(1)).put({ balance: 1 }).execute())).rejects.toMatchObject({ resultCode: ResultCode.ENTERPRISE_ONLY });
     expect(await session.get(accounts.id(1))).toBeNull();
+  });
+
+  it('core commands given a transaction fail with ENTERPRISE_ONLY before anything is written', async () => {
+    if (!isCommunity()) return;
+    const txn = new Txn();
+    const key = new Key(NAMESPACE, accounts.setName, 3);
+    await expect(core.put(key, { balance: 1 }, { txn })).rejects.toMatchObject({ resultCode: ResultCode.ENTERPRISE_ONLY, inDoubt: false });
+    await expect(core.batch([{ type: 'read', key }], { txn })).rejects.toMatchObject({ resultCode: ResultCode.ENTERPRISE_ONLY });
+    expect(await core.exists(key)).toBeNull();
+    // nothing reached the servers: not even the transaction's monitor record
+    expect(txn.deadline).toBe(0);
+    expect(await core.exists(new Key(NAMESPACE, MONITOR_SET, txn.id))).toBeNull();
   });
 
   it('the server answers ENTERPRISE_ONLY to verify and roll-forward requests carrying a transaction', async () => {

@@ -24,6 +24,7 @@ import { executorTransport } from './txn/txn-command.js';
 import { TxnCoordinator, type AbortStatus, type CommitStatus } from './txn/txn-roll.js';
 import { Txn } from './txn/txn.js';
 import { ClientClosedError, InvalidArgumentError } from './errors/client-errors.js';
+import { ResultCode } from './errors/result-code.js';
 import { serverError } from './errors/server-errors.js';
 import { parseInfoError } from './info/info-protocol.js';
 import { Key } from './keys/key.js';
@@ -344,6 +345,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
    * monitor record, and the request is built again when that gave the transaction its deadline.
    */
   async #inTxn<T>(ex: Executor, txn: Txn, kind: CommandKind, key: Key, p: ResolvedBasePolicy, encode: () => OperateRequest, decode?: ResultOptions): Promise<T> {
+    this.#checkTxnEdition();
     const first = encode();
     const isWrite = first.isWrite;
     let request = first.request;
@@ -358,6 +360,19 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       // a write that may have happened is rolled like one that did
       if (isWrite && err instanceof AerospikeError && err.inDoubt) txn.onWrite(key, null, false, true);
       throw err;
+    }
+  }
+
+  /**
+   * Transactions need Enterprise Edition: on a cluster with a Community Edition node a
+   * command of a transaction fails before anything is sent (the server would refuse the
+   * transaction's commands, but not necessarily the monitor record written before them).
+   * @throws ServerError ENTERPRISE_ONLY (25).
+   */
+  #checkTxnEdition(): void {
+    const ce = (this.#cluster?.nodes ?? []).find((n) => /community/i.test(n.identity.edition));
+    if (ce !== undefined) {
+      throw serverError(ResultCode.ENTERPRISE_ONLY, { node: ce.address, detail: `transactions need Aerospike Enterprise Edition 8.0 or later; node ${ce.name} runs ${ce.identity.edition} ${ce.identity.build}` });
     }
   }
 
@@ -544,6 +559,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
    * at commit or abort like those that happened.
    */
   async #batchInTxn(ex: Executor, txn: Txn, records: readonly BatchRecord[], p: ResolvedBatchPolicy): Promise<BatchResult[]> {
+    this.#checkTxnEdition();
     for (const r of records) txn.setNamespace(r.key.namespace);
     const written = records.filter((r) => r.type !== 'read').map((r) => r.key);
     if (written.length > 0) await this.#coordinator(ex).beforeWrite(txn, written);

@@ -155,6 +155,7 @@ describe('commands joining a transaction, on the wire', () => {
       const v = versions.get(byDigest.get((fieldOf(m, FieldType.DIGEST) as Buffer).toString('hex')) ?? '');
       return frameOf([message(0, reads && v !== undefined ? [{ type: FieldType.RECORD_VERSION, data: versionBytes(v) }] : [])]);
     };
+    node.info = { ...node.info, edition: 'Aerospike Enterprise Edition' };
     client = new AerospikeClient({ hosts: node.hosts });
     await client.connect();
   });
@@ -354,6 +355,26 @@ describe('commands joining a transaction, on the wire', () => {
     expect(err).toBeInstanceOf(ServerError);
     expect((err as ServerError).resultCode).toBe(ResultCode.ENTERPRISE_ONLY);
     expect(sent().map(isMonitor)).toEqual([true]);
+  });
+
+  it('on Community Edition, a command of a transaction fails with ENTERPRISE_ONLY (25) before anything is sent', async () => {
+    const ce = await FakeNode.start();
+    const c = new AerospikeClient({ hosts: ce.hosts });
+    try {
+      await c.connect();
+      const txn = new Txn();
+      for (const run of [() => c.put(k1, { a: 1 }, { txn }), () => c.get(k1, null, { txn }), () => c.batch([{ type: 'read', key: k1 }], { txn })]) {
+        const err = await run().catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ServerError);
+        expect(err).toMatchObject({ resultCode: ResultCode.ENTERPRISE_ONLY, inDoubt: false });
+        expect((err as ServerError).message).toMatch(/transactions need Aerospike Enterprise Edition/);
+      }
+      expect(ce.requests).toHaveLength(0);
+      expect(txn.namespace).toBeNull();
+    } finally {
+      await c.close();
+      await ce.stop();
+    }
   });
 
   it('refuses, before sending, keys of another namespace, a settled transaction, and scans or background queries', async () => {
