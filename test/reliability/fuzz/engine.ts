@@ -146,8 +146,13 @@ function removeGuard(): void {
   originals = null;
 }
 
+/** An Error from any realm (Node's internal errors are not `instanceof Error` inside Jest's sandbox). */
+function isErrorLike(e: unknown): e is { name: string; message: string; stack?: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' && typeof (e as { name?: unknown }).name === 'string';
+}
+
 function describeError(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message.slice(0, 300)}${e.stack !== undefined ? `\n${e.stack.split('\n').slice(1, 6).join('\n')}` : ''}`;
+  if (isErrorLike(e)) return `${e.name}: ${e.message.slice(0, 300)}${e.stack !== undefined ? `\n${e.stack.split('\n').slice(1, 6).join('\n')}` : ''}`;
   return `non-error thrown: ${String(e).slice(0, 300)}`;
 }
 
@@ -166,7 +171,7 @@ export function runCase(t: FuzzTarget, input: Buffer): CaseOutcome {
     } catch (e) {
       if (allocViolation > 0) throw e;
       if (!t.accepts(e)) throw e;
-      if (!(e instanceof Error) || typeof e.message !== 'string') throw e;
+      if (!isErrorLike(e)) throw e;
       value = false;
     }
     if (allocViolation > 0) return { ok: false, kind: 'alloc', message: `allocated ${allocViolation} bytes for a ${input.length}-byte input` };
