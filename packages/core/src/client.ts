@@ -168,6 +168,9 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     if (config.maps !== undefined && config.maps !== 'map' && config.maps !== 'object') {
       throw new InvalidArgumentError(`client config: maps must be 'map' or 'object', got ${String(config.maps)}`);
     }
+    for (const [kind, p] of Object.entries(config.policies ?? {})) {
+      if ((p as { txn?: unknown } | undefined)?.txn != null) throw new InvalidArgumentError(`client config: policies.${kind} cannot name a transaction; pass txn in a command's policy`);
+    }
     this.#config = config;
     this.#readDefaults = resolveReadPolicy(DEFAULT_READ_POLICY, config.policies?.read);
     this.#writeDefaults = resolveWritePolicy(DEFAULT_WRITE_POLICY, config.policies?.write);

@@ -12,7 +12,9 @@
  */
 export { Client, ClusterDefinition } from './client.js';
 export { Behavior, type BehaviorSettings } from './behavior.js';
-export { DataSet, Key } from './dataset.js';
+export { DataSet, Key, type AnyBins, type KeyOf, type KeysOf } from './dataset.js';
+export { WriteOptions, type WriteOverrides } from './write-options.js';
+export { UdfCall, type UdfSpec } from './udf-call.js';
 export { Session } from './session.js';
 export { WriteSegmentBuilder, BinBuilder, HllConfig, type HllFlags, type WriteVerb } from './write-builder.js';
 export { RecordResult, RecordStream, type FluentRecord } from './record-result.js';

@@ -387,6 +387,7 @@ describe('commands joining a transaction, on the wire', () => {
     expect(() => c.query({ namespace: 'test', set: 'acct' }, { txn })).toThrow(/scans and queries do not run inside a transaction/);
     await expect(c.backgroundQuery({ namespace: 'test', set: 'acct' }, { ops: [Op.write('a', 1)] }, {}, { txn })).rejects.toThrow(/background queries do not run inside a transaction/);
     await expect(c.get(k1, null, { txn: {} as Txn })).rejects.toThrow(/'txn' must be a Txn/);
+    expect(() => new AerospikeClient({ hosts: node.hosts, policies: { write: { txn } } })).toThrow(/policies.write cannot name a transaction/);
     expect(node.requests).toHaveLength(n);
   });
 });
