@@ -1,5 +1,5 @@
 import { Behavior, Client, DataSet, GeoJSON, HllConfig, type Session } from '@aerospike-ts/fluent';
-import { RecordExistsError, RecordNotFoundError, GenerationError } from '@aerospike-ts/core';
+import { AerospikeClient, RecordExistsError, RecordNotFoundError, GenerationError, ResultCode } from '@aerospike-ts/core';
 import { describeServer, HOSTS, NAMESPACE, uniqueSet, itUnlessEmulatorLacks } from '../helpers/env';
 
 // The examples of the SDK's "Writing Data" page, in TypeScript.
@@ -17,6 +17,16 @@ describeServer('fluent API: writing data', () => {
   afterAll(async () => {
     await client?.close();
   });
+
+  async function isCommunity(): Promise<boolean> {
+    const core = new AerospikeClient({ hosts: HOSTS as string });
+    try {
+      await core.connect();
+      return core.nodes().every((n) => /community/i.test(n.edition));
+    } finally {
+      await core.close();
+    }
+  }
 
   it('upserts with bin chaining and with put()', async () => {
     await session.upsert(users.id(1)).bin('name').setTo('Alice').bin('age').setTo(30).bin('active').setTo(true).execute();
@@ -65,6 +75,47 @@ describeServer('fluent API: writing data', () => {
     const result = await rs.firstOrRaise();
     expect(result.getHllConfig('h')).toEqual({ indexBitCount: 14, minHashBitCount: 0 });
     expect(() => session.upsert(visitors.id('day_2')).bin('h').hllInit(HllConfig.of(14), { createOnly: true, updateOnly: true })).toThrow(/contradict/);
+  });
+
+  it('execute({ onError }) routes per-key failures: a handler, raise, or the stream', async () => {
+    await session.delete(...users.ids(30, 31, 32)).execute();
+    await session.insert(users.id(31)).put({ name: 'Bo' }).execute();
+    const failed: unknown[] = [];
+    const created = await (await session.insert(...users.ids(30, 31, 32)).put({ name: 'new' }).execute({ onError: (k, code) => failed.push([k?.value, code]) })).collect();
+    expect(created.map((r) => [r.index, r.key.value])).toEqual([
+      [0, 30],
+      [2, 32]
+    ]);
+    expect(failed).toEqual([[31, ResultCode.KEY_EXISTS_ERROR]]);
+    await expect(session.insert(...users.ids(31, 33)).put({ name: 'x' }).execute({ onError: 'raise' })).rejects.toBeInstanceOf(RecordExistsError);
+    const kept = await (await session.insert(users.id(31)).put({ name: 'x' }).execute({ onError: 'inStream' })).collect();
+    expect(kept.map((r) => r.resultCode)).toEqual([ResultCode.KEY_EXISTS_ERROR]);
+  });
+
+  it('a typed dataset writes and reads its bins type', async () => {
+    interface Account {
+      owner: string;
+      balance: number;
+    }
+    const accounts = DataSet.of<Account>(NAMESPACE, users.setName);
+    await session.upsert(accounts.id('typed')).bin('owner').setTo('Ann').bin('balance').setTo(10).execute();
+    await session.update(accounts.id('typed')).bin('balance').add(5).execute();
+    const rec = await session.get(accounts.id('typed'));
+    const balance: number | undefined = rec?.bins.balance;
+    expect([rec?.bins.owner, balance]).toEqual(['Ann', 15]);
+  });
+
+  it('durable deletes: Community Edition refuses them with ENTERPRISE_ONLY; the record stays', async () => {
+    if (!(await isCommunity())) return;
+    await session.upsert(users.id(40)).put({ a: 1 }).execute();
+    await expect(session.delete(users.id(40)).withDurableDelete().execute()).rejects.toMatchObject({ resultCode: ResultCode.ENTERPRISE_ONLY });
+    await expect(session.delete(users.id(40)).durablyDelete().execute()).rejects.toMatchObject({ resultCode: ResultCode.ENTERPRISE_ONLY });
+    const many = await (await session.delete(...users.ids(40, 41)).defaultWithDurableDelete().execute()).collect();
+    expect(many.map((r) => r.resultCode)).toEqual([ResultCode.ENTERPRISE_ONLY, ResultCode.ENTERPRISE_ONLY]);
+    expect(await session.get(users.id(40))).not.toBeNull();
+    // the explicit choice wins over the default: a plain delete
+    await session.delete(users.id(40)).defaultWithDurableDelete().withoutDurableDelete().execute();
+    expect(await session.get(users.id(40))).toBeNull();
   });
 
   it('rejects bad calls at the call site', () => {

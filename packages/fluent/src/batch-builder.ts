@@ -1,8 +1,8 @@
-import { InvalidArgumentError, Op, RecordExistsAction, parseAel, type AerospikeClient, type DecodedBins, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation, type Value } from '@aerospike-ts/core';
+import { InvalidArgumentError, Op, RecordExistsAction, ResultCode, parseAel, type AerospikeClient, type DecodedBins, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation, type Value } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
 import type { AnyBins, Key, KeyOf } from './dataset.js';
 import { commandMode } from './info-commands.js';
-import { RecordResult, RecordStream } from './record-result.js';
+import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions } from './record-result.js';
 import { checkReadOnly } from './bin-flags.js';
 import { BinOps } from './bin-ops.js';
 import { batchWritePolicy, isRetryableWrite, type BinName, type BinType } from './write-builder.js';
@@ -121,9 +121,13 @@ export class BatchBuilder<B extends object = AnyBins> {
     return this;
   }
 
-  /** Runs every entry; resolves with the stream of results (in input order, each with its `index`). */
-  async execute(): Promise<RecordStream> {
-    return this.executeStream();
+  /**
+   * Runs every entry; resolves once every entry is done with the stream of results (in
+   * input order, each with its `index`). Failures stay in the stream unless `onError` says
+   * otherwise; a missing record of a `read` or `exists` entry is an answer, not a failure.
+   */
+  async execute(options: ExecuteOptions = {}): Promise<RecordStream> {
+    return this.executeStream(options);
   }
 
   /**
@@ -131,7 +135,8 @@ export class BatchBuilder<B extends object = AnyBins> {
    * batch settings apply (batch reads when every entry reads, else batch writes), with the
    * session's transaction, if any.
    */
-  async executeStream(): Promise<RecordStream> {
+  async executeStream(options: ExecuteOptions = {}): Promise<RecordStream> {
+    checkOnError(options.onError);
     const first = this.#entries[0];
     if (first === undefined) throw new InvalidArgumentError('an empty batch: add entries with upsert/insert/…');
     const mode = await commandMode(this.#client, first.key.namespace);
@@ -160,11 +165,12 @@ export class BatchBuilder<B extends object = AnyBins> {
       }
     });
     const results = await this.#client.batch(records, this.#behavior.batchPolicy(mode, reads, retryable));
-    return new RecordStream(
-      results.map((r, i) => {
-        const key = (this.#entries[i] as Entry).key as Key<DecodedBins>;
-        return new RecordResult(key, r.record === null ? null : { key, bins: r.record.bins, generation: r.record.generation, ttl: r.record.ttl }, r.resultCode, r.inDoubt, i, r.error ?? null);
-      })
-    );
+    const out = results.map((r, i) => {
+      const key = (this.#entries[i] as Entry).key as Key<DecodedBins>;
+      return new RecordResult(key, r.record === null ? null : { key, bins: r.record.bins, generation: r.record.generation, ttl: r.record.ttl }, r.resultCode, r.inDoubt, i, r.error ?? null);
+    });
+    const entries = this.#entries;
+    const answer = (r: RecordResult): boolean => r.resultCode === ResultCode.KEY_NOT_FOUND_ERROR && ((entries[r.index] as Entry).verb === 'read' || (entries[r.index] as Entry).verb === 'exists');
+    return new RecordStream(settleResults(out, { onError: options.onError ?? 'inStream' }, (r) => !r.isOk && !answer(r)));
   }
 }

@@ -33,7 +33,7 @@ export { IndexBuilder, type CollectionIndex } from './index-builder.js';
 export { BackgroundTask, BackgroundTaskSession, BackgroundOperationBuilder, BackgroundUdfBuilder } from './background-task.js';
 export { InfoCommands } from './info-commands.js';
 export { SCOPES, scopeChain, type Settings, type Scope, type OpKind, type OpShape, type Mode } from './behavior.js';
-export type { RecordSource } from './record-result.js';
+export type { RecordSource, OnError, ExecuteOptions } from './record-result.js';
 export { TransactionalSession } from './session.js';
 export { runInTransaction, isTransientTransactionError, assertTransactionsSupported, type TransactionHost, type TransactionOptions, type TransactionRetryOptions } from './transaction.js';
 export { Txn, TxnState, CommitStatus, AbortStatus, CommitError } from '@aerospike-ts/core';

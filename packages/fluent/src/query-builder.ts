@@ -17,10 +17,9 @@ import type { Behavior } from './behavior.js';
 import { Key, type DataSet } from './dataset.js';
 import type { QueryPlan, QueryPlanner } from './query-planner.js';
 import { namespaceMode } from './info-commands.js';
-import { RecordResult, RecordStream, type RecordSource } from './record-result.js';
+import { checkOnError, RecordResult, RecordStream, type ErrorHandler, type RecordSource } from './record-result.js';
 
-/** Called with a failure instead of raising it (the key is null when the query as a whole failed). */
-export type ErrorHandler = (key: Key | null, resultCode: number, error: AerospikeError) => void;
+export type { ErrorHandler } from './record-result.js';
 
 /** Options of `execute()`. */
 export interface QueryExecuteOptions {
@@ -171,8 +170,7 @@ export class QueryBuilder<B extends object = { [bin: string]: unknown }> {
 
   /** Runs the query; records arrive as the servers send them. */
   async execute(options: QueryExecuteOptions = {}): Promise<RecordStream<B>> {
-    const onError = options.onError ?? 'inStream';
-    if (onError !== 'inStream' && onError !== 'raise' && typeof onError !== 'function') throw new InvalidArgumentError("execute({ onError }) takes 'inStream', 'raise' or a function");
+    const onError = checkOnError(options.onError) ?? 'inStream';
     const plan = await this.plan();
     const spec: QuerySpec = {
       namespace: this.#dataset.namespace,

@@ -1,5 +1,46 @@
-import { AerospikeError, ResultCode, serverError, type DecodedBins, type PartitionStatus } from '@aerospike-ts/core';
+import { AerospikeError, InvalidArgumentError, ResultCode, serverError, type DecodedBins, type PartitionStatus } from '@aerospike-ts/core';
 import type { Key } from './dataset.js';
+
+/** Called with a failure instead of raising it or streaming it (the key is null when a query as a whole failed). */
+export type ErrorHandler = (key: Key<unknown> | null, resultCode: number, error: AerospikeError) => void;
+
+/**
+ * What `execute({ onError })` does with a key's failure: `'inStream'` leaves it in the
+ * stream as a failed result, `'raise'` throws it, a function receives it (and the stream
+ * leaves it out).
+ */
+export type OnError = 'inStream' | 'raise' | ErrorHandler;
+
+/** Options of a builder's `execute()`. */
+export interface ExecuteOptions {
+  /** Default: single-key commands raise, multi-key commands keep failures in the stream. */
+  readonly onError?: OnError;
+}
+
+/** @throws InvalidArgumentError unless `onError` is one of the strategies. */
+export function checkOnError(onError: unknown): OnError | undefined {
+  if (onError === undefined || onError === 'inStream' || onError === 'raise' || typeof onError === 'function') return onError as OnError | undefined;
+  throw new InvalidArgumentError("execute({ onError }) takes 'inStream', 'raise' or a function");
+}
+
+/**
+ * Applies the error strategy to a command's results: `failed` says which results are
+ * failures (others, such as a missing record on `exists`, are answers).
+ * @throws the first failure's error under `'raise'` (the default for a single key).
+ */
+export function settleResults<B>(results: RecordResult<B>[], options: ExecuteOptions, failed: (r: RecordResult<B>) => boolean): RecordResult<B>[] {
+  const onError = checkOnError(options.onError) ?? (results.length === 1 ? 'raise' : 'inStream');
+  if (onError === 'inStream') return results;
+  if (onError === 'raise') {
+    for (const r of results) if (failed(r)) throw r.exception ?? serverError(r.resultCode, { detail: r.key.toString() });
+    return results;
+  }
+  return results.filter((r) => {
+    if (!failed(r)) return true;
+    onError(r.key, r.resultCode, r.exception ?? serverError(r.resultCode, { detail: r.key.toString() }));
+    return false;
+  });
+}
 
 /** A record as read back. `ttl` is -1 when it never expires. */
 export interface FluentRecord<B = DecodedBins> {

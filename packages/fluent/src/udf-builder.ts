@@ -2,7 +2,7 @@ import { InvalidArgumentError, type AerospikeClient, type DecodedBins, type Valu
 import type { Behavior } from './behavior.js';
 import type { Key } from './dataset.js';
 import { commandMode } from './info-commands.js';
-import { RecordResult, RecordStream } from './record-result.js';
+import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions } from './record-result.js';
 import { UdfCall } from './udf-call.js';
 import { batchWritePolicy } from './write-builder.js';
 import { WriteOptions } from './write-options.js';
@@ -34,9 +34,11 @@ export class UdfBuilder extends WriteOptions {
 
   /**
    * Calls the function on every key; `udfResult` of each result holds its return value.
-   * One key raises on failure; several keys put each key's outcome in the stream.
+   * By default one key raises on failure and several keys put each key's outcome in the
+   * stream; `onError` chooses (see {@link ExecuteOptions}).
    */
-  async execute(): Promise<RecordStream> {
+  async execute(options: ExecuteOptions = {}): Promise<RecordStream> {
+    checkOnError(options.onError);
     const { module, fn, args } = this.#udf.spec('executeUdf()');
     const mode = await commandMode(this.#client, (this.#keys[0] as Key<unknown>).namespace);
     const results = await this.#client.batchApply(
@@ -51,7 +53,6 @@ export class UdfBuilder extends WriteOptions {
       const key = this.#keys[i] as Key<DecodedBins>;
       return new RecordResult(key, r.record === null ? null : { key, bins: r.record.bins, generation: r.record.generation, ttl: r.record.ttl }, r.resultCode, r.inDoubt, i, r.error ?? null);
     });
-    if (this.#keys.length === 1 && out[0] !== undefined && !out[0].isOk) out[0].orRaise();
-    return new RecordStream(out);
+    return new RecordStream(settleResults(out, options, (r) => !r.isOk));
   }
 }

@@ -7,7 +7,6 @@ import {
   parseAel,
   RecordExistsAction,
   ResultCode,
-  serverError,
   type AerospikeClient,
   type BatchRecord,
   type BatchWritePolicy,
@@ -22,7 +21,7 @@ import { BinOps, type BinValue, type ExpInput } from './bin-ops.js';
 import type { Behavior, Mode } from './behavior.js';
 import type { AnyBins, Key } from './dataset.js';
 import { commandMode } from './info-commands.js';
-import { RecordResult, RecordStream, type FluentRecord } from './record-result.js';
+import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions, type FluentRecord } from './record-result.js';
 import { WriteOptions } from './write-options.js';
 
 /** Which write verb started the builder. */
@@ -202,21 +201,23 @@ export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOption
   }
 
   /**
-   * Runs the command. A single key raises on failure; several keys put each key's
-   * outcome in the stream. The session's behavior gives the policy for the command's kind
-   * (read, retryable or non-retryable write), shape (point or batch) and the namespace's mode.
+   * Runs the command. By default a single key raises on failure and several keys put each
+   * key's outcome in the stream; `onError` chooses (see {@link ExecuteOptions}). A record
+   * the `where` filter skipped, a missing record on `exists`, `delete` or a read are
+   * answers, not failures (unless `failOnFilteredOut()`). The session's behavior gives the
+   * policy for the command's kind (read, retryable or non-retryable write), shape (point or
+   * batch) and the namespace's mode.
    */
-  async execute(): Promise<RecordStream<B>> {
+  async execute(options: ExecuteOptions = {}): Promise<RecordStream<B>> {
+    checkOnError(options.onError);
     const mode = await commandMode(this.#client, (this.#keys[0] as Key<B>).namespace);
-    if (this.#keys.length === 1) {
-      const r = await this.#single(this.#keys[0] as Key<B>, mode);
-      const tolerated = (r.resultCode === ResultCode.FILTERED_OUT && !this.#failOnFilteredOut) || this.#verb === 'exists' || (r.resultCode === ResultCode.KEY_NOT_FOUND_ERROR && (this.#verb === 'delete' || this.#verb === 'read'));
-      if (!r.isOk && !tolerated) {
-        throw r.exception ?? serverError(r.resultCode, { detail: r.key.toString() });
-      }
-      return new RecordStream<B>([r]);
-    }
-    return new RecordStream<B>(await this.#batch(mode));
+    const results = this.#keys.length === 1 ? [await this.#single(this.#keys[0] as Key<B>, mode)] : await this.#batch(mode);
+    return new RecordStream<B>(settleResults(results, options, (r) => !r.isOk && !this.#tolerated(r.resultCode)));
+  }
+
+  #tolerated(code: number): boolean {
+    if (code === ResultCode.FILTERED_OUT) return !this.#failOnFilteredOut;
+    return this.#verb === 'exists' || (code === ResultCode.KEY_NOT_FOUND_ERROR && (this.#verb === 'delete' || this.#verb === 'read'));
   }
 
   #reads(): boolean {
