@@ -1,4 +1,4 @@
-import { Exp, GeoJSON, packValue, type ExpNode } from '@aerospike-ts/core';
+import { Double, Exp, GeoJSON, packValue, type ExpNode } from '@aerospike-ts/core';
 import type { Particle, StoredRecord } from '../../../src/model/particle';
 import { evaluateExpression, evaluateFilter, type ExpContext } from '../../../src/engine/exp';
 
@@ -16,6 +16,11 @@ export function particle(v: unknown): Particle {
   if (typeof v === 'number') {
     const b = Buffer.alloc(8);
     b.writeDoubleBE(v);
+    return { type: 2, data: b };
+  }
+  if (v instanceof Double) {
+    const b = Buffer.alloc(8);
+    b.writeDoubleBE(v.value);
     return { type: 2, data: b };
   }
   if (typeof v === 'string') return { type: 3, data: Buffer.from(v, 'utf8') };

@@ -46,15 +46,16 @@ describe('record metadata', () => {
   });
 
   it('sizes: device_size 0 (in-memory namespace), record_size and memory_size the stored size', () => {
-    // header 35 + set "demo" 5 + bin count 1 + bin "a" (1 + 1) + int 7 in one byte (2 + 1) = 46 → 48
+    // header 35 + set "demo" 5 + bin count 1 + bin "a" (1 + 1) + int 7 in one byte (2 + 1) = 46,
+    // + a 4-byte end mark = 50, in 16-byte blocks: 64
     const rec = record({ a: 7 });
     expect(intValue(Exp.deviceSize(), rec)).toBe(0n);
-    expect(intValue(Exp.recordSize(), rec)).toBe(48n);
-    expect(intValue(Exp.memorySize(), rec)).toBe(48n);
+    expect(intValue(Exp.recordSize(), rec)).toBe(64n);
+    expect(intValue(Exp.memorySize(), rec)).toBe(64n);
     // + void time 4, + key (1 + 1 + 8), int 70000 in 4 bytes, string "hello" 5 + 5
     const key = Buffer.alloc(8);
     const big = record({ a: 70000, s: 'hello' }, { voidTime: 5, userKey: { type: 1, data: key } });
-    expect(intValue(Exp.recordSize(), big)).toBe(BigInt(Math.ceil((35 + 4 + 5 + 10 + 1 + (2 + 6) + (2 + 10)) / 16) * 16));
+    expect(intValue(Exp.recordSize(), big)).toBe(BigInt(Math.ceil((35 + 4 + 5 + 10 + 1 + (2 + 6) + (2 + 10) + 4) / 16) * 16));
     expect(value(Exp.recordSize(), record({ g: new GeoJSON('{"type":"AeroCircle","coordinates":[[0,0],10]}') }))).toBe(16);
   });
 });

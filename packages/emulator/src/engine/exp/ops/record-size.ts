@@ -1,6 +1,6 @@
 /**
- * The size the server stores a record in (its "flat" form, rounded up to 16-byte blocks),
- * which `record_size` (and `memory_size` on an in-memory namespace) reports: a 35-byte
+ * The size the server stores a record in (its "flat" form and an end mark, rounded up to
+ * 16-byte blocks), which `record_size` (and `memory_size` on an in-memory namespace) reports: a 35-byte
  * header, the void time, set name and stored key when present, the bin count, then each
  * bin's name and value. Integers are stored in 1, 2, 4 or 8 bytes; strings, blobs, HLLs,
  * lists and maps as 5 bytes plus their bytes; GeoJSON points carry one 8-byte cell.
@@ -9,11 +9,12 @@ import type { StoredRecord } from '../../../model/particle.js';
 import { PType } from '../exp-codes.js';
 import { ExpUnsupportedError } from '../exp-errors.js';
 import { geoJsonText } from '../exp-values.js';
-import { MpCursor } from '../mp-cursor.js';
 import { parseGeoJson } from './geo-shape.js';
 
 const HEADER = 35;
 const RBLOCK = 16;
+/** The end mark written after each record in a write block. */
+const END_MARK = 4;
 
 /** Bytes of a "uintvar" (7 bits per byte). */
 function uintvarSize(v: number): number {
@@ -32,13 +33,6 @@ function integerSize(data: Buffer): number {
   return 2 + 1;
 }
 
-/** True when a packed list or map starts with an order/index header the server would rebuild. */
-function hasOrderHeader(data: Buffer): boolean {
-  const c = new MpCursor(data);
-  const n = c.listCount() ?? c.mapCount();
-  return n !== undefined && n > 0 && c.peekIsExt();
-}
-
 function particleSize(type: number, data: Buffer): number {
   switch (type) {
     case PType.INTEGER:
@@ -53,8 +47,6 @@ function particleSize(type: number, data: Buffer): number {
       return 5 + data.length;
     case PType.LIST:
     case PType.MAP:
-      // Ordered collections carry server-built indexes the emulator does not reproduce.
-      if (hasOrderHeader(data)) throw new ExpUnsupportedError('record size of a record with an ordered list or map');
       return 5 + data.length;
     case PType.GEOJSON: {
       const json = geoJsonText(data);
@@ -67,8 +59,8 @@ function particleSize(type: number, data: Buffer): number {
   }
 }
 
-/** The stored size of a record that exists (a multiple of 16). */
-export function storedRecordSize(rec: StoredRecord): number {
+/** The size of a record's flat form (before the end mark and the rounding to blocks). */
+export function flatRecordSize(rec: StoredRecord): number {
   let size = HEADER;
   if (rec.voidTime !== 0) size += 4;
   if (rec.setName !== '') size += 1 + Buffer.byteLength(rec.setName, 'utf8');
@@ -78,5 +70,10 @@ export function storedRecordSize(rec: StoredRecord): number {
   }
   if (rec.bins.size > 0) size += uintvarSize(rec.bins.size);
   for (const [name, p] of rec.bins) size += 1 + Buffer.byteLength(name, 'utf8') + particleSize(p.type, p.data);
-  return Math.ceil(size / RBLOCK) * RBLOCK;
+  return size;
+}
+
+/** The stored size of a record that exists: its flat form and a 4-byte end mark, in 16-byte blocks. */
+export function storedRecordSize(rec: StoredRecord): number {
+  return Math.ceil((flatRecordSize(rec) + END_MARK) / RBLOCK) * RBLOCK;
 }
