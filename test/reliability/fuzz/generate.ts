@@ -307,7 +307,8 @@ export function infoReply(rng: Rng): Buffer {
   const n = rng.size(6);
   for (let i = 0; i < n; i++) {
     const name = rng.pick(['node', 'build', 'partition-generation', 'replicas', 'peers-clear-std', 'sets', randomString(rng, 10)]);
-    const value = rng.chance(0.2) ? `ERROR:${rng.range(-5, 300)}:${randomString(rng, 20)}` : randomString(rng, 40);
+    const code = rng.chance(0.9) ? String(rng.range(-5, 300)) : `${rng.pick(['', '-'])}${'9'.repeat(rng.range(15, 400))}`;
+    const value = rng.chance(0.2) ? `${rng.pick(['ERROR', 'FAIL', 'error'])}${rng.pick([':', '=', ''])}${code}:${randomString(rng, 20)}` : randomString(rng, 40);
     lines.push(rng.chance(0.9) ? `${name}\t${value}` : name);
   }
   return frame(1, Buffer.from(lines.join('\n') + (rng.chance(0.8) ? '\n' : ''), 'utf8'));

@@ -266,7 +266,7 @@ export const TARGETS: readonly FuzzTarget[] = [
     run: (b) => {
       for (const v of parseInfoReply(b).values()) {
         const e = parseInfoError(v);
-        check(e === undefined || (Number.isFinite(e.code) && e.code !== 0), 'bad info error code');
+        check(e === undefined || (Number.isSafeInteger(e.code) && e.code !== 0), `bad info error code ${e?.code}`);
       }
     },
     accepts: isParseError

@@ -2,6 +2,7 @@ import { AelError } from './ael-error.js';
 import { tokenize, type Token } from './lexer.js';
 import type { HllFunction, PathFunction, PathPart } from './path-parser.js';
 import { GeoJSON } from '../values/geojson.js';
+import { INT64_MAX, INT64_MIN } from '../values/int64.js';
 import { MAX_BIN_NAME_BYTES } from '../util/validate.js';
 
 /** Value types the compiler tracks. */
@@ -215,10 +216,14 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
     }
   }
 
+  /** The value of a list/map literal element or key (integers checked against int64 here, with their column). */
   function literalValue(a: Ast): unknown {
-    if (a.k === 'lit') return a.v;
-    if (a.k === 'unary' && a.op === '-' && a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) return typeof a.arg.v === 'bigint' ? -a.arg.v : -(a.arg.v as number);
-    throw new AelError('list and map literals may only hold literal values', text, a.col);
+    let v: unknown;
+    if (a.k === 'lit') v = a.v;
+    else if (a.k === 'unary' && a.op === '-' && a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) v = typeof a.arg.v === 'bigint' ? -a.arg.v : -(a.arg.v as number);
+    else throw new AelError('list and map literals may only hold literal values', text, a.col);
+    if (typeof v === 'bigint' && (v > INT64_MAX || v < INT64_MIN)) throw new AelError(`integer ${v} is outside the signed 64-bit range`, text, a.col);
+    return v;
   }
 
   /** `when (cond => value, …, default => value)`: the first true condition's value. */

@@ -57,6 +57,7 @@ export interface InfoFailure {
 export function parseInfoError(value: string): InfoFailure | undefined {
   const m = /^(?:ERROR|FAIL|error)[:=]?(-?\d+)?(?::(.*))?$/s.exec(value);
   if (m === null) return undefined;
+  // No code, code 0, or a code no result code can be (a huge digit run): a generic server error.
   const code = m[1] === undefined ? 1 : Number(m[1]);
-  return { code: code === 0 ? 1 : code, message: (m[2] ?? '').trim() };
+  return { code: code === 0 || !Number.isSafeInteger(code) ? 1 : code, message: (m[2] ?? '').trim() };
 }

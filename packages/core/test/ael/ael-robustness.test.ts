@@ -106,4 +106,20 @@ describe('hostile AEL texts (fuzz regressions)', () => {
     expectAelError('$.abcdefghijklmnop.[0] == 1', /16 bytes long/);
     expect(() => parseAel('$.abcdefghijklmno == 2')).not.toThrow();
   });
+
+  it('an integer outside int64 inside a list or map literal is an AelError at its column (was an InvalidArgumentError)', () => {
+    let err: unknown;
+    try {
+      parseAel('{-92233720368547758091: 2} > $.l.[0]');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AelError);
+    expect((err as AelError).message).toMatch(/integer -92233720368547758091 is outside the signed 64-bit range/);
+    expect((err as AelError).column).toBe(1);
+    expectAelError('$.l == [[9223372036854775808]]', /9223372036854775808 is outside/);
+    expectAelError('$.l == [1, -9223372036854775809]', /-9223372036854775809 is outside/);
+    expectAelError('$.m == {0x8000000000000000: 1}', /9223372036854775808 is outside/);
+    expect(() => parseAel('$.l == [-9223372036854775808, 9223372036854775807]')).not.toThrow();
+  });
 });

@@ -37,4 +37,10 @@ describe('info protocol', () => {
     expect(parseInfoError('ok')).toBeUndefined();
     expect(parseInfoError('BB9000')).toBeUndefined();
   });
+
+  it('an error code too large to be a result code is a generic server error (fuzz regression: was Infinity)', () => {
+    expect(parseInfoError(`ERROR:${'9'.repeat(400)}:x`)).toEqual({ code: 1, message: 'x' });
+    expect(parseInfoError(`ERROR:-${'9'.repeat(20)}`)).toEqual({ code: 1, message: '' });
+    expect(parseInfoError('ERROR:-2:neg')).toEqual({ code: -2, message: 'neg' });
+  });
 });
