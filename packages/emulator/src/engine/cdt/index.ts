@@ -112,6 +112,25 @@ function doneCtx(result: Buffer | null, element: Buffer | undefined, dug: Return
 }
 
 /**
+ * The form the server stores a list or map bin value in (for the plain write path): map
+ * keys of unordered maps sorted, integer/string/container headers in their smallest
+ * encoding, order markers reduced to what persists. Undefined when the server would refuse
+ * the value (duplicate map keys, invalid map keys, an ordered list or key-ordered map out of
+ * order, wildcard/infinity values, or bytes that are not one list/map of the particle's type).
+ */
+export function storedCdtValue(p: Particle): Particle | undefined {
+  if (p.type !== PT.LIST && p.type !== PT.MAP) return undefined;
+  try {
+    if (peekType(p.data, 0) !== (p.type === PT.LIST ? MpType.LIST : MpType.MAP)) return undefined;
+  } catch (e) {
+    if (e instanceof CdtError) return undefined;
+    throw e;
+  }
+  const data = rewriteValue(p.data, 0, p.data.length, true);
+  return data === undefined ? undefined : { type: p.type, data };
+}
+
+/**
  * Applies one CDT, bit or HLL operation to a bin.
  * @param opType the wire op type (CDT_READ 3, CDT_MODIFY 4, BIT_READ 12, BIT_MODIFY 13, HLL_READ 15, HLL_MODIFY 16)
  * @param _binName the bin's name
