@@ -32,8 +32,10 @@ function storedForm(p: Particle): Buffer {
 }
 
 interface Parsed {
+  /** The context bytes, when the op is wrapped in one. */
   readonly ctx?: Buffer;
-  readonly op: ReturnType<typeof readOp>;
+  /** Where the op array starts (read after the context walk, as the server does). */
+  readonly opStart: number;
 }
 
 function parsePayload(data: Buffer): Parsed {
@@ -45,23 +47,20 @@ function parsePayload(data: Buffer): Parsed {
   const code = readIntBits(data, h.next);
   if (code === undefined) return fail(CdtCode.PARAMETER);
   if (code.bits === BigInt(SELECT)) return fail(CdtCode.UNSUPPORTED_FEATURE);
-  if (code.bits !== BigInt(CONTEXT_EVAL)) return { op: readOp(data, 0, data.length) };
+  if (code.bits !== BigInt(CONTEXT_EVAL)) return { opStart: 0 };
   if (h.count !== 3) return fail(CdtCode.PARAMETER);
   const ctxEnd = skip(data, code.next);
-  const ctx = data.subarray(code.next, ctxEnd);
-  const opEnd = skip(data, ctxEnd);
-  return { ctx, op: readOp(data.subarray(ctxEnd, opEnd), 0, opEnd - ctxEnd) };
+  return { ctx: data.subarray(code.next, ctxEnd), opStart: ctxEnd };
 }
 
 function run(modify: boolean, current: Particle | undefined, payload: Particle): CdtResult {
   const parsed = parsePayload(payload.data);
-  const op = parsed.op;
-  const isList = op.code < MAP_OP_BASE;
-  const wantType = isList ? PT.LIST : PT.MAP;
   if (parsed.ctx === undefined) {
+    const op = readOp(payload.data, parsed.opStart);
+    const isList = op.code < MAP_OP_BASE;
     let container;
     if (current !== undefined) {
-      if (current.type !== wantType) return fail(CdtCode.BIN_TYPE);
+      if (current.type !== (isList ? PT.LIST : PT.MAP)) return fail(CdtCode.BIN_TYPE);
       const bytes = storedForm(current);
       container = isList ? parseList(bytes) : parseMap(bytes);
     }
@@ -75,6 +74,8 @@ function run(modify: boolean, current: Particle | undefined, payload: Particle):
   if (current !== undefined && current.type !== PT.LIST && current.type !== PT.MAP) return fail(CdtCode.PARAMETER);
   const steps = parseContext(parsed.ctx);
   const dug = dig(current === undefined ? undefined : storedForm(current), steps, modify);
+  const op = readOp(payload.data, parsed.opStart);
+  const isList = op.code < MAP_OP_BASE;
   let element: Buffer | undefined;
   if (dug.create === undefined) {
     const target = dug.target as Buffer;

@@ -106,31 +106,27 @@ const OP_SPECS: ReadonlyMap<number, OpSpec> = new Map<number, OpSpec>([
 /** One decoded argument: packed bytes for values, a 64-bit integer for flags/counts/indexes. */
 export type ArgValue = Buffer | bigint;
 
-/** A CDT operation: its code and the raw packed arguments after it. */
+/** A CDT operation: its code and where its packed arguments start (read lazily, as the server does). */
 export interface CdtOp {
   readonly code: number;
-  readonly args: readonly Buffer[];
+  readonly buf: Buffer;
+  /** Offset of the first argument in `buf`. */
+  readonly argsStart: number;
+  /** Number of arguments after the code. */
+  readonly argCount: number;
 }
 
 /**
- * Splits a packed `[code, arg...]` array at `buf[pos]`.
+ * Reads the header of a packed `[code, arg...]` array at `buf[pos]`.
  * @throws CdtError PARAMETER when it is not a non-empty array starting with an integer.
  */
-export function readOp(buf: Buffer, pos: number, end: number): CdtOp {
+export function readOp(buf: Buffer, pos: number): CdtOp {
   const h = readArrayHeader(buf, pos);
   if (h === undefined || h.count === 0) return fail(CdtCode.PARAMETER);
   const code = readIntBits(buf, h.next);
   if (code === undefined) return fail(CdtCode.PARAMETER);
-  const args: Buffer[] = [];
-  let p = code.next;
-  for (let i = 1; i < h.count; i++) {
-    const q = skip(buf, p);
-    if (q > end) fail(CdtCode.PARAMETER);
-    args.push(buf.subarray(p, q));
-    p = q;
-  }
   if (code.bits > 0xffffn) fail(CdtCode.PARAMETER);
-  return { code: Number(code.bits), args };
+  return { code: Number(code.bits), buf, argsStart: code.next, argCount: h.count - 1 };
 }
 
 /**
@@ -144,10 +140,13 @@ export function readArgs(op: CdtOp): (ArgValue | undefined)[] {
   const out: (ArgValue | undefined)[] = new Array<ArgValue | undefined>(spec.args.length).fill(undefined);
   if (spec.args.length === 0) return out;
   const required = spec.args.length - spec.optional;
-  if (op.args.length < required || op.args.length > spec.args.length) fail(CdtCode.PARAMETER);
+  if (op.argCount < required || op.argCount > spec.args.length) fail(CdtCode.PARAMETER);
   let nonStorage = false;
-  for (let i = 0; i < op.args.length; i++) {
-    const raw = op.args[i] as Buffer;
+  let p = op.argsStart;
+  for (let i = 0; i < op.argCount; i++) {
+    const q = skip(op.buf, p);
+    const raw = op.buf.subarray(p, q);
+    p = q;
     const kind = spec.args[i] as ArgKind;
     if (kind === Arg.PAYLOAD || kind === Arg.STORAGE) {
       const state = { nonStorage: false };

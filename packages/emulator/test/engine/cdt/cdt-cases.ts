@@ -1,4 +1,4 @@
-import { Ctx, ListOp, ListOrder, ListReturnType, MapOp, MapOrder, MapReturnType, MsgPackWriter, OpType, packValue, type CdtContext, type Operation } from '@aerospike-ts/core';
+import { Ctx, INFINITY, ListOp, ListOrder, ListReturnType, MapOp, MapOrder, MapReturnType, MsgPackWriter, OpType, WILDCARD, packValue, type CdtContext, type Operation } from '@aerospike-ts/core';
 
 /**
  * Random-but-reproducible list/map/context scenarios for comparing the CDT engine with a
@@ -22,6 +22,8 @@ export interface CdtCase {
   /** Particle type (19 map, 20 list) and msgpack bytes of the value written first. */
   readonly initial: { readonly type: number; readonly data: Buffer };
   readonly ops: readonly CaseOp[];
+  /** When set, the ops run on this bin, which the record does not have at first. */
+  readonly opsBin?: string;
 }
 
 /** mulberry32: a small seeded PRNG. */
@@ -367,5 +369,250 @@ export function buildCases(seed: number, n: number, opsPerCase: number): CdtCase
     }
     cases.push({ name: `ctx-${i}`, bin: 'x', initial: { type: 19, data: packValue(doc, 'doc', { keyOrderedMaps: g.chance(0.5) }) }, ops });
   }
+  return cases;
+}
+
+const W = WILDCARD;
+const INF = INFINITY;
+
+function cdtRead(code: number, args: readonly unknown[], label: string, ctx?: CdtContext): CaseOp {
+  return { opType: OpType.CDT_READ, payload: raw(code, args, ctx), label };
+}
+
+function cdtModify(code: number, args: readonly unknown[], label: string, ctx?: CdtContext): CaseOp {
+  return { opType: OpType.CDT_MODIFY, payload: raw(code, args, ctx), label };
+}
+
+function rawBytes(opType: number, hex: string, label: string): CaseOp {
+  return { opType, payload: Buffer.from(hex.replace(/ /g, ''), 'hex'), label };
+}
+
+/** Hand-picked scenarios: wildcards and infinity, ties, mixed types, create chains, malformed payloads. */
+export function buildEdgeCases(): CdtCase[] {
+  const cases: CdtCase[] = [];
+  const list = (name: string, v: unknown[], ops: CaseOp[]): void => {
+    cases.push({ name, bin: 'x', initial: { type: 20, data: packValue(v, 'list') }, ops });
+  };
+  const map = (name: string, v: Map<unknown, unknown>, ops: CaseOp[], keyOrdered = true): void => {
+    cases.push({ name, bin: 'x', initial: { type: 19, data: packValue(v, 'map', { keyOrderedMaps: keyOrdered }) }, ops });
+  };
+  list('edge-wildcards', [[1, 2], [1, 3], [2, 1], 'a', 5, [1]], [
+    cdtRead(22, [ListReturnType.INDEX, [1, W]], 'getByValue [1,*]'),
+    cdtRead(22, [ListReturnType.VALUE, [W]], 'getByValue [*]'),
+    cdtRead(22, [ListReturnType.COUNT, W], 'getByValue *'),
+    cdtRead(25, [ListReturnType.VALUE, [1, W], [2, W]], 'range [1,*]..[2,*]'),
+    cdtRead(25, [ListReturnType.INDEX, null, INF], 'range nil..inf'),
+    cdtRead(25, [ListReturnType.VALUE, [2], INF], 'range [2]..inf'),
+    cdtRead(23, [ListReturnType.INDEX, [[1, W], 'a']], 'valueList [1,*],a'),
+    cdtRead(27, [ListReturnType.VALUE, [1, W], 0, 2], 'relRank [1,*]'),
+    cdtModify(36, [ListReturnType.VALUE, [[2, W]]], 'removeValueList [2,*]'),
+    cdtModify(1, [W], 'append * (refused)'),
+    cdtModify(38, [ListReturnType.INDEX | 0x10000, [1, W], INF], 'removeRange inverted')
+  ]);
+  list('edge-ties', [3, 1, 3, 1, 2, 3], [
+    cdtRead(26, [ListReturnType.INDEX, 1, 2], 'rankRange ties index'),
+    cdtRead(26, [ListReturnType.INDEX, 3, 2], 'rankRange ties high'),
+    cdtRead(26, [ListReturnType.VALUE, 0, 4], 'rankRange low'),
+    cdtRead(21, [ListReturnType.INDEX, 4], 'rank 4 index'),
+    cdtRead(21, [ListReturnType.INDEX, 0], 'rank 0 index'),
+    cdtRead(26, [ListReturnType.INDEX | 0x10000, 2, 2], 'rankRange inverted'),
+    cdtRead(23, [ListReturnType.RANK, [3, 1, 3]], 'valueList ranks dup items'),
+    cdtRead(23, [ListReturnType.REVERSE_RANK | 0x10000, [3]], 'valueList revrank inverted'),
+    cdtModify(34, [ListReturnType.INDEX, 3], 'removeByRank tie'),
+    cdtModify(39, [ListReturnType.VALUE, -2, 2], 'removeRankRange top'),
+    cdtRead(19, [ListReturnType.RANK, 0], 'index0 rank'),
+    cdtRead(24, [ListReturnType.REVERSE_RANK, 0], 'all reverse ranks')
+  ]);
+  list('edge-mixed', [null, true, 1, 'a', [1], new Map([['a', 1]]), Buffer.from([1]), 1.5, false, -7, 'b', 2.5], [
+    cdtRead(26, [ListReturnType.VALUE, 0, 12], 'rankRange all'),
+    cdtRead(25, [ListReturnType.VALUE, 1, 'b'], 'range 1..b'),
+    cdtRead(25, [ListReturnType.VALUE, true, [0]], 'range true..[0]'),
+    cdtRead(25, [ListReturnType.VALUE, Buffer.from([0]), null], 'range blob..nil'),
+    cdtModify(13, [0], 'sort'),
+    cdtRead(22, [ListReturnType.RANK, 'a'], 'rank of a'),
+    cdtRead(27, [ListReturnType.VALUE, 'a', -2, 3], 'relRank a -2'),
+    cdtModify(12, [0, 1], 'increment nil (refused)'),
+    cdtModify(12, [1, 1], 'increment true (refused)')
+  ]);
+  const ordered = [fromOp(ListOp.appendItems('x', [3, 1, 2, 3], { order: ListOrder.ORDERED, flags: 0 }), 'create ordered')];
+  cases.push({
+    name: 'edge-ordered-unique',
+    bin: 'x',
+    initial: { type: 20, data: packValue([9], 'list') },
+    ops: [
+      fromOp(ListOp.clear('x'), 'clear'),
+      fromOp(ListOp.setOrder('x', ListOrder.ORDERED), 'setOrder'),
+      ...ordered,
+      fromOp(ListOp.append('x', 2, { order: ListOrder.ORDERED, flags: 1 }), 'append unique'),
+      fromOp(ListOp.append('x', 2, { order: ListOrder.ORDERED, flags: 5 }), 'append unique nofail'),
+      fromOp(ListOp.appendItems('x', [2, 4, 4, 0], { order: ListOrder.ORDERED, flags: 13 }), 'appendItems unique partial'),
+      fromOp(ListOp.appendItems('x', [5, 5], { order: ListOrder.ORDERED, flags: 1 }), 'appendItems dup items'),
+      fromOp(ListOp.appendItems('x', [5, 5], { order: ListOrder.ORDERED, flags: 5 }), 'appendItems dup items nofail'),
+      fromOp(ListOp.increment('x', 0, 10, { order: ListOrder.ORDERED, flags: 0 }), 'increment moves'),
+      fromOp(ListOp.increment('x', 0, 2, { order: ListOrder.ORDERED, flags: 1 }), 'increment unique'),
+      fromOp(ListOp.increment('x', 9, 1), 'increment past end (ordered)'),
+      fromOp(ListOp.getByValueList('x', [3, 1, 3], ListReturnType.INDEX), 'valueList ordered index'),
+      fromOp(ListOp.getByValueList('x', [3, 1, 3], ListReturnType.VALUE | 0x10000), 'valueList ordered inverted'),
+      fromOp(ListOp.removeByValueList('x', [3, 1, 3], ListReturnType.COUNT), 'removeValueList ordered'),
+      fromOp(ListOp.sort('x', 3), 'sort desc+drop on ordered'),
+      fromOp(ListOp.trim('x', 1, 1), 'trim ordered'),
+      fromOp(ListOp.setOrder('x', 0x10), 'setOrder persist'),
+      fromOp(ListOp.setOrder('x', 0x11), 'setOrder ordered persist'),
+      fromOp(ListOp.setOrder('x', 0x21), 'setOrder bad flags')
+    ]
+  });
+  list('edge-big', Array.from({ length: 300 }, (_, i) => (i * 37) % 101), [
+    cdtRead(26, [ListReturnType.INDEX, 100, 5], 'rankRange mid'),
+    cdtRead(26, [ListReturnType.VALUE, 150, 7], 'rankRange mid2'),
+    cdtRead(24, [ListReturnType.VALUE, 140, 3], 'indexRange'),
+    cdtRead(22, [ListReturnType.INDEX, 50], 'value 50'),
+    cdtModify(39, [ListReturnType.INDEX, 10, 20], 'removeRankRange'),
+    cdtModify(13, [2], 'sort drop'),
+    cdtRead(16, [], 'size'),
+    cdtModify(3, [200, 'x'], 'insert'),
+    cdtRead(21, [ListReturnType.INDEX, -1], 'rank -1')
+  ]);
+  list('edge-payloads', [1, 2, 3], [
+    rawBytes(OpType.CDT_MODIFY, '9101', 'append without value'),
+    rawBytes(OpType.CDT_READ, '921001', 'size with an extra argument'),
+    rawBytes(OpType.CDT_READ, '921307', 'getByIndex without index'),
+    rawBytes(OpType.CDT_READ, '9313a1780000'.slice(0, 10), 'getByIndex string return type'),
+    rawBytes(OpType.CDT_READ, '9313a20378', 'getByIndex string index'),
+    rawBytes(OpType.CDT_READ, '93ccff9091 10', 'empty context'),
+    rawBytes(OpType.CDT_READ, '93ccff911091 10', 'odd context'),
+    rawBytes(OpType.CDT_READ, '94ccff92100091 1005', 'context with 4 elements'),
+    rawBytes(OpType.CDT_READ, '91ccc8', 'unknown op 200'),
+    rawBytes(OpType.CDT_READ, '910e', 'unknown op 14'),
+    rawBytes(OpType.CDT_MODIFY, '9110', 'read op as modify'),
+    rawBytes(OpType.CDT_READ, '9201 01', 'modify op as read'),
+    rawBytes(OpType.CDT_READ, '93ccff92120091 10', 'list key context'),
+    rawBytes(OpType.CDT_READ, '93ccff92040091 10', 'expression context type'),
+    rawBytes(OpType.CDT_READ, '93ccff92300091 10', 'list+map context type'),
+    rawBytes(OpType.CDT_READ, 'a3036162', 'not an array'),
+    rawBytes(OpType.CDT_READ, '9110c0', 'trailing byte'),
+    rawBytes(OpType.CDT_READ, '90', 'empty array'),
+    rawBytes(OpType.CDT_READ, '93ccff92400091 10', 'create flags on auto type'),
+    rawBytes(OpType.CDT_READ, '93ccff92100091', 'context without op'),
+    rawBytes(OpType.CDT_MODIFY, '93ccff92100091', 'context without op (modify)'),
+    rawBytes(OpType.CDT_MODIFY, '9220', 'removeByIndex without index'),
+    rawBytes(OpType.CDT_MODIFY, '9320a1', 'truncated argument')
+  ]);
+  map('edge-map-keys', new Map<unknown, unknown>([[1, 'one'], [-5, 'neg'], ['a', 1], [Buffer.from([7]), 'blob'], [10, [1, 2]], ['b', new Map([['z', 1]])]]), [
+    cdtRead(97, [MapReturnType.KEY_VALUE, Buffer.from([7])], 'get blob key'),
+    cdtRead(103, [MapReturnType.KEY, 0, 'a'], 'key range 0..a'),
+    cdtRead(103, [MapReturnType.KEY, W, null], 'key range *'),
+    cdtRead(107, [MapReturnType.KEY, [W]], 'key list [*]'),
+    cdtRead(107, [MapReturnType.INDEX, ['b', 1, 'zz']], 'key list index'),
+    cdtRead(105, [MapReturnType.KEY, [1, W], INF], 'value range [1,*]..inf'),
+    cdtRead(102, [MapReturnType.KEY, [W, 2]], 'value [*,2]'),
+    cdtRead(106, [MapReturnType.KEY_VALUE, 0, 6], 'rank range all kv'),
+    cdtRead(106, [MapReturnType.ORDERED_MAP | 0x10000, 1, 2], 'rank range inverted ordered map'),
+    cdtRead(104, [MapReturnType.RANK, 0], 'index range ranks'),
+    cdtModify(67, [1.5, 1, 0], 'put double key (refused)'),
+    cdtModify(67, [[1], 1, 0], 'put list key (refused)'),
+    cdtModify(67, ['w', W, 0], 'put wildcard value (refused)'),
+    cdtModify(67, ['n', new Map([['b', 1], ['a', 2]]), 0], 'put nested map (sorted)'),
+    cdtModify(73, ['a', null, 0], 'increment nil delta'),
+    cdtModify(73, ['a', 2.5, 0], 'increment int by double'),
+    cdtModify(74, ['x', 1.5, 0], 'decrement new by double'),
+    cdtModify(73, ['one', 1, 0], 'increment string (refused)'),
+    cdtModify(73, ['a', 'x', 0], 'increment by string (refused)'),
+    cdtModify(65, ['a', 5, 1], 'add existing'),
+    cdtModify(69, ['zzz', 5], 'replace missing'),
+    cdtModify(69, ['a', 5], 'replace existing'),
+    cdtModify(70, [new Map([['a', 0], ['q', 1]])], 'replaceItems missing one'),
+    cdtModify(66, [new Map([['q', 1], ['r', 2]]), 3], 'addItems'),
+    cdtModify(64, [3], 'setType kv'),
+    cdtRead(105, [MapReturnType.KEY, 0, 10], 'kv value range'),
+    cdtModify(86, [MapReturnType.VALUE | 0x10000, 0, 2], 'kv remove value range inverted'),
+    cdtModify(64, [0], 'setType unordered'),
+    cdtModify(64, [4], 'setType bad flags')
+  ]);
+  map('edge-map-unordered-ops', new Map<unknown, unknown>([['d', 4], ['b', 2], ['a', 1], ['c', 3], ['e', 2]]), [
+    cdtRead(104, [MapReturnType.EXISTS | 0x10000, 1, 1], 'index range inverted exists'),
+    cdtRead(104, [MapReturnType.COUNT | 0x10000, 1, 2], 'index range inverted count'),
+    cdtRead(104, [MapReturnType.INDEX | 0x10000, 1, 2], 'index range inverted index'),
+    cdtRead(104, [MapReturnType.RANK | 0x10000, 1, 2], 'index range inverted rank'),
+    cdtRead(104, [MapReturnType.KEY_VALUE | 0x10000, 1, 2], 'index range inverted kv'),
+    cdtRead(103, [MapReturnType.RANK, 'b', 'e'], 'key range ranks'),
+    cdtRead(97, [9, 'c'], 'key index range'),
+    cdtRead(97, [10, 'c'], 'key reverse index range'),
+    cdtRead(99, [MapReturnType.INDEX, 2], 'value single index'),
+    cdtRead(102, [MapReturnType.REVERSE_RANK, 2], 'value reverse ranks'),
+    cdtRead(108, [MapReturnType.RANK, [2, 9, 4]], 'value list ranks'),
+    cdtRead(108, [MapReturnType.RANK | 0x10000, [2]], 'value list ranks inverted'),
+    cdtRead(106, [11, 1, 3], 'rank range rank range'),
+    cdtRead(106, [MapReturnType.INDEX, -2, 2], 'rank range index'),
+    cdtModify(85, [MapReturnType.ORDERED_MAP, 1, 2], 'remove index range ordered map'),
+    cdtModify(68, [new Map([['z', 1], ['a', 9]]), 0, 2], 'putItems update-only'),
+    cdtModify(68, [new Map([['z', 1], ['a', 9]]), 0, 14], 'putItems update-only nofail partial'),
+    cdtModify(67, ['c', 7, 0, 3], 'put create+update only'),
+    cdtModify(75, [], 'clear'),
+    cdtModify(68, [new Map([['z', 1]]), 0, 14], 'putItems update-only on empty (partial)')
+  ], false);
+  const doc = (): Map<string, unknown> =>
+    new Map<string, unknown>([
+      ['l', [[1], [1], [0], [2, 2]]],
+      ['m', new Map([['a', 5], ['b', 5], ['c', 1]])],
+      ['ol', [1]]
+    ]);
+  cases.push({
+    name: 'edge-ctx',
+    bin: 'x',
+    initial: { type: 19, data: packValue(doc(), 'doc') },
+    ops: [
+      fromOp(ListOp.append('x', 9, undefined, [Ctx.mapKey('l'), Ctx.listRank(1)]), 'append at rank 1 (tie)'),
+      fromOp(ListOp.append('x', 8, undefined, [Ctx.mapKey('l'), Ctx.listValue([1])]), 'append at value [1]'),
+      fromOp(ListOp.size('x', [Ctx.mapKey('m'), Ctx.mapRank(0)]), 'size at map rank 0 (int)'),
+      fromOp(MapOp.getByKey('x', 'a', MapReturnType.VALUE, [Ctx.mapKeyCreate('new', 'key-ordered')]), 'read with create flag'),
+      fromOp(ListOp.create('x', ListOrder.ORDERED, false, [Ctx.mapKey('ol')]), 'setOrder on existing'),
+      fromOp(ListOp.append('x', 5, undefined, [Ctx.mapKey('ol'), Ctx.listIndexCreate(7, 'ordered')]), 'create in ordered list past end'),
+      fromOp(ListOp.appendItems('x', [3, 0], undefined, [Ctx.mapKey('ol')]), 'append to ordered'),
+      fromOp(MapOp.put('x', 'k', 1, { order: MapOrder.KEY_VALUE_ORDERED, flags: 0 }, [Ctx.mapKeyCreate('n1', 'key-value-ordered'), Ctx.listIndexCreate(2, 'unordered', true), Ctx.mapKeyCreate('deep', 'unordered')]), 'three-level create'),
+      fromOp(ListOp.append('x', 1, undefined, [Ctx.mapKeyCreate('n2', 'unordered'), Ctx.listIndexCreate(1, 'unordered', false)]), 'create list index 1 unbounded-less (refused)'),
+      fromOp(ListOp.append('x', 1, undefined, [Ctx.mapKeyCreate('n3', 'unordered'), Ctx.listIndexCreate(-1, 'unordered', false)]), 'create list index -1'),
+      fromOp(ListOp.append('x', 1, undefined, [Ctx.mapKeyCreate('n4', 'unordered'), Ctx.listRank(0)]), 'create through rank (refused)'),
+      fromOp(ListOp.removeByIndex('x', 0, ListReturnType.VALUE, [Ctx.mapKeyCreate('n5', 'unordered')]), 'remove through create (no-op)'),
+      fromOp(ListOp.appendItems('x', [], undefined, [Ctx.mapKeyCreate('n6', 'unordered')]), 'append nothing through create'),
+      fromOp(MapOp.putItems('x', new Map(), undefined, [Ctx.mapKeyCreate('n7', 'key-ordered')]), 'putItems nothing through create'),
+      fromOp(ListOp.sort('x', 0, [Ctx.mapKeyCreate('n8', 'unordered')]), 'sort through create'),
+      rawBytes(OpType.CDT_MODIFY, Buffer.concat([Buffer.from('93ccff92', 'hex'), Buffer.from([0xcd, 0x01, 0x22]), packValue('p1', 'k'), Buffer.from('920101', 'hex')]).toString('hex'), 'persist create flag'),
+      fromOp(ListOp.set('x', 0, 7, undefined, [Ctx.mapKey('l'), Ctx.listIndex(-1)]), 'set in nested'),
+      fromOp(MapOp.increment('x', 'c', 10, undefined, [Ctx.mapKey('m')]), 'increment nested'),
+      fromOp(MapOp.size('x', [Ctx.mapKey('m'), Ctx.mapValue(5)]), 'map value ctx (int)'),
+      fromOp(ListOp.getByIndexRange('x', 0, ListReturnType.VALUE, undefined, [Ctx.mapKey('l')]), 'read nested')
+    ]
+  });
+  const missing = (name: string, ops: CaseOp[]): void => {
+    cases.push({ name, bin: 'x', opsBin: 'y', initial: { type: 20, data: packValue([1], 'list') }, ops });
+  };
+  missing('edge-missing-list', [
+    rawBytes(OpType.CDT_MODIFY, '9220', 'removeByIndex without index on no bin'),
+    fromOp(ListOp.sort('y'), 'sort on no bin'),
+    fromOp(ListOp.size('y'), 'size on no bin'),
+    fromOp(ListOp.insert('y', 2, 5, { order: ListOrder.UNORDERED, flags: 6 }), 'insert bounded nofail on no bin'),
+    fromOp(ListOp.trim('y', 0, 1), 'trim'),
+    fromOp(ListOp.removeByValue('y', 1, ListReturnType.COUNT), 'remove by value')
+  ]);
+  missing('edge-missing-list-2', [fromOp(ListOp.appendItems('y', [], { order: ListOrder.ORDERED, flags: 0 }), 'append nothing ordered on no bin')]);
+  missing('edge-missing-list-3', [fromOp(ListOp.increment('y', 2, 1.5), 'increment on no bin')]);
+  missing('edge-missing-list-4', [fromOp(ListOp.set('y', 1, 'a'), 'set on no bin')]);
+  missing('edge-missing-map', [
+    fromOp(MapOp.put('y', 'a', 1, { order: MapOrder.UNORDERED, flags: 2 }), 'put update-only on no bin'),
+    cdtModify(70, [new Map([['a', 1]])], 'replaceItems on no bin'),
+    cdtModify(69, ['a', 1], 'replace on no bin'),
+    fromOp(MapOp.removeByKey('y', 'a', MapReturnType.VALUE), 'remove on no bin'),
+    fromOp(MapOp.clear('y'), 'clear on no bin'),
+    fromOp(MapOp.put('y', 'a', 1, { order: MapOrder.KEY_ORDERED, flags: 6 }), 'put update-only nofail on no bin')
+  ]);
+  missing('edge-missing-map-2', [fromOp(MapOp.setPolicy('y', { order: MapOrder.KEY_VALUE_ORDERED, flags: 0 }), 'setPolicy on no bin'), fromOp(MapOp.increment('y', 'n', 3), 'increment')]);
+  missing('edge-missing-ctx', [
+    fromOp(ListOp.append('y', 1, undefined, [Ctx.mapKey('a')]), 'ctx without create on no bin'),
+    fromOp(ListOp.size('y', [Ctx.mapKey('a')]), 'ctx read on no bin'),
+    fromOp(ListOp.append('y', 1, undefined, [Ctx.listIndexCreate(2, 'unordered', true), Ctx.mapKeyCreate('k', 'key-ordered')]), 'create list top with pad')
+  ]);
+  missing('edge-missing-ctx-2', [fromOp(MapOp.put('y', 'z', 1, undefined, [Ctx.listIndexCreate(0, 'ordered'), Ctx.listIndexCreate(3, 'unordered', false)]), 'create ordered top, bad index below')]);
+  missing('edge-missing-ctx-3', [fromOp(MapOp.put('y', 'z', 1, undefined, [Ctx.listIndexCreate(0, 'ordered'), Ctx.listIndexCreate(-1, 'unordered', false)]), 'create ordered top, -1 below')]);
+  void ordered;
   return cases;
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCases } from './cdt-cases';
+import { buildCases, buildEdgeCases } from './cdt-cases';
 import { RawConnection, RawInfo, encodeCommand } from './raw-operate';
 
 /**
@@ -28,12 +28,13 @@ interface RecordedParticle {
     try {
       const info = await conn.send(encodeCommand(ns, set, 'probe', RawInfo.READ, 0, []));
       void info;
-      for (const c of buildCases(SEED, 40, 14)) {
+      for (const c of [...buildCases(SEED, 40, 14), ...buildEdgeCases()]) {
         const key = c.name;
         await conn.send(encodeCommand(ns, set, key, 0, RawInfo.WRITE | RawInfo.DELETE, []));
         const put = await conn.send(encodeCommand(ns, set, key, 0, RawInfo.WRITE, [{ opType: 2, particleType: c.initial.type, name: c.bin, value: c.initial.data }]));
+        const bin = c.opsBin ?? c.bin;
         const readBin = async (): Promise<RecordedParticle | null> => {
-          const r = await conn.send(encodeCommand(ns, set, key, RawInfo.READ, 0, [{ opType: 1, particleType: 0, name: c.bin, value: Buffer.alloc(0) }]));
+          const r = await conn.send(encodeCommand(ns, set, key, RawInfo.READ, 0, [{ opType: 1, particleType: 0, name: bin, value: Buffer.alloc(0) }]));
           const op = r.ops[0];
           return r.resultCode === 0 && op !== undefined ? { type: op.particleType, hex: op.value.toString('hex') } : null;
         };
@@ -42,7 +43,7 @@ interface RecordedParticle {
         for (const op of c.ops) {
           const modify = op.opType === 4;
           const r = await conn.send(
-            encodeCommand(ns, set, key, modify ? 0 : RawInfo.READ, (modify ? RawInfo.WRITE : 0) | RawInfo.RESPOND_ALL_OPS, [{ opType: op.opType, particleType: 4, name: c.bin, value: op.payload }])
+            encodeCommand(ns, set, key, modify ? 0 : RawInfo.READ, (modify ? RawInfo.WRITE : 0) | RawInfo.RESPOND_ALL_OPS, [{ opType: op.opType, particleType: 4, name: bin, value: op.payload }])
           );
           const res = r.ops[0];
           ops.push({
@@ -54,7 +55,7 @@ interface RecordedParticle {
             after: await readBin()
           });
         }
-        out.push({ name: c.name, bin: c.bin, putResultCode: put.resultCode, initial, ops });
+        out.push({ name: c.name, bin, putResultCode: put.resultCode, initial, ops });
       }
     } finally {
       conn.close();
