@@ -16,10 +16,12 @@ import { mapKeysOrValues } from './ops/map-kv.js';
 import { evaluateKey, evaluateMeta } from './ops/metadata.js';
 import { posixRegexMatches } from './ops/posix-regex.js';
 
-/** What an evaluation reads: the record (undefined: none), the time, the variable slots. */
+/** What an evaluation reads: the record (undefined: none), the time, the stored record, the variable slots. */
 export interface EvalEnv {
   readonly record: StoredRecord | undefined;
   readonly nowNs: bigint;
+  /** The record as stored before the command (see {@link MetaContext}). */
+  readonly stored: StoredRecord | null | undefined;
   readonly vars: Evaluated[];
 }
 

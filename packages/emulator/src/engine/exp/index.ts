@@ -27,6 +27,12 @@ export interface ExpContext {
   nowNs: bigint;
   /** The namespace of the record. */
   namespace: string;
+  /**
+   * The record as stored when the command began, when the record evaluated differs from it
+   * (the operations of a write see the bins written before them, but `record_size` reports
+   * the stored size); `null` when the command creates the record. Leave it out otherwise.
+   */
+  stored?: StoredRecord | null;
 }
 
 /** Outcome of a filter expression. */
@@ -66,7 +72,7 @@ function failure(e: unknown): { ok: false; resultCode: number } {
 }
 
 function run(built: BuiltExp, record: StoredRecord | undefined, ctx: ExpContext): Evaluated {
-  return evaluateTree(built.tree, { record, nowNs: ctx.nowNs, vars: new Array<Evaluated>(built.vars).fill(UNKNOWN) });
+  return evaluateTree(built.tree, { record, nowNs: ctx.nowNs, stored: ctx.stored, vars: new Array<Evaluated>(built.vars).fill(UNKNOWN) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Exp, ExpType, GeoJSON } from '@aerospike-ts/core';
-import { filter, intValue, NOW_NS, record, value } from './exp-helpers';
+import { evaluateExpression } from '../../../src/engine/exp';
+import { CTX, filter, intValue, NOW_NS, record, value } from './exp-helpers';
 
 const CITRUS_S = 1262304000n;
 const nowCitrus = NOW_NS / 1_000_000_000n - CITRUS_S;
@@ -57,5 +58,15 @@ describe('record metadata', () => {
     const big = record({ a: 70000, s: 'hello' }, { voidTime: 5, userKey: { type: 1, data: key } });
     expect(intValue(Exp.recordSize(), big)).toBe(BigInt(Math.ceil((35 + 4 + 5 + 10 + 1 + (2 + 6) + (2 + 10) + 4) / 16) * 16));
     expect(value(Exp.recordSize(), record({ g: new GeoJSON('{"type":"AeroCircle","coordinates":[[0,0],10]}') }))).toBe(16);
+  });
+
+  it('inside a write, record_size reports the record as stored when the command began (16 for one being created)', () => {
+    const size = (stored: ReturnType<typeof record> | null): unknown => {
+      const r = evaluateExpression(Exp.build(Exp.recordSize()).toBytes(), record({ a: 7, s: 'x'.repeat(100) }), { ...CTX, stored });
+      return r.ok ? r.value?.data.readBigInt64BE(0) : r.resultCode;
+    };
+    expect(size(record({ a: 7 }))).toBe(64n);
+    expect(size(null)).toBe(16n);
+    expect(intValue(Exp.recordSize(), record({ a: 7 }, { generation: 0 }))).toBe(16n);
   });
 });

@@ -7,7 +7,7 @@ const ICASE = 2;
 const NEWLINE = 4;
 const UNSUPPORTED = 16;
 
-const rec = record({ s: 'Hello World', ml: 'first\nsecond', u: 'caf\u00e9', nul: 'ab\u0000cd', n: 5 });
+const rec = record({ s: 'Hello World', ml: 'first\nsecond', u: 'caf\u00e9', nul: 'ab\u0000cd', n: 5, paren: 'World)' });
 const re = (pattern: string, flags: number, bin = 's'): boolean | number => filter(Exp.regexCompare(pattern, flags, Exp.stringBin(bin)), rec);
 
 describe('regex compare (POSIX, glibc, C locale)', () => {
@@ -59,9 +59,34 @@ describe('regex compare (POSIX, glibc, C locale)', () => {
     expect(re('^ab$', EXTENDED, 'nul')).toBe(true);
   });
 
-  it('a missing or non-string bin is unknown; back-references are not emulated', () => {
+  it('a missing or non-string bin is unknown', () => {
     expect(re('x', EXTENDED, 'missing')).toBe(false);
     expect(filter(Exp.not(Exp.regexCompare('x', 0, Exp.stringBin('n'))), rec)).toBe(false);
-    expect(re('(l)\\1', EXTENDED)).toBe(UNSUPPORTED);
+  });
+
+  it('back-references to groups that always take part; others are not emulated', () => {
+    expect(re('(l)\\1', EXTENDED)).toBe(true);
+    expect(re('\\(o\\).*\\1', 0)).toBe(true);
+    expect(re('(W)\\1', EXTENDED)).toBe(false);
+    expect(re('(l)?\\1', EXTENDED)).toBe(UNSUPPORTED);
+    expect(re('((l)*)\\2', EXTENDED)).toBe(UNSUPPORTED);
+    expect(re('(l)\\1|x', EXTENDED)).toBe(UNSUPPORTED);
+    expect(re('(l)\\1', EXTENDED | ICASE)).toBe(UNSUPPORTED);
+    expect(re('(l)\\2', EXTENDED)).toBe(4);
+  });
+
+  it('readings checked on a server: stray ), empty alternatives, unknown escapes, bad intervals', () => {
+    expect(re('d)', EXTENDED, 'paren')).toBe(true);
+    expect(re('a|', EXTENDED)).toBe(true);
+    expect(re('()', EXTENDED)).toBe(true);
+    expect(re('\\H\\ello', EXTENDED)).toBe(true);
+    expect(re('a{', EXTENDED)).toBe(4);
+    expect(re('{x}', EXTENDED)).toBe(4);
+    expect(re('l{,2}o', EXTENDED)).toBe(true);
+    expect(re('^*', EXTENDED)).toBe(4);
+    expect(re('\\)', 0)).toBe(4);
+    expect(re('^\\+', 0)).toBe(false);
+    expect(re('[[.l.]]{2}', EXTENDED)).toBe(true);
+    expect(re('[[:alpha:]-z]', EXTENDED)).toBe(4);
   });
 });

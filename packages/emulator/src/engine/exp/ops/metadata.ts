@@ -15,10 +15,16 @@ const CITRUS_EPOCH_S = 1262304000n;
 const CITRUS_EPOCH_NS = CITRUS_EPOCH_S * 1_000_000_000n;
 const CITRUS_EPOCH_MS = CITRUS_EPOCH_S * 1000n;
 
-/** The evaluation's clock. */
+/** The evaluation's clock, and the record as stored when the command began. */
 export interface MetaContext {
   /** Now, in nanoseconds since the Unix epoch. */
   readonly nowNs: bigint;
+  /**
+   * The record as stored before the command (what `record_size` measures: a write's
+   * operations see their own changes, not a new size); null when the command creates
+   * the record; undefined when it is the record evaluated.
+   */
+  readonly stored: StoredRecord | null | undefined;
 }
 
 function int(v: bigint): Evaluated {
@@ -31,9 +37,10 @@ function clepochMs(ns: bigint): bigint {
   return ms > 0n ? ms : 0n;
 }
 
-/** A record that does not exist yet (the view of a write creating it) has generation 0. */
-function isNew(rec: StoredRecord): boolean {
-  return rec.generation === 0;
+/** The stored size `record_size` reports: 16 (no blocks yet) for a record being created. */
+function storedSize(rec: StoredRecord, ctx: MetaContext): bigint {
+  const stored = ctx.stored === undefined ? (rec.generation === 0 ? null : rec) : ctx.stored;
+  return BigInt(stored === null ? 16 : storedRecordSize(stored));
 }
 
 /** Evaluates a metadata instruction on `rec` (unknown when there is no record). */
@@ -46,7 +53,7 @@ export function evaluateMeta(code: number, mod: number, rec: StoredRecord | unde
       return int(0n); // an in-memory namespace
     case ExpCode.META_MEMORY_SIZE:
     case ExpCode.META_RECORD_SIZE:
-      return int(BigInt(isNew(rec) ? 16 : storedRecordSize(rec)));
+      return int(storedSize(rec, ctx));
     case ExpCode.META_LAST_UPDATE:
       return int(CITRUS_EPOCH_NS + clepochMs(rec.lastUpdateNs) * 1_000_000n);
     case ExpCode.META_SINCE_UPDATE: {

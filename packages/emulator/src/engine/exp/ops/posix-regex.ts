@@ -4,10 +4,15 @@
  * are handled as Latin-1 strings so that one byte is one character.
  *
  * Only whether a pattern matches somewhere is asked, so POSIX's leftmost-longest rule
- * never matters. Constructs whose glibc reading is uncertain (back-references, `[=x=]`,
- * empty alternatives, odd quantifier positions…) are refused as unsupported rather than
- * guessed; patterns glibc rejects (unbalanced `(` or `[`, a trailing `\`, a reversed
- * range, an unknown class, a leading ERE quantifier) are build errors.
+ * never matters. Readings checked on a server: an ERE `)` with no open group is a byte,
+ * empty alternatives and groups match the empty string, a `{` that does not start a valid
+ * interval is an error, an unknown escape stands for its byte, a BRE `*` (or `\+`, `\?`)
+ * at the start of an expression is a byte. Constructs whose reading is uncertain (a
+ * back-reference to a group that may not take part, or with alternation or case folding,
+ * a repeated assertion, multi-character collating elements) are refused as unsupported
+ * rather than guessed; patterns glibc rejects (unbalanced groups or `[`, a trailing `\`,
+ * a reversed range, a class as a range end, an unknown class, a leading ERE quantifier)
+ * are build errors.
  */
 import { ExpBuildError, ExpUnsupportedError } from '../exp-errors.js';
 
@@ -57,11 +62,21 @@ function classOf(set: readonly boolean[]): string {
   return out === '' ? '[^\\s\\S]' : `[${out}]`;
 }
 
-/** A translated atom: its JS source, whether it is an assertion, whether it is a `^`. */
+/** A translated atom: its JS source, whether it is an assertion, whether it is a `^`, its group number. */
 interface Atom {
   readonly src: string;
   readonly anchor: boolean;
   readonly caret: boolean;
+  readonly group: number | undefined;
+}
+
+/** A capturing group's state, for back-references. */
+interface Group {
+  closed: boolean;
+  /** Quantified, or inside a quantified group: it may not take part in a match. */
+  conditional: boolean;
+  /** Number of the last group opened inside it (itself when none). */
+  last: number;
 }
 
 class Translator {
@@ -70,6 +85,9 @@ class Translator {
   readonly #ext: boolean;
   readonly #icase: boolean;
   readonly #nl: boolean;
+  readonly #groups: Group[] = [];
+  #alternations = false;
+  #backrefs = false;
 
   constructor(pattern: string, cflags: number) {
     this.#p = pattern;
@@ -79,9 +97,9 @@ class Translator {
   }
 
   translate(): string {
-    if (this.#p.length === 0) return '';
     const src = this.#alternation(0);
-    if (this.#i < this.#p.length) throw new ExpUnsupportedError('regex: unmatched closing parenthesis');
+    if (this.#i < this.#p.length) throw new ExpBuildError('regex: unmatched \\)');
+    if (this.#backrefs && this.#alternations) throw new ExpUnsupportedError('regex: back-references with alternation');
     return src;
   }
 
@@ -94,44 +112,55 @@ class Translator {
     return this.#ext ? this.#peek() === '|' : this.#peek() === '\\' && this.#peek(1) === '|';
   }
 
-  /** True at `)` (ERE) or `\)` (BRE). */
-  #atClose(): boolean {
-    return this.#ext ? this.#peek() === ')' : this.#peek() === '\\' && this.#peek(1) === ')';
+  /** True at `\)` (BRE), or at `)` closing an open ERE group. */
+  #atClose(depth: number): boolean {
+    return this.#ext ? depth > 0 && this.#peek() === ')' : this.#peek() === '\\' && this.#peek(1) === ')';
   }
 
   #alternation(depth: number): string {
     const branches: string[] = [this.#branch(depth)];
     while (this.#atBar()) {
+      this.#alternations = true;
       this.#i += this.#ext ? 1 : 2;
       branches.push(this.#branch(depth));
     }
-    return branches.length === 1 ? (branches[0] as string) : branches.join('|');
+    return branches.join('|');
   }
 
   #branch(depth: number): string {
     let out = '';
-    let pieces = 0;
+    let first = true;
     let afterCaret = false;
-    while (this.#i < this.#p.length && !this.#atBar()) {
-      if (this.#atClose()) {
-        if (depth > 0) break;
-        throw new ExpUnsupportedError('regex: unmatched closing parenthesis');
-      }
-      const first = pieces === 0;
+    while (this.#i < this.#p.length && !this.#atBar() && !this.#atClose(depth)) {
       const atom = this.#atom(depth, first, first || afterCaret);
       afterCaret = atom.caret;
       let piece = atom.src;
-      let q = this.#quantifier();
-      if (q !== undefined && atom.anchor) throw new ExpUnsupportedError('regex: a repeated anchor');
+      // In BRE a `*`, `\+` or `\?` right after a leading `^` is an ordinary byte.
+      let q = !this.#ext && atom.caret ? undefined : this.#quantifier();
+      if (q !== undefined) {
+        if (atom.anchor) {
+          if (this.#ext && atom.caret) throw new ExpBuildError('regex: repeated ^');
+          throw new ExpUnsupportedError('regex: a repeated anchor');
+        }
+        if (atom.group !== undefined) this.#markConditional(atom.group);
+      }
       while (q !== undefined) {
         piece = `(?:${piece})${q}`;
         q = this.#quantifier();
       }
       out += piece;
-      pieces++;
+      first = false;
     }
-    if (pieces === 0) throw new ExpUnsupportedError('regex: an empty alternative or group');
     return out;
+  }
+
+  #markConditional(group: number): void {
+    const g = this.#groups[group - 1];
+    if (g === undefined) return;
+    for (let n = group; n <= g.last; n++) {
+      const inner = this.#groups[n - 1];
+      if (inner !== undefined) inner.conditional = true;
+    }
   }
 
   /** Reads a quantifier (`*`, and `+ ? {m,n}` in ERE, `\+ \? \{m,n\}` in BRE); undefined when none. */
@@ -166,14 +195,14 @@ class Translator {
     return undefined;
   }
 
+  /** An interval after its `{`: `{m}`, `{m,}`, `{m,n}` or `{,n}`, counts up to RE_DUP_MAX. */
   #interval(close: string): string {
     const rest = this.#p.slice(this.#i);
-    const m = /^(\d+)(,(\d*))?/.exec(rest);
-    if (m === null) throw new ExpUnsupportedError('regex: malformed interval');
-    const after = rest.slice(m[0].length);
-    if (!after.startsWith(close)) throw new ExpUnsupportedError('regex: malformed interval');
-    const lo = Number(m[1]);
-    const hi = m[3] === undefined || m[3] === '' ? undefined : Number(m[3]);
+    const m = /^(\d*)(,(\d*))?/.exec(rest);
+    const after = m === null ? rest : rest.slice(m[0].length);
+    if (m === null || (m[1] === '' && m[2] === undefined) || !after.startsWith(close)) throw new ExpBuildError('regex: invalid interval');
+    const lo = m[1] === '' ? 0 : Number(m[1]);
+    const hi = m[2] === undefined ? lo : m[3] === '' || m[3] === undefined ? undefined : Number(m[3]);
     if (lo > 0x7fff || (hi !== undefined && (hi > 0x7fff || hi < lo))) throw new ExpBuildError('regex: invalid interval');
     this.#i += m[0].length + close.length;
     return m[2] === undefined ? `{${lo}}` : hi === undefined ? `{${lo},}` : `{${lo},${hi}}`;
@@ -186,9 +215,9 @@ class Translator {
 
   /**
    * One atom. `first`: the branch's first atom (where `^` anchors in BRE and an ERE
-   * quantifier has nothing to repeat); `starLiteral`: where a BRE `*` is an ordinary byte.
+   * quantifier has nothing to repeat); `plain`: where a BRE `*`, `\+`, `\?` are ordinary bytes.
    */
-  #atom(depth: number, first: boolean, starLiteral: boolean): Atom {
+  #atom(depth: number, first: boolean, plain: boolean): Atom {
     const c = this.#p[this.#i] as string;
     const code = c.charCodeAt(0);
     if (this.#ext) {
@@ -197,48 +226,55 @@ class Translator {
         case '+':
         case '?':
         case '{':
-          if (first && c !== '{') throw new ExpBuildError('regex: nothing to repeat');
-          throw new ExpUnsupportedError('regex: a quantifier with nothing to repeat');
+          if (first) throw new ExpBuildError('regex: nothing to repeat');
+          throw new ExpUnsupportedError('regex: a quantifier after an assertion');
         case '(':
-          return { src: this.#group(depth, 1), anchor: false, caret: false };
+          return this.#group(depth, 1);
         case '^':
           this.#i++;
-          return { src: this.#bol(), anchor: true, caret: true };
+          return atom(this.#bol(), { anchor: true, caret: true });
         case '$':
           this.#i++;
-          return { src: this.#eol(), anchor: true, caret: false };
+          return atom(this.#eol(), { anchor: true });
         default:
           break;
       }
     } else {
-      if (c === '*' && starLiteral) {
+      const d = this.#peek(1);
+      if (c === '*' && plain) {
         this.#i++;
-        return { src: this.#literal(code), anchor: false, caret: false };
+        return atom(this.#literal(code));
+      }
+      if (c === '\\' && (d === '+' || d === '?') && plain) {
+        this.#i += 2;
+        return atom(this.#literal(d.charCodeAt(0)));
+      }
+      if (c === '\\' && (d === '{' || d === '+' || d === '?')) {
+        if (first && d === '{') throw new ExpBuildError('regex: nothing to repeat');
+        throw new ExpUnsupportedError('regex: a quantifier after an assertion');
       }
       if (c === '^' && first) {
         this.#i++;
-        return { src: this.#bol(), anchor: true, caret: true };
+        return atom(this.#bol(), { anchor: true, caret: true });
       }
       if (c === '$' && this.#bre$IsAnchor()) {
         this.#i++;
-        return { src: this.#eol(), anchor: true, caret: false };
+        return atom(this.#eol(), { anchor: true });
       }
-      if (c === '\\' && this.#peek(1) === '(') return { src: this.#group(depth, 2), anchor: false, caret: false };
-      if (c === '\\' && (this.#peek(1) === '{' || this.#peek(1) === '+' || this.#peek(1) === '?')) {
-        throw new ExpUnsupportedError('regex: a quantifier with nothing to repeat');
-      }
+      if (c === '\\' && d === '(') return this.#group(depth, 2);
+      if (c === '\\' && d === ')') throw new ExpBuildError('regex: unmatched \\)');
     }
     if (c === '.') {
       this.#i++;
-      return { src: this.#nl ? '[^\\n]' : '[\\s\\S]', anchor: false, caret: false };
+      return atom(this.#nl ? '[^\\n]' : '[\\s\\S]');
     }
     if (c === '[') {
       this.#i++;
-      return { src: this.#bracket(), anchor: false, caret: false };
+      return atom(this.#bracket());
     }
     if (c === '\\') return this.#escape();
     this.#i++;
-    return { src: this.#literal(code), anchor: false, caret: false };
+    return atom(this.#literal(code));
   }
 
   #bre$IsAnchor(): boolean {
@@ -255,44 +291,82 @@ class Translator {
     return this.#nl ? '(?:$|(?=\\n))' : '$';
   }
 
-  #group(depth: number, openLen: number): string {
+  #group(depth: number, openLen: number): Atom {
     this.#i += openLen;
+    const n = this.#groups.length + 1;
+    const g: Group = { closed: false, conditional: false, last: n };
+    this.#groups.push(g);
     const inner = this.#alternation(depth + 1);
-    if (!this.#atClose()) throw new ExpBuildError('regex: unmatched parenthesis');
+    if (!this.#atClose(depth + 1)) throw new ExpBuildError('regex: unmatched parenthesis');
     this.#i += this.#ext ? 1 : 2;
-    return `(?:${inner})`;
+    g.closed = true;
+    g.last = this.#groups.length;
+    return atom(`(${inner})`, { group: n });
   }
 
   #escape(): Atom {
     const d = this.#peek(1);
     if (d === undefined) throw new ExpBuildError('regex: trailing backslash');
     this.#i += 2;
-    const specials = this.#ext ? '^.[]$()|*+?{}\\' : '^.[]$*\\';
-    if (specials.includes(d)) return { src: this.#literal(d.charCodeAt(0)), anchor: false, caret: false };
     switch (d) {
       case 'w':
-        return { src: WORD, anchor: false, caret: false };
+        return atom(WORD);
       case 'W':
-        return { src: NOT_WORD, anchor: false, caret: false };
+        return atom(NOT_WORD);
       case 's':
-        return { src: '[\\t\\n\\v\\f\\r ]', anchor: false, caret: false };
+        return atom('[\\t\\n\\v\\f\\r ]');
       case 'S':
-        return { src: '[^\\t\\n\\v\\f\\r ]', anchor: false, caret: false };
+        return atom('[^\\t\\n\\v\\f\\r ]');
       case 'b':
-        return { src: `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`, anchor: true, caret: false };
+        return atom(`(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`, { anchor: true });
       case 'B':
-        return { src: `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`, anchor: true, caret: false };
+        return atom(`(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`, { anchor: true });
       case '<':
-        return { src: `(?<!${WORD})(?=${WORD})`, anchor: true, caret: false };
+        return atom(`(?<!${WORD})(?=${WORD})`, { anchor: true });
       case '>':
-        return { src: `(?<=${WORD})(?!${WORD})`, anchor: true, caret: false };
+        return atom(`(?<=${WORD})(?!${WORD})`, { anchor: true });
       case '`':
-        return { src: '^', anchor: true, caret: false };
+        return atom('^', { anchor: true });
       case "'":
-        return { src: '$', anchor: true, caret: false };
+        return atom('$', { anchor: true });
       default:
-        throw new ExpUnsupportedError(`regex: escape \\${d}`);
+        break;
     }
+    if (d >= '1' && d <= '9') return atom(this.#backref(Number(d)));
+    // Any other escaped byte stands for itself.
+    return atom(this.#literal(d.charCodeAt(0)));
+  }
+
+  /** A back-reference, when JavaScript matches it exactly as glibc does. */
+  #backref(n: number): string {
+    const g = this.#groups[n - 1];
+    if (g === undefined) throw new ExpBuildError('regex: invalid back reference');
+    if (!g.closed || g.conditional) throw new ExpUnsupportedError('regex: a back-reference to a group that may not take part');
+    if (this.#icase) throw new ExpUnsupportedError('regex: a case-insensitive back-reference');
+    this.#backrefs = true;
+    return `(?:\\${n})`;
+  }
+
+  /** One bracket item (after its `[`): a byte, or undefined for a class (added to `set`). */
+  #bracketItem(set: boolean[]): number | undefined {
+    const c = this.#peek() as string;
+    if (c === '[' && (this.#peek(1) === ':' || this.#peek(1) === '.' || this.#peek(1) === '=')) {
+      const kind = this.#peek(1) as string;
+      const end = this.#p.indexOf(`${kind}]`, this.#i + 2);
+      if (end < 0) throw new ExpBuildError('regex: unmatched [');
+      const name = this.#p.slice(this.#i + 2, end);
+      this.#i = end + 2;
+      if (kind !== ':') {
+        if (name.length !== 1) throw new ExpUnsupportedError('regex: multi-character collating elements');
+        return name.charCodeAt(0);
+      }
+      const test = CLASSES[name];
+      if (test === undefined) throw new ExpBuildError(`regex: unknown class ${name}`);
+      for (let b = 0; b < 256; b++) if (test(b)) set[b] = true;
+      return undefined;
+    }
+    this.#i++;
+    return c.charCodeAt(0);
   }
 
   /** A bracket expression (after its `[`). */
@@ -312,33 +386,18 @@ class Translator {
         break;
       }
       first = false;
-      let lo: number;
-      if (c === '[' && (this.#peek(1) === ':' || this.#peek(1) === '.' || this.#peek(1) === '=')) {
-        const kind = this.#peek(1) as string;
-        const end = this.#p.indexOf(`${kind}]`, this.#i + 2);
-        if (end < 0) throw new ExpBuildError('regex: unmatched [');
-        if (kind !== ':') throw new ExpUnsupportedError('regex: collating elements');
-        const name = this.#p.slice(this.#i + 2, end);
-        const test = CLASSES[name];
-        if (test === undefined) throw new ExpBuildError(`regex: unknown class ${name}`);
-        for (let b = 0; b < 256; b++) if (test(b)) set[b] = true;
-        this.#i = end + 2;
-        if (this.#peek() === '-' && this.#peek(1) !== ']') throw new ExpUnsupportedError('regex: a range from a class');
+      const lo = this.#bracketItem(set);
+      const isRange = this.#peek() === '-' && this.#peek(1) !== undefined && this.#peek(1) !== ']';
+      if (!isRange) {
+        if (lo !== undefined) set[lo] = true;
         continue;
-      } else {
-        lo = c.charCodeAt(0);
-        this.#i++;
       }
-      if (this.#peek() === '-' && this.#peek(1) !== undefined && this.#peek(1) !== ']') {
-        const hiCh = this.#peek(1) as string;
-        if (hiCh === '[') throw new ExpUnsupportedError('regex: a range to a collating element');
-        const hi = hiCh.charCodeAt(0);
-        this.#i += 2;
-        if (hi < lo) throw new ExpBuildError('regex: invalid range');
-        for (let b = lo; b <= hi; b++) set[b] = true;
-      } else {
-        set[lo] = true;
-      }
+      if (lo === undefined) throw new ExpBuildError('regex: a range from a class');
+      this.#i++;
+      const hi = this.#bracketItem(set);
+      if (hi === undefined) throw new ExpBuildError('regex: a range to a class');
+      if (hi < lo) throw new ExpBuildError('regex: invalid range');
+      for (let b = lo; b <= hi; b++) set[b] = true;
     }
     if (this.#icase) {
       for (let b = 65; b <= 90; b++) {
@@ -355,6 +414,10 @@ class Translator {
     set[0] = false; // subjects end at their first NUL
     return classOf(set);
   }
+}
+
+function atom(src: string, extra: { anchor?: boolean; caret?: boolean; group?: number } = {}): Atom {
+  return { src, anchor: extra.anchor === true, caret: extra.caret === true, group: extra.group };
 }
 
 /** The byte string up to (not including) its first NUL, as Latin-1. */
