@@ -884,13 +884,24 @@ function increment(map: PackedMap, key: Buffer, delta: Buffer | undefined, decre
   return r.next === undefined ? { result: value } : { result: value, next: r.next };
 }
 
-/** Validated order flags of a map op (invalid ones fall back to unordered); refuses what the emulator does not model. */
-function orderFlags(arg: bigint, topLevel: boolean, invalidFallback: boolean): number {
+/**
+ * Validated order flags of a map op: `forCreate` for the order a put/increment gives a map
+ * it creates (invalid flags fall back to unordered), else for SET_TYPE (invalid flags are
+ * OP_NOT_APPLICABLE). A persisted index is invisible in the stored bytes yet changes later
+ * results on the server (a value-order index orders value results by rank; set on an
+ * unordered map it makes the map key-ordered in all but its marker), so only the
+ * key-ordered one is emulated; the others answer UNSUPPORTED_FEATURE.
+ */
+function orderFlags(arg: bigint, topLevel: boolean, forCreate: boolean): number {
   let f = Number(arg & 0xffn);
-  if ((f & ~(MAP_KV_ORDERED | PERSIST_INDEX)) !== 0) return invalidFallback ? 0 : fail(CdtCode.OP_NOT_APPLICABLE);
+  if ((f & ~(MAP_KV_ORDERED | PERSIST_INDEX)) !== 0) return forCreate ? 0 : fail(CdtCode.OP_NOT_APPLICABLE);
   if (!topLevel) f &= ~PERSIST_INDEX;
-  // A persisted value-order index makes the server take other result paths: not emulated.
-  if ((f & PERSIST_INDEX) !== 0 && (f & 0x02) !== 0) return fail(CdtCode.UNSUPPORTED_FEATURE);
+  if ((f & PERSIST_INDEX) !== 0) {
+    const order = f & MAP_KV_ORDERED;
+    // Creating with "unordered + persist" makes a plain unordered map, as the server does.
+    if (forCreate && order === 0) return 0;
+    if (order !== 1) return fail(CdtCode.UNSUPPORTED_FEATURE);
+  }
   return f & MAP_KV_ORDERED;
 }
 
