@@ -10,8 +10,8 @@ import { TARGETS } from './fuzz/targets';
 
 const SEED = 20260101;
 /** Cases per target; the AEL compiler is the slowest per case. */
-const CASES: { readonly [target: string]: number } = { ael: 800, 'frame-decoder': 1200 };
-const DEFAULT_CASES = 1500;
+const CASES: { readonly [target: string]: number } = { ael: 1000, 'frame-decoder': 1500 };
+const DEFAULT_CASES = 2000;
 
 const bank = new SeedBank(loadCorpus(join(__dirname, '..', '..')));
 

@@ -94,8 +94,8 @@ export function randomRawMsgpack(rng: Rng, depth = 0): Buffer {
     case 2:
       return Buffer.from([rng.pick([0xc0, 0xc2, 0xc3, 0xc1])]);
     case 3: {
-      const t = rng.pick([0xcc, 0xcd, 0xce, 0xcf, 0xd0, 0xd1, 0xd2, 0xd3, 0xca, 0xcb]);
-      const w = { 0xcc: 1, 0xcd: 2, 0xce: 4, 0xcf: 8, 0xd0: 1, 0xd1: 2, 0xd2: 4, 0xd3: 8, 0xca: 4, 0xcb: 8 }[t] as number;
+      // uint8..64, int8..64, float32, float64
+      const [t, w] = rng.pick([[0xcc, 1], [0xcd, 2], [0xce, 4], [0xcf, 8], [0xd0, 1], [0xd1, 2], [0xd2, 4], [0xd3, 8], [0xca, 4], [0xcb, 8]] as const);
       return Buffer.concat([Buffer.from([t]), rng.bytes(w)]);
     }
     case 4:
@@ -111,9 +111,9 @@ export function randomRawMsgpack(rng: Rng, depth = 0): Buffer {
     case 7:
       return Buffer.from([0xd4, 0xff, rng.below(3)]);
     case 8: {
+      // fixext1..16 (d4..d8) carry 1, 2, 4, 8, 16 data bytes; ext8/16/32 (c7..c9) a length
       const t = rng.pick([0xd4, 0xd5, 0xd6, 0xd7, 0xd8, 0xc7, 0xc8, 0xc9]);
-      const fixed = { 0xd4: 1, 0xd5: 2, 0xd6: 4, 0xd7: 8, 0xd8: 16 }[t as 0xd4];
-      if (fixed !== undefined) return Buffer.concat([Buffer.from([t, rng.below(256)]), rng.bytes(fixed)]);
+      if (t >= 0xd4) return Buffer.concat([Buffer.from([t, rng.below(256)]), rng.bytes(1 << (t - 0xd4))]);
       const n = rng.size(20);
       const w = t === 0xc7 ? 1 : t === 0xc8 ? 2 : 4;
       return Buffer.concat([Buffer.from([t]), u(w, n), Buffer.from([rng.below(256)]), rng.bytes(n)]);
@@ -416,7 +416,7 @@ export function adminReply(rng: Rng): Buffer {
   return frame(2, Buffer.concat(blocks));
 }
 
-const AEL_ATOMS = ['$.a', '$.b', '$.name', '$."my bin"', '1', '-7', '0x1f', '0b101', '1.5', '.5', '1e3', '9223372036854775807', "'s'", '"t"', 'true', 'false', '[1, 2]', '{1: 2}', '${x}', '?0', '?1', '?2', '$.ttl()', '$.digestModulo(3)', '$.a.exists()', '$.l.[0]', '$.l.[#-1]', '$.m.{a}', '$.m.{=5:}', '$.l.[=1:3].count()', '$.m.{!a-c}.get(return: KEY_VALUE)', '$.h.hllCount()', '$.a.asFloat()', '$.a.get(type: INT)', 'abs($.a)', 'max($.a, 2)', "geoJson('{\"type\":\"Point\",\"coordinates\":[1,2]}')"];
+const AEL_ATOMS = ['{1.5: 2}', '[1.0, -2.0]', 'max()', '$.""', '$.digestModulo(99999999999999999999)', '[[9223372036854775808]]', '$.a', '$.b', '$.name', '$."my bin"', '1', '-7', '0x1f', '0b101', '1.5', '.5', '1e3', '9223372036854775807', "'s'", '"t"', 'true', 'false', '[1, 2]', '{1: 2}', '${x}', '?0', '?1', '?2', '$.ttl()', '$.digestModulo(3)', '$.a.exists()', '$.l.[0]', '$.l.[#-1]', '$.m.{a}', '$.m.{=5:}', '$.l.[=1:3].count()', '$.m.{!a-c}.get(return: KEY_VALUE)', '$.h.hllCount()', '$.a.asFloat()', '$.a.get(type: INT)', 'abs($.a)', 'max($.a, 2)', "geoJson('{\"type\":\"Point\",\"coordinates\":[1,2]}')"];
 const AEL_BIN = ['==', '!=', '>', '>=', '<', '<=', 'and', 'or', '+', '-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>', 'in'];
 
 /** A random AEL expression (mostly grammatical, often ill-typed). */
@@ -438,4 +438,16 @@ export function aelText(rng: Rng, depth = 0): string {
         ? `let (x = ${aelText(rng, depth + 1)}) then (${aelText(rng, depth + 1)})`
         : `when (${aelText(rng, depth + 1)} => ${aelText(rng, depth + 1)}, default => ${aelText(rng, depth + 1)})`;
   }
+}
+
+/**
+ * AEL input bytes: mostly UTF-8 text; sometimes 0xfe + UTF-16LE text with a lone
+ * surrogate spliced in (the only way to reach strings that have no UTF-8 form).
+ */
+export function aelInput(rng: Rng): Buffer {
+  const text = aelText(rng);
+  if (!rng.chance(0.1)) return Buffer.from(text, 'utf8');
+  const at = rng.below(text.length + 1);
+  const odd = String.fromCharCode(rng.range(0xd800, 0xdfff));
+  return Buffer.concat([Buffer.from([0xfe]), Buffer.from(text.slice(0, at) + odd + text.slice(at), 'utf16le')]);
 }

@@ -334,7 +334,7 @@ export const TARGETS: readonly FuzzTarget[] = [
     name: 'ael',
     text: true,
     seeds: (c) => c.ael.map((t) => Buffer.from(t)),
-    generate: (rng) => Buffer.from(gen.aelText(rng)),
+    generate: (rng) => gen.aelInput(rng),
     map: textMap,
     run: (b) => {
       // A leading 0xfe selects UTF-16 (lone surrogates included); otherwise UTF-8.

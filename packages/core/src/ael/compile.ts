@@ -1,5 +1,7 @@
 import { Exp, ExpNode, type Expression } from '../exp/exp.js';
 import { AelError } from './ael-error.js';
+import { InvalidArgumentError } from '../errors/client-errors.js';
+import { Double } from '../values/double.js';
 import { ListReturnType } from '../ops/list-operations.js';
 import { HllExp, ListExp } from './cdt-exp.js';
 import { buildPath, EXP_TYPE, pathStaticType } from './compile-path.js';
@@ -129,7 +131,7 @@ function compileTree(ast: Ast, text: string): AelProgram {
         unify(a.list, 'list');
         if (a.list.k === 'lit' && Array.isArray(a.list.v) && a.list.v.length > 0) {
           const first = a.list.v[0];
-          unify(a.left, typeof first === 'string' ? 'string' : typeof first === 'boolean' ? 'bool' : typeof first === 'number' && !Number.isInteger(first) ? 'float' : 'int');
+          unify(a.left, typeof first === 'string' ? 'string' : typeof first === 'boolean' ? 'bool' : Double.isDouble(first) || (typeof first === 'number' && !Number.isInteger(first)) ? 'float' : 'int');
         }
         return;
       case 'when': {
@@ -181,7 +183,20 @@ function compileTree(ast: Ast, text: string): AelProgram {
   infer(ast); // a second pass settles types learned late in the first
 
   // Pass 2: build.
+  /**
+   * Builds `a`. The expression builders validate their input and throw InvalidArgumentError;
+   * that becomes an AelError pointing at the innermost node being built, so AEL text only
+   * ever fails with AelError.
+   */
   function build(a: Ast): ExpNode {
+    try {
+      return buildNode(a);
+    } catch (e) {
+      throw asAelError(e, text, a.col);
+    }
+  }
+
+  function buildNode(a: Ast): ExpNode {
     switch (a.k) {
       case 'lit':
         if (typeof a.v === 'bigint' && (a.v > INT64_MAX || a.v < -INT64_MAX - 1n)) throw new AelError(`integer ${a.v} is outside the signed 64-bit range`, text, a.col);
@@ -245,6 +260,7 @@ function compileTree(ast: Ast, text: string): AelProgram {
           default: {
             const n = a.args[0];
             if (a.args.length !== 1 || n === undefined || n.k !== 'lit' || n.type !== 'int') throw new AelError('digestModulo takes one integer', text, a.col);
+            if (typeof n.v === 'bigint' && (n.v > INT64_MAX || n.v < -INT64_MAX - 1n)) throw new AelError(`integer ${n.v} is outside the signed 64-bit range`, text, n.col);
             return Exp.digestModulo(n.v as number);
           }
         }
@@ -301,11 +317,12 @@ function compileTree(ast: Ast, text: string): AelProgram {
             return Exp.geoCompare(args[0] as ExpNode, args[1] as ExpNode);
           }
           case 'max':
-            return Exp.max(...args);
           case 'min':
-            return Exp.min(...args);
+          case 'exclusive':
+            if (args.length === 0) throw new AelError(`${a.fn}() takes at least one argument`, text, a.col);
+            return a.fn === 'max' ? Exp.max(...args) : a.fn === 'min' ? Exp.min(...args) : Exp.exclusive(...args);
           default:
-            return Exp.exclusive(...args);
+            throw new AelError(`unknown function '${a.fn}'`, text, a.col);
         }
       }
       case 'binary': {
@@ -371,6 +388,20 @@ function compileTree(ast: Ast, text: string): AelProgram {
   return { ast, text, build, typeOf };
 }
 
+/** An InvalidArgumentError raised while building or writing an expression, as an AelError at `col`. */
+function asAelError(e: unknown, text: string, col: number): unknown {
+  return e instanceof InvalidArgumentError && !(e instanceof AelError) ? new AelError(e.message, text, col) : e;
+}
+
+/** Writes a built expression; a value the writer refuses is an AelError (at the start of the text). */
+function write(node: ExpNode, text: string): Expression {
+  try {
+    return Exp.build(node);
+  } catch (e) {
+    throw asAelError(e, text, 0);
+  }
+}
+
 const cache = new Map<string, Expression>();
 const CACHE_LIMIT = 1000;
 
@@ -386,7 +417,7 @@ export function parseAel(text: string, ...placeholders: unknown[]): Expression {
     if (hit !== undefined) return hit;
   }
   const program = compileTree(parseAelText(text, placeholders), text);
-  const e = Exp.build(program.build(program.ast));
+  const e = write(program.build(program.ast), text);
   if (placeholders.length === 0) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(text, e);

@@ -79,6 +79,7 @@ export function tokenize(text: string): Token[] {
         } else s += text[j++];
       }
       if (j >= text.length) throw new AelError('unclosed string', text, start);
+      if (!s.isWellFormed()) throw new AelError('string is not valid UTF-8 (it has a lone surrogate)', text, start);
       i = j + 1;
       out.push({ kind: 'str', text: text.slice(start, i), value: s, col: start });
       continue;

@@ -1,6 +1,7 @@
 import { AelError } from './ael-error.js';
 import { tokenize, type Token } from './lexer.js';
 import type { HllFunction, PathFunction, PathPart } from './path-parser.js';
+import { Double } from '../values/double.js';
 import { GeoJSON } from '../values/geojson.js';
 import { INT64_MAX, INT64_MIN } from '../values/int64.js';
 import { MAX_BIN_NAME_BYTES } from '../util/validate.js';
@@ -199,7 +200,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
           while (!(peek().kind === 'op' && peek().text === '}')) {
             const kt = peek();
             const key = literalValue(prefix());
-            if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'bigint') throw new AelError('a map key must be an integer or a string', text, kt.col);
+            if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key)) && typeof key !== 'bigint') throw new AelError('a map key must be an integer or a string', text, kt.col);
             expectOp(':');
             m.set(key, literalValue(prefix()));
             if (peek().kind === 'op' && peek().text === ',') next();
@@ -216,13 +217,23 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
     }
   }
 
-  /** The value of a list/map literal element or key (integers checked against int64 here, with their column). */
+  /**
+   * The value of a list/map literal element or key. Integers are checked against int64
+   * here, with their column; integral float literals (`1.0`) become `Double` so they are
+   * written as floats, not integers.
+   */
   function literalValue(a: Ast): unknown {
     let v: unknown;
-    if (a.k === 'lit') v = a.v;
-    else if (a.k === 'unary' && a.op === '-' && a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) v = typeof a.arg.v === 'bigint' ? -a.arg.v : -(a.arg.v as number);
-    else throw new AelError('list and map literals may only hold literal values', text, a.col);
+    let float = false;
+    if (a.k === 'lit') {
+      v = a.v;
+      float = a.type === 'float';
+    } else if (a.k === 'unary' && a.op === '-' && a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) {
+      v = typeof a.arg.v === 'bigint' ? -a.arg.v : -(a.arg.v as number);
+      float = a.arg.type === 'float';
+    } else throw new AelError('list and map literals may only hold literal values', text, a.col);
     if (typeof v === 'bigint' && (v > INT64_MAX || v < INT64_MIN)) throw new AelError(`integer ${v} is outside the signed 64-bit range`, text, a.col);
+    if (float && typeof v === 'number' && Number.isInteger(v)) return new Double(v);
     return v;
   }
 
@@ -296,6 +307,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
     const p = t.path;
     if (p === undefined) return fail('a bin path', t);
     const nameBytes = Buffer.byteLength(p.bin, 'utf8');
+    if (nameBytes === 0) throw new AelError('a bin name must not be empty', text, t.col + 2);
     if (nameBytes > MAX_BIN_NAME_BYTES) throw new AelError(`bin name '${p.bin}' is ${nameBytes} bytes long; the limit is ${MAX_BIN_NAME_BYTES} bytes`, text, t.col + 2);
     // $.name() is a record metadata function
     if (p.parts.length === 0 && p.fn === null && peek().kind === 'op' && peek().text === '(') {

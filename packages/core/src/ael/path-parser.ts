@@ -87,6 +87,7 @@ export function scanPath(text: string, start: number): ScannedPath {
     const end = text.indexOf(q, i + 1);
     if (end < 0) throw new AelError('unclosed string', text, i);
     const s = text.slice(i + 1, end);
+    if (!s.isWellFormed()) throw new AelError('string is not valid UTF-8 (it has a lone surrogate)', text, i);
     i = end + 1;
     return s;
   };

@@ -122,4 +122,35 @@ describe('hostile AEL texts (fuzz regressions)', () => {
     expectAelError('$.m == {0x8000000000000000: 1}', /9223372036854775808 is outside/);
     expect(() => parseAel('$.l == [-9223372036854775808, 9223372036854775807]')).not.toThrow();
   });
+
+  it.each([
+    ['a float map key', '{1.51: 2} == $.m', /a map key must be an integer or a string/, 1],
+    ['an integral float map key', '{1.0: 2} == $.m', /a map key must be an integer or a string/, 1],
+    ['digestModulo beyond int64', '$.digestModulo(92233720368547758083) == 1', /92233720368547758083 is outside the signed 64-bit range/, 15],
+    ['max() without arguments', '$.a <= max()', /max\(\) takes at least one argument/, 7],
+    ['min() without arguments', 'min() > 1', /min\(\) takes at least one argument/, 0],
+    ['an empty quoted bin name', '$."".{1,2}.count() == 1', /a bin name must not be empty/, 2],
+    ['a lone surrogate in a string', "$.a == 'x\ud800'", /string is not valid UTF-8/, 7],
+    ['a lone surrogate in a bin name', '$."\ud800" == 1', /string is not valid UTF-8/, 2],
+    ['a lone surrogate in a path key', "$.m.{'\ud800'}.count() == 1", /string is not valid UTF-8/, 5],
+    ['a lone surrogate in a path value', '$.l.[="\udc00"].count() == 1', /string is not valid UTF-8/, 6]
+  ])('%s is an AelError at its column (fuzz regression: was an InvalidArgumentError from the expression builders)', (_, text, pattern, column) => {
+    let err: unknown;
+    try {
+      parseAel(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AelError);
+    expect((err as AelError).message).toMatch(pattern);
+    expect((err as AelError).column).toBe(column);
+  });
+
+  it('integral float literals inside list and map literals stay floats (were written as integers)', () => {
+    const hex = (t: string): string => Buffer.from(parseAel(t).toBytes()).toString('hex');
+    expect(hex('$.l == [1.0]')).toContain('91cb3ff0000000000000');
+    expect(hex('$.l == [-2.0, 3]')).toContain('92cbc00000000000000003');
+    expect(hex('$.m == {1: 2.0}')).toContain('01cb4000000000000000');
+    expect(hex('$.l == [1]')).toContain('9101');
+  });
 });
