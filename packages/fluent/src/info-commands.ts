@@ -33,8 +33,10 @@ export class InfoCommands {
   async namespaceDetails(namespace: string): Promise<Map<string, string>> {
     if (typeof namespace !== 'string' || namespace === '') throw new InvalidArgumentError('namespaceDetails() needs a namespace name');
     const text = await this.#one(`namespace/${namespace}`);
-    if (text === '') throw new AerospikeError(`namespace '${namespace}' is not known to the cluster`);
-    return fields(text, /;/);
+    const details = fields(text, /;/);
+    // servers answer an unknown namespace with nothing or, since 8.x, with `type=unknown`
+    if (text === '' || (details.size === 1 && details.get('type') === 'unknown')) throw new AerospikeError(`namespace '${namespace}' is not known to the cluster`);
+    return details;
   }
 
   /** True when the namespace runs in strong-consistency mode. */
@@ -73,6 +75,14 @@ export class InfoCommands {
   /** The server build (`build`). */
   async build(): Promise<string> {
     return this.#one('build');
+  }
+
+  /** Sends an info command to every node of the cluster; returns each node's reply by node name. */
+  async infoOnAllNodes(command: string): Promise<Map<string, string>> {
+    if (typeof command !== 'string' || command === '') throw new InvalidArgumentError('infoOnAllNodes() needs an info command');
+    const names = this.#client.nodes().map((n) => n.name);
+    const replies = await Promise.all(names.map(async (node) => (await this.#client.info(command, { node, throwOnError: true })).get(command) ?? ''));
+    return new Map(names.map((n, i) => [n, replies[i] ?? '']));
   }
 }
 

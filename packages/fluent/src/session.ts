@@ -2,7 +2,7 @@ import { InvalidArgumentError, type AbortStatus, type AerospikeClient, type Comm
 import type { Behavior } from './behavior.js';
 import type { AnyBins, DataSet, Key, KeyOf, KeysOf } from './dataset.js';
 import type { FluentRecord } from './record-result.js';
-import { WriteSegmentBuilder, type WriteVerb } from './write-builder.js';
+import { WriteSegmentBuilder, type BinName, type WriteVerb } from './write-builder.js';
 import { BatchBuilder } from './batch-builder.js';
 import { UdfBuilder } from './udf-builder.js';
 import { DataSet as DataSetClass } from './dataset.js';
@@ -123,9 +123,11 @@ export class Session {
     return new UdfBuilder(this.#client, this.behavior, flat(keys));
   }
 
-  /** Fast path: reads one record, or null when it does not exist. */
-  async get<B extends object = AnyBins>(key: KeyOf<B>): Promise<FluentRecord<B> | null> {
-    const r = await (await this.#builder<B>('read', [key]).execute()).first();
+  /** Fast path: reads one record (all bins, or only `bins`), or null when it does not exist. */
+  async get<B extends object = AnyBins>(key: KeyOf<B>, bins?: readonly BinName<B>[]): Promise<FluentRecord<B> | null> {
+    const builder = this.#builder<B>('read', [key]);
+    if (bins !== undefined) builder.bins(bins);
+    const r = await (await builder.execute()).first();
     return r?.record ?? null;
   }
 
@@ -161,6 +163,11 @@ export class Session {
   beginTransaction(options: TransactionOptions = {}): TransactionalSession {
     const txn = newTxn(this.#client, options);
     return new TransactionalSession(this.#client, this.behavior, txn, this.#client);
+  }
+
+  /** Same as {@link beginTransaction} (the SDK's `transaction_session()`). */
+  transactionSession(options: TransactionOptions = {}): TransactionalSession {
+    return this.beginTransaction(options);
   }
 
   /**

@@ -162,6 +162,18 @@ export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOption
     this.bin(name).upsertFrom(expr, opts);
     return this;
   }
+  /**
+   * For `query(keys…)`: reads only the named bins (`bins('name', 'age')` or `bins(['name'])`)
+   * instead of every bin.
+   */
+  bins(...names: Array<BinName<B> | readonly BinName<B>[]>): this {
+    if (this.#verb !== 'read') throw new InvalidArgumentError(`bins() selects the bins a query(keys…) reads; ${this.#verb}() does not read`);
+    const flat: unknown[] = names.flat();
+    if (flat.length === 0 || !flat.every((b) => typeof b === 'string' && b !== '')) throw new InvalidArgumentError('bins() needs one or more bin names');
+    for (const b of flat as string[]) this.op(Op.read(b));
+    return this;
+  }
+
   /** Adds an operation built with `@aerospike-ts/core` (ListOp, MapOp, ExpOp, …). */
   addOperation(o: Operation): this {
     return this.op(o);
