@@ -8,6 +8,8 @@ import type { WorkerInput, WorkerReport } from './concurrency-worker-script';
 // The client in worker threads, and many clients in one process, against one emulator.
 
 const NS = 'test';
+// Generous: the suite may share two CPUs with other test runs (nothing here measures time).
+jest.setTimeout(30_000);
 
 describe('clients in worker threads (emulator in the main thread)', () => {
   let emulator: Emulator;
@@ -36,6 +38,7 @@ describe('clients in worker threads (emulator in the main thread)', () => {
   it('4 workers, each with its own client: put/get/batch work, errors are typed, and each worker exits by itself', async () => {
     const results = await Promise.all(Array.from({ length: 4 }, (_, id) => runWorker({ hosts: emulator.hosts, id, count: 200 })));
     for (const { report, code } of results) {
+      if (report?.ok === false) throw new Error(`a worker failed: ${report.error}`);
       expect(code).toBe(0);
       expect(report).toMatchObject({ ok: true, written: 200, read: 200, batch: 200, notFoundTyped: true });
     }
@@ -58,7 +61,9 @@ describe('many clients in one process', () => {
     try {
       const clients = await Promise.all(
         Array.from({ length: 20 }, async () => {
-          const c = new AerospikeClient({ hosts: emulator.hosts, tendInterval: 50 });
+          // Generous timeouts: 20 clients and the emulator share this thread (and the CPUs with other runs).
+          const slow = { totalTimeout: 10_000 };
+          const c = new AerospikeClient({ hosts: emulator.hosts, tendInterval: 50, policies: { read: slow, write: slow, batch: slow, query: slow } });
           return c.connect();
         })
       );

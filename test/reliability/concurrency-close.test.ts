@@ -7,6 +7,8 @@ import { outcome, SocketTracker } from './fault-harness';
 // sent); nothing hangs, and every socket the client opened is destroyed.
 
 const NS = 'test';
+// Generous: the suite may share two CPUs with other test runs (nothing here measures time).
+jest.setTimeout(30_000);
 
 describe('close() during in-flight commands', () => {
   let emulator: Emulator;

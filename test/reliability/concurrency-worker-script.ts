@@ -19,7 +19,9 @@ export type WorkerReport = { readonly ok: true; readonly id: number; readonly wr
  */
 async function main(): Promise<WorkerReport> {
   const { hosts, id, count } = workerData as WorkerInput;
-  const client = new AerospikeClient({ hosts });
+  // Generous timeouts: the emulator serving every worker runs on the test's main thread.
+  const slow = { totalTimeout: 10_000 };
+  const client = new AerospikeClient({ hosts, policies: { read: slow, write: slow, batch: slow } });
   await client.connect();
   try {
     const keys = Array.from({ length: count }, (_, i) => new Key('test', 'workers', `${id}:${i}`));

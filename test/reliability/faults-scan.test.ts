@@ -7,6 +7,8 @@ import { connectClient, poolTotals } from './fault-harness';
 // returns every record exactly once.
 
 const NS = 'test';
+// Generous: the suite may share two CPUs with other test runs (nothing here measures time).
+jest.setTimeout(30_000);
 const SET = 'scan_faults';
 // Big enough records that a node's reply (~6 MB) does not fit in the loopback socket buffers.
 const RECORDS = 3000;

@@ -96,7 +96,7 @@ describe('random connection faults under 16 concurrent writers (3 nodes)', () =>
       { type: 'truncate', bytes: 9 },
       { type: 'truncate', bytes: 30 },
       { type: 'drop' },
-      { type: 'delay', ms: 200 }
+      { type: 'delay', ms: 1000 }
     ];
     const acked = new Set<number>();
     const failed = new Map<number, AerospikeError>();
@@ -114,7 +114,7 @@ describe('random connection faults under 16 concurrent writers (3 nodes)', () =>
         if (i >= total) return;
         if (i % 15 === 0) emulator.faults.add({ match: { kind: 'write', set }, action: actions[rand(actions.length)] as FaultAction, times: 1 });
         // Half the writers retry (a retried put is idempotent); half do not.
-        const r = await outcome(() => client.put(new Key(NS, set, i), { v: i }, { maxRetries: w % 2 === 0 ? 0 : 3, socketTimeout: 50, totalTimeout: 2000 }));
+        const r = await outcome(() => client.put(new Key(NS, set, i), { v: i }, { maxRetries: w % 2 === 0 ? 0 : 3, socketTimeout: 250, totalTimeout: 5000 }));
         if (r.ok) acked.add(i);
         else {
           failed.set(i, r.error);
