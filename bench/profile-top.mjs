@@ -30,6 +30,15 @@ function frameName(n) {
 
 const self = new Map();
 const incl = new Map();
+const byFile = new Map();
+function fileOf(n) {
+  let where = n.callFrame.url;
+  if (where.startsWith('file://')) where = fileURLToPath(where);
+  if (where.startsWith(root)) where = relative(root, where);
+  if (where.startsWith('node:')) return 'node: internals';
+  if (where === '') return `${n.callFrame.functionName || '(anonymous)'} (native)`;
+  return where;
+}
 let total = 0;
 for (let i = 0; i < prof.samples.length; i++) {
   const dt = prof.timeDeltas[i + 1] ?? prof.timeDeltas[i] ?? 0;
@@ -37,6 +46,8 @@ for (let i = 0; i < prof.samples.length; i++) {
   let n = byId.get(prof.samples[i]);
   const name = frameName(n);
   self.set(name, (self.get(name) ?? 0) + dt);
+  const file = fileOf(n);
+  byFile.set(file, (byFile.get(file) ?? 0) + dt);
   const seen = new Set();
   for (; n !== undefined; n = byId.get(parent.get(n.id))) {
     const nm = frameName(n);
@@ -49,7 +60,9 @@ for (let i = 0; i < prof.samples.length; i++) {
 const pct = (x) => `${((100 * x) / total).toFixed(1)}%`;
 const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, count);
 console.log(`${file}: ${(total / 1e6).toFixed(2)} s sampled\n`);
-console.log('| self | function |\n|---:|---|');
+console.log('| self | file |\n|---:|---|');
+for (const [name, t] of top(byFile).slice(0, 12)) console.log(`| ${pct(t)} | \`${name}\` |`);
+console.log('\n| self | function |\n|---:|---|');
 for (const [name, t] of top(self)) console.log(`| ${pct(t)} | \`${name}\` |`);
 console.log('\n| inclusive | function |\n|---:|---|');
 for (const [name, t] of top(incl).filter(([n]) => !/^\((root|program|idle)\)/.test(n))) console.log(`| ${pct(t)} | \`${name}\` |`);

@@ -2,7 +2,7 @@
 // `aerospike` client and a raw-socket ceiling, against the same server.
 //
 //   npm run bench                      (root: builds, installs bench deps, runs this)
-//   node bench/run.mjs [--smoke] [--rounds 3] [--duration 4] [--warmup 1]
+//   node bench/run.mjs [--smoke] [--rounds 3] [--duration 3] [--warmup 1]
 //                      [--only raw,classic,...] [--workloads get,put,mix,batch,scan]
 //                      [--in-flight 1,16,64,256] [--out DIR] [--chart FILE]
 //                      [--no-load] [--cpu-prof DIR] [--server-label TEXT]
@@ -74,7 +74,7 @@ const opts = {
   hosts: process.env.AEROSPIKE_HOSTS || '127.0.0.1:3000',
   ns: process.env.AEROSPIKE_NAMESPACE || 'test',
   rounds: num(args.rounds, smoke ? 1 : 3),
-  durationSec: num(args.duration, smoke ? 0.2 : 4),
+  durationSec: num(args.duration, smoke ? 0.2 : 3),
   warmupSec: num(args.warmup, smoke ? 0.05 : 1),
   total: num(args.records, smoke ? 2000 : 100_000),
   hot: num(args.hot, smoke ? 200 : 10_000),
