@@ -1,7 +1,8 @@
 /**
  * Seeds for the fuzzer: the recorded server replies in packages/core/test/fixtures/data
  * (single-record, batch and scan/query frames, info replies and the replicas, peers and
- * sindex-list texts inside them) and a few hand-written AEL expressions.
+ * sindex-list texts inside them), a few hand-written AEL expressions and the AEL texts of
+ * the AEL unit tests.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,5 +79,11 @@ export function loadCorpus(root: string): Corpus {
   const cluster = JSON.parse(readFileSync(join(dir, 'info', 'cluster3.json'), 'utf8')) as { nodes: Array<{ exchanges: Exchange[] }> };
   for (const node of cluster.nodes) for (const ex of node.exchanges) c.info.push(...frames(ex.responses));
   for (const f of c.info) infoTexts(c, f);
+  // AEL texts: the first string of each table row in the AEL unit tests (`['$.l.[0] == 100', …]`).
+  const aelDir = join(root, 'packages', 'core', 'test', 'ael');
+  for (const file of readdirSync(aelDir)) {
+    if (!file.endsWith('.test.ts')) continue;
+    for (const m of readFileSync(join(aelDir, file), 'utf8').matchAll(/^\s*\[\s*(['"`])((?:\\.|(?!\1).)+)\1/gm)) c.ael.push(m[2] as string);
+  }
   return c;
 }
