@@ -1,7 +1,8 @@
 // Soak test: a mixed load (put, get, batch get, operate, small scans) for a set time
 // against a server, reporting throughput, errors by class, heap and connections at
 // intervals, then a summary. Exits non-zero when the post-GC heap grew by 5% or more
-// after the warm-up, or when connections leaked.
+// after the warm-up (both measured with the load paused, after a full GC), or when
+// connections leaked.
 //
 // Uses the built packages (run `npm run build` first; `npm run soak` does).
 //
@@ -126,8 +127,20 @@ async function main() {
   }
 
   let stop = false;
+  // Pausing the load (all workers parked) for the heap baselines: the heap after warm-up
+  // and at the end are both measured with nothing in flight, so they compare like with like.
+  let gate = null;
+  let openGate = null;
+  let parked = 0;
+  let allParked = null;
   async function worker() {
     while (!stop) {
+      if (gate !== null) {
+        if (++parked === concurrency) allParked?.();
+        await gate;
+        parked--;
+        continue;
+      }
       try {
         await one();
       } catch (err) {
@@ -146,6 +159,19 @@ async function main() {
     return t;
   };
   const mb = (b) => (b / 1048576).toFixed(1);
+  async function quiescentHeap() {
+    gate = new Promise((r) => (openGate = r));
+    await new Promise((r) => {
+      allParked = r;
+      if (parked === concurrency) r();
+    });
+    const heap = heapNow().heapUsed;
+    const open = openGate;
+    gate = null;
+    allParked = null;
+    open();
+    return heap;
+  }
   const heapNow = () => {
     gc();
     return process.memoryUsage();
@@ -170,7 +196,7 @@ async function main() {
     peakHeap = Math.max(peakHeap, m.heapUsed);
     peakRss = Math.max(peakRss, m.rss);
     peakExternal = Math.max(peakExternal, m.external);
-    if (warmHeap === null && elapsed >= warmupMs) warmHeap = m.heapUsed;
+    if (warmHeap === null && elapsed >= warmupMs) warmHeap = await quiescentHeap();
     const rate = Math.round(intervalOps / ((now - lastReport) / 1000));
     samples.push({ elapsed, rate, heap: m.heapUsed, rss: m.rss });
     intervalOps = 0;
@@ -182,7 +208,7 @@ async function main() {
   stop = true;
   await Promise.all(workers);
   const endHeap = heapNow().heapUsed;
-  warmHeap ??= samples[0]?.heap ?? endHeap;
+  warmHeap ??= endHeap;
 
   // Connection leak check 1: with the load stopped, nothing is in use or waiting and every
   // connection still open is idle in its pool (opened - closed = idle), within the maximum.
@@ -205,8 +231,8 @@ async function main() {
     ['peak heap (post-GC)', `${mb(peakHeap)} MB`],
     ['peak external (Buffers)', `${mb(peakExternal)} MB`],
     ['peak RSS', `${mb(peakRss)} MB${emulatorWorker !== null ? ' (client and emulator)' : ''}`],
-    ['heap after warm-up', `${mb(warmHeap)} MB`],
-    ['heap at end', `${mb(endHeap)} MB`],
+    ['heap after warm-up (load paused)', `${mb(warmHeap)} MB`],
+    ['heap at end (load stopped)', `${mb(endHeap)} MB`],
     ['heap growth after warm-up', `${growth.toFixed(2)}% ${growth >= 5 ? 'FAIL (>= 5%)' : 'ok'}`],
     ['connections after load', `inUse ${idle.inUse}, waiting ${idle.waiting}, idle ${idle.idle}, opened ${idle.opened}, closed ${idle.closed}`],
     ['connection leak', leak ? 'FAIL' : 'none (all idle after load; all closed after close())']
