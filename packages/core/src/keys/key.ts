@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type BN from 'bn.js';
 import { InvalidArgumentError } from '../errors/client-errors.js';
 import { isBN, toInt64, writeIntegralNumber } from '../values/int64.js';
 import { ParticleType } from '../wire/constants.js';
+import { ripemd160 } from './ripemd160.js';
 import { checkNamespace, checkSetName, describeType } from '../util/validate.js';
 
 /** A user key: string, integer (signed 64-bit) or bytes. */
@@ -121,21 +121,18 @@ export function writeUserKeyValue(buf: Buffer, offset: number, k: string | numbe
   return offset + 8;
 }
 
-const scratch = Buffer.allocUnsafe(9);
+/** Set name, particle type and key bytes, laid out for hashing (grown for long keys). */
+let scratch = Buffer.allocUnsafeSlow(256);
 
 /** RIPEMD-160(set ‖ particle type ‖ key bytes). */
 export function computeDigest(set: string | null, k: string | number | bigint | Buffer): Buffer {
-  const h = createHash('ripemd160');
-  if (set !== null) h.update(set, 'utf8');
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: room for both strings, the type byte and an integer
+  const most = (set === null ? 0 : set.length * 3) + 9 + (typeof k === 'string' ? k.length * 3 : Buffer.isBuffer(k) ? k.length : 0);
+  if (most > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(most, scratch.length * 2));
+  const buf = scratch;
+  let off = set === null || set === '' ? 0 : buf.write(set, 0, 'utf8');
   const type = userKeyParticleType(k);
-  scratch[0] = type;
-  if (type === ParticleType.INTEGER) {
-    writeUserKeyValue(scratch, 1, k);
-    h.update(scratch);
-  } else {
-    h.update(scratch.subarray(0, 1));
-    if (typeof k === 'string') h.update(k, 'utf8');
-    else h.update(k as Buffer);
-  }
-  return h.digest();
+  buf[off++] = type;
+  off = writeUserKeyValue(buf, off, k);
+  return ripemd160(buf, 0, off);
 }
