@@ -4,7 +4,7 @@ import { MessageType, PROTO_HEADER_SIZE } from '../wire/constants.js';
 import { checkName } from '../util/validate.js';
 import { hashPassword } from './auth.js';
 import type { Connection } from './connection.js';
-import { encodeAdmin, type FieldData } from './admin-frame.js';
+import { decodeRoleFields, decodeUserFields, encodeAdmin, parseAdminQueryFrame, type FieldData } from './admin-frame.js';
 
 /** Admin (security) command ids. */
 export const AdminCommandId = Object.freeze({
@@ -26,7 +26,6 @@ export const AdminCommandId = Object.freeze({
 
 const Field = Object.freeze({ USER: 0, PASSWORD: 1, OLD_PASSWORD: 2, ROLES: 10, ROLE: 11, PRIVILEGES: 12, WHITELIST: 13, READ_QUOTA: 14, WRITE_QUOTA: 15, READ_INFO: 16, WRITE_INFO: 17, CONNECTIONS: 18 } as const);
 const HEADER = 16;
-const QUERY_END = 50;
 
 /** Privilege codes. */
 export const PrivilegeCode = Object.freeze({
@@ -158,29 +157,10 @@ export async function queryAdmin(conn: Connection, request: Buffer, timeout: num
     request,
     {
       onFrame: (frame: Buffer): boolean => {
-        if (frame[1] !== MessageType.ADMIN) throw new ParseError('malformed admin reply');
-        let off = PROTO_HEADER_SIZE;
-        while (off < frame.length) {
-          if (frame.length - off < HEADER) throw new ParseError('admin reply truncated');
-          const code = frame[off + 1] as number;
-          const n = frame[off + 3] as number;
-          off += HEADER;
-          if (code === QUERY_END) return true;
-          if (code !== 0) {
-            error = code;
-            return true;
-          }
-          const fields = new Map<number, Buffer>();
-          for (let i = 0; i < n; i++) {
-            if (frame.length - off < 5) throw new ParseError('admin reply truncated inside a field');
-            const len = frame.readUInt32BE(off);
-            if (len < 1 || off + 4 + len > frame.length) throw new ParseError('admin reply field overruns the frame');
-            fields.set(frame[off + 4] as number, frame.subarray(off + 5, off + 4 + len));
-            off += 4 + len;
-          }
-          blocks.push({ fields });
-        }
-        return false;
+        const done = parseAdminQueryFrame(frame, (fields) => blocks.push({ fields }));
+        if (done === undefined) return false;
+        error = done;
+        return true;
       }
     },
     timeout,
@@ -190,63 +170,12 @@ export async function queryAdmin(conn: Connection, request: Buffer, timeout: num
   return blocks;
 }
 
-function readRoles(b: Buffer | undefined): string[] {
-  if (b === undefined || b.length === 0) return [];
-  const out: string[] = [];
-  let off = 1;
-  for (let i = 0; i < (b[0] as number); i++) {
-    const len = b[off] as number;
-    out.push(b.toString('utf8', off + 1, off + 1 + len));
-    off += 1 + len;
-  }
-  return out;
-}
-
-function readInfo(b: Buffer | undefined): number[] {
-  if (b === undefined || b.length === 0) return [];
-  const out: number[] = [];
-  for (let i = 0; i < (b[0] as number); i++) out.push(b.readUInt32BE(1 + i * 4));
-  return out;
-}
-
-/** Decodes QUERY_USERS blocks. */
+/** Decodes QUERY_USERS blocks. @throws ParseError on a malformed record */
 export function parseUsers(blocks: Block[]): UserInfo[] {
-  return blocks.map((b) => ({
-    user: b.fields.get(Field.USER)?.toString('utf8') ?? '',
-    roles: readRoles(b.fields.get(Field.ROLES)),
-    readInfo: readInfo(b.fields.get(Field.READ_INFO)),
-    writeInfo: readInfo(b.fields.get(Field.WRITE_INFO)),
-    connsInUse: b.fields.get(Field.CONNECTIONS)?.readUInt32BE(0) ?? 0
-  }));
+  return blocks.map((b) => decodeUserFields(b.fields));
 }
 
-/** Decodes QUERY_ROLES blocks. */
+/** Decodes QUERY_ROLES blocks. @throws ParseError on a malformed record */
 export function parseRoles(blocks: Block[]): RoleInfo[] {
-  return blocks.map((b) => {
-    const privs: Privilege[] = [];
-    const p = b.fields.get(Field.PRIVILEGES);
-    if (p !== undefined && p.length > 0) {
-      let off = 1;
-      for (let i = 0; i < (p[0] as number); i++) {
-        const code = p[off++] as number;
-        if (code >= 10) {
-          const nsLen = p[off] as number;
-          const namespace = p.toString('utf8', off + 1, off + 1 + nsLen);
-          off += 1 + nsLen;
-          const setLen = p[off] as number;
-          const set = p.toString('utf8', off + 1, off + 1 + setLen);
-          off += 1 + setLen;
-          privs.push({ code, ...(namespace === '' ? {} : { namespace }), ...(set === '' ? {} : { set }) });
-        } else privs.push({ code });
-      }
-    }
-    const wl = b.fields.get(Field.WHITELIST)?.toString('utf8') ?? '';
-    return {
-      name: b.fields.get(Field.ROLE)?.toString('utf8') ?? '',
-      privileges: privs,
-      whitelist: wl === '' ? [] : wl.split(','),
-      readQuota: b.fields.get(Field.READ_QUOTA)?.readUInt32BE(0) ?? 0,
-      writeQuota: b.fields.get(Field.WRITE_QUOTA)?.readUInt32BE(0) ?? 0
-    };
-  });
+  return blocks.map((b) => decodeRoleFields(b.fields));
 }

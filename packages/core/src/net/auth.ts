@@ -1,9 +1,8 @@
 import bcrypt from 'bcryptjs';
 import { ParseError } from '../errors/client-errors.js';
 import { serverError } from '../errors/server-errors.js';
-import { MessageType, PROTO_HEADER_SIZE } from '../wire/constants.js';
 import type { Connection } from './connection.js';
-import { ADMIN_HEADER_SIZE, encodeAdmin } from './admin-frame.js';
+import { encodeAdmin, parseAdminReply } from './admin-frame.js';
 
 /** Admin command ids used for authentication. */
 const AdminCommand = Object.freeze({ AUTHENTICATE: 0, LOGIN: 20 } as const);
@@ -26,23 +25,6 @@ export interface Session {
   readonly ttl: number;
 }
 
-function parseAdmin(frame: Buffer): { resultCode: number; fields: Map<number, Buffer> } {
-  if (frame[1] !== MessageType.ADMIN) throw new ParseError(`expected an admin reply (type 2), got message type ${frame[1]}`);
-  if (frame.length < PROTO_HEADER_SIZE + ADMIN_HEADER_SIZE) throw new ParseError('admin reply shorter than its header');
-  const resultCode = frame[PROTO_HEADER_SIZE + 1] as number;
-  const n = frame[PROTO_HEADER_SIZE + 3] as number;
-  const fields = new Map<number, Buffer>();
-  let off = PROTO_HEADER_SIZE + ADMIN_HEADER_SIZE;
-  for (let i = 0; i < n; i++) {
-    if (frame.length - off < 5) throw new ParseError('admin reply truncated inside a field');
-    const len = frame.readUInt32BE(off);
-    if (len < 1 || off + 4 + len > frame.length) throw new ParseError('admin reply field overruns the frame');
-    fields.set(frame[off + 4] as number, frame.subarray(off + 5, off + 4 + len));
-    off += 4 + len;
-  }
-  return { resultCode, fields };
-}
-
 /**
  * Logs in with a user and a bcrypt credential. Returns the session, or `null` when the
  * server has security disabled.
@@ -53,7 +35,7 @@ export async function login(conn: Connection, user: string, credential: string, 
     [AdminField.USER, Buffer.from(user, 'utf8')],
     [AdminField.CREDENTIAL, Buffer.from(credential, 'utf8')]
   ]);
-  const reply = parseAdmin(await conn.request(req, timeout, timeout > 0 ? Date.now() + timeout : 0));
+  const reply = parseAdminReply(await conn.request(req, timeout, timeout > 0 ? Date.now() + timeout : 0));
   if (reply.resultCode === SECURITY_NOT_ENABLED) return null;
   if (reply.resultCode !== 0) throw serverError(reply.resultCode, { node: conn.address, detail: `login as '${user}' failed` });
   const token = reply.fields.get(AdminField.SESSION_TOKEN);
@@ -72,7 +54,7 @@ export async function authenticate(conn: Connection, user: string, token: Buffer
     [AdminField.USER, Buffer.from(user, 'utf8')],
     [AdminField.SESSION_TOKEN, token]
   ]);
-  const reply = parseAdmin(await conn.request(req, timeout, timeout > 0 ? Date.now() + timeout : 0));
+  const reply = parseAdminReply(await conn.request(req, timeout, timeout > 0 ? Date.now() + timeout : 0));
   if (reply.resultCode !== 0 && reply.resultCode !== SECURITY_NOT_ENABLED) {
     throw serverError(reply.resultCode, { node: conn.address, detail: `authentication as '${user}' failed` });
   }
