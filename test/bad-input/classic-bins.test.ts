@@ -57,9 +57,11 @@ describe('classic: circular values', () => {
     l.push({ back: l });
     return rejects(() => env.client.put(K, { a: l }), `bin 'a'[0].back: ${CIRCULAR}`);
   });
-  // core's batch engine encodes per node and turns an encoding error into a failed result
-  // for every record of that node's chunk (valid ones included) instead of throwing
-  it.todo("batch_write: a circular bin value rejects the whole call with InvalidArgError \"bin 'a'[1]: circular structure …\" before anything is sent (core batch() must encode/validate every record up front)");
+  // core's batch engine encodes every node's command before sending any: one bad record fails the whole call
+  it('batch_write: a list containing itself', () => rejects(() => env.client.batch_write([[K, { a: circularList() }]]), `batch record 0: bin 'a'[1]: ${CIRCULAR}`));
+  it('batch_write: a valid record, then a map containing itself', () =>
+    rejects(() => env.client.batch_write([[K, { a: 1 }], [['test', 'bad_bins', 2], { m: circularMap() }]]), `batch record 1: bin 'm'.self: ${CIRCULAR}`));
+  it('batch_operate: a write of a list containing itself', () => rejects(() => env.client.batch_operate([K], [{ op: 2, bin: 'a', val: circularList() }]), `batch record 0: bin 'a'[1]: ${CIRCULAR}`));
   it('operate write', () => rejects(() => env.client.operate(K, [{ op: 2, bin: 'a', val: circularMap() }]), `bin 'a'.self: ${CIRCULAR}`));
   it('apply arguments', () => rejects(() => env.client.apply(K, 'mod', 'fn', [circularList()]), `UDF arguments[0][1]: ${CIRCULAR}`));
 });

@@ -7,6 +7,7 @@ const env = useCore();
 const rejects = (call: () => unknown, message: string | RegExp): Promise<Error> => env.wire.expectRejected(call, InvalidArgumentError, message);
 const k = new Key('test', 'bad_core_batch', 1);
 const LONG = 'b'.repeat(16);
+const CIRCULAR = 'circular structure (the value contains itself); only trees of values can be written';
 
 describe('core: batches', () => {
   it('batch of no records', () => rejects(() => env.client.batch([]), 'a batch needs a non-empty list of records'));
@@ -15,17 +16,37 @@ describe('core: batches', () => {
   it('batchRemove of no keys', () => rejects(() => env.client.batchRemove([]), 'a batch needs a non-empty list of keys'));
   it('batchApply of no keys', () => rejects(() => env.client.batchApply([], 'mod', 'fn'), 'a batch needs a non-empty list of keys'));
   it('batchOperate of no operations', () => rejects(() => env.client.batchOperate([k], []), 'batchOperate needs a non-empty list of operations'));
-  it('batchGet of a tuple key', () => rejects(() => env.client.batchGet([k, bad(['test', 'x', 1])]), 'key 1 must be a Key, got array'));
+  it('batchGet of a tuple key', () => rejects(() => env.client.batchGet([k, bad(['test', 'x', 1])]), 'key 1 must be a Key (new Key(namespace, set, userKey)), got array'));
   it('a record of an unknown type', () => rejects(() => env.client.batch([bad({ type: 'upsert', key: k })]), "batch record 0: type must be 'read', 'write', 'delete' or 'udf', got string"));
   it('a write without operations', () => rejects(() => env.client.batch([{ type: 'write', key: k, ops: [] }]), 'batch record 0: a write needs at least one operation'));
   it('a read with bins a string', () => rejects(() => env.client.batch([{ type: 'read', key: k, bins: bad('a') }]), 'batch record 0: bins must be a list of bin names'));
   it('a UDF with an empty module name', () => rejects(() => env.client.batch([{ type: 'udf', key: k, module: '', fn: 'f' }]), 'batch record 0: UDF module name must not be empty'));
   it('batch policy NaN', () => rejects(() => env.client.batchGet([k], null, { totalTimeout: NaN }), "batch policy: 'totalTimeout' must be an integer from 0 to 4294967295, got NaN"));
-  it.todo("batch([{ type: 'write', key, ops, policy: { ttl: -9 } }]) throws InvalidArgumentError \"batch record 0: write policy: 'ttl' must be an integer from -2 to 4294967294, got -9\" — today it is sent");
-  it.todo("batch([{ type: 'write', key, ops, policy: { generation: -1 } }]) throws InvalidArgumentError \"batch record 0: write policy: 'generation' must be an integer from 0 to 4294967295, got -1\" — today it is sent");
-  it.todo("batch([{ type: 'write', key, ops, policy: { timeout: 5 } }]) throws InvalidArgumentError \"batch record 0: write policy: unknown option 'timeout'\" — today it is sent");
-  it.todo('batchGet([key], [a bin name of 16 bytes]) throws InvalidArgumentError \'bin name "bbbbbbbbbbbbbbbb" is 16 bytes long; the limit is 15 bytes\' — today each result has resultCode -3 and the error');
-  it.todo("batch([{ type: 'write', key, ops: [Op.write('a', circular)] }]) throws InvalidArgumentError \"bin 'a'[1]: circular structure …\" before sending — today every record routed to that node (valid ones too) gets resultCode -3");
+  it('a write record with ttl -9', () =>
+    rejects(() => env.client.batch([{ type: 'write', key: k, ops: [Op.write('a', 1)], policy: { ttl: -9 } }]), "batch record 0: write policy: 'ttl' must be an integer from -2 to 4294967294, got -9"));
+  it('a write record with generation -1', () =>
+    rejects(() => env.client.batch([{ type: 'write', key: k, ops: [Op.write('a', 1)], policy: { generation: -1 } }]), "batch record 0: write policy: 'generation' must be an integer from 0 to 4294967295, got -1"));
+  it('a write record with an unknown option', () => rejects(() => env.client.batch([{ type: 'write', key: k, ops: [Op.write('a', 1)], policy: bad({ timeout: 5 }) }]), "batch record 0: write policy: unknown option 'timeout'"));
+  it('a delete record with a batch-wide option', () =>
+    rejects(() => env.client.batch([{ type: 'read', key: k }, { type: 'delete', key: k, policy: bad({ totalTimeout: 5 }) }]), "batch record 1: write policy: 'totalTimeout' is not a per-record setting of a batch; set it in the batch policy"));
+  it('a read record with readTouchTtlPercent 101', () => rejects(() => env.client.batch([{ type: 'read', key: k, policy: { readTouchTtlPercent: 101 } }]), "batch record 0: read policy: 'readTouchTtlPercent' must be an integer from -1 to 100, got 101"));
+  it('batchRemove with a write policy of a string ttl', () => rejects(() => env.client.batchRemove([k], undefined, { ttl: bad('1') }), "batch record 0: write policy: 'ttl' must be an integer from -2 to 4294967294, got string"));
+  it('batchGet of a bin name of 16 bytes', () => rejects(() => env.client.batchGet([k], [LONG]), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
+  it('a read record of a bin name of 16 bytes', () => rejects(() => env.client.batch([{ type: 'read', key: k }, { type: 'read', key: k, bins: ['a', LONG] }]), `batch record 1: bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
+  it('a write of a list containing itself', () =>
+    rejects(() => env.client.batch([{ type: 'write', key: k, ops: [Op.write('a', bad(circularList()))] }]), `batch record 0: bin 'a'[1]: ${CIRCULAR}`));
+  it('a valid write and then a write of a list containing itself: neither is sent', () =>
+    rejects(
+      () =>
+        env.client.batch([
+          { type: 'write', key: k, ops: [Op.write('a', 1)] },
+          { type: 'write', key: new Key('test', 'bad_core_batch', 2), ops: [Op.write('a', bad(circularList()))] }
+        ]),
+      `batch record 1: bin 'a'[1]: ${CIRCULAR}`
+    ));
+  it('batchOperate writing a value of an unsupported type', () =>
+    rejects(() => env.client.batchOperate([k, new Key('test', 'bad_core_batch', 2)], [Op.write('a', bad(() => 1))]), "batch record 0: bin 'a': unsupported value type function; use null, boolean, number, bigint, string, bytes, list, map, GeoJSON or HLL"));
+  it('batchApply with a circular argument', () => rejects(() => env.client.batchApply([k], 'mod', 'fn', [bad(circularList())]), `batch record 0: UDF arguments[0][1]: ${CIRCULAR}`));
 });
 
 describe('core: contradictory and unknown operation flags', () => {

@@ -21,15 +21,18 @@ describe('core: keys', () => {
   it('user key 2^64', () => rejects(() => new Key('test', 'x', 2 ** 64), 'user key: integer 18446744073709551616 is outside the signed 64-bit range'));
   it('digest 21 bytes', () => rejects(() => new Key('test', 'x', null, Buffer.alloc(21)), 'digest must be 20 bytes, got Buffer of 21 bytes'));
   it('fromDigest a string', () => rejects(() => Key.fromDigest('test', 'x', bad('00'.repeat(20))), 'digest must be 20 bytes, got string'));
-  it('a classic tuple instead of a Key', () => rejects(() => env.client.put(bad(['test', 'x', 1]), { a: 1 }), 'key must be a Key, got array'));
-  it('a plain object instead of a Key', () => rejects(() => env.client.get(bad({ namespace: 'test', set: 'x', userKey: 1 })), 'key must be a Key, got object'));
+  it('a classic tuple instead of a Key', () => rejects(() => env.client.put(bad(['test', 'x', 1]), { a: 1 }), 'key must be a Key (new Key(namespace, set, userKey)), got array'));
+  it('a plain object instead of a Key', () => rejects(() => env.client.get(bad({ namespace: 'test', set: 'x', userKey: 1 })), 'key must be a Key (new Key(namespace, set, userKey)), got object'));
+  it('a digest instead of a Key', () => rejects(() => env.client.remove(bad(k.digest)), 'key must be a Key (new Key(namespace, set, userKey)), got Buffer'));
 });
 
 describe('core: bins and values', () => {
-  it('bins null', () => rejects(() => env.client.put(k, bad(null)), 'bins must be an object of bin name → value, got null'));
-  it('bins an array', () => rejects(() => env.client.put(k, bad([1])), 'bins must be an object of bin name → value, got array'));
+  it('bins null', () => rejects(() => env.client.put(k, bad(null)), 'bins must be a plain object of bin name → value, got null'));
+  it('bins an array', () => rejects(() => env.client.put(k, bad([1])), 'bins must be a plain object of bin name → value, got array'));
   it('no bins', () => rejects(() => env.client.put(k, {}), 'a put needs at least one bin'));
-  it.todo("put(key, new Map([['a', 1]])) throws InvalidArgumentError 'bins must be a plain object of bin name → value, got Map' — today: 'a put needs at least one bin'");
+  it('bins a Map', () => rejects(() => env.client.put(k, bad(new Map([['a', 1]]))), 'bins must be a plain object of bin name → value, got Map'));
+  it('bins a class instance', () => rejects(() => env.client.put(k, bad(new Point(1, 2))), 'bins must be a plain object of bin name → value, got Point'));
+  it('bins a string', () => rejects(() => env.client.put(k, bad('a=1')), 'bins must be a plain object of bin name → value, got string'));
   it('a bin name of 16 bytes', () => rejects(() => env.client.put(k, { [LONG]: 1 }), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
   it('get of an empty bin name', () => rejects(() => env.client.get(k, ['']), 'bin name must not be empty'));
   it('get with bins a string', () => rejects(() => env.client.get(k, bad('a')), 'bin names must be an array of strings, got string'));
@@ -67,6 +70,8 @@ describe('core: operations and expressions', () => {
   it('Op.append of a number', () => rejects(() => Op.append('a', bad(1)), "append to bin 'a' needs a string or bytes, got number"));
   it('operate writing a circular value', () => rejects(() => env.client.operate(k, [Op.write('a', bad(circularList()))]), `bin 'a'[1]: ${CIRCULAR}`));
   it('ExpOp.read on an empty bin name, at operate', () => rejects(() => env.client.operate(k, [ExpOp.read('', Exp.build(Exp.val(1)))]), 'bin name must not be empty'));
+  it('ExpOp.read on an empty bin name, when built', () => rejects(() => ExpOp.read('', Exp.build(Exp.val(1))), 'bin name must not be empty'));
+  it('ExpOp.write on a bin name too long, when built', () => rejects(() => ExpOp.write(LONG, Exp.build(Exp.val(1))), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
   it('AEL that does not parse', () => env.wire.expectRejected(() => parseAel('$.a =='), AelError, /^expected a value but found the end at column 7\n/));
   it('Exp on a bin name too long', () => rejects(() => Exp.intBin(LONG), `bin name "${LONG}" is 16 bytes long; the limit is 15 bytes`));
   it('Exp.val of a circular list', () => rejects(() => Exp.build(Exp.val(bad(circularList()))), `expression value[1]: ${CIRCULAR}`));

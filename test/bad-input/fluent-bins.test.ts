@@ -31,12 +31,16 @@ describe('fluent: bin names', () => {
 });
 
 describe('fluent: the bins argument', () => {
-  it('session.put() with null', () => rejects(() => session().put(k, bad(null)), 'put() needs an object of bins'));
-  it('session.put() with a string', () => rejects(() => session().put(k, bad('a=1')), 'put() needs an object of bins'));
-  it.todo("session.put(key, [1, 2]) throws InvalidArgumentError 'put() needs an object of bins, got array' — today it writes bins named '0' and '1'");
-  it.todo("upsert(key).put([1]) throws InvalidArgumentError 'put() needs an object of bins, got array' — today it writes a bin named '0'");
-  it("upsert(key).put('ab')", () => rejects(() => session().upsert(k).put(bad('ab')), 'put() needs an object of bins'));
-  it('upsert(key).put(null)', () => rejects(() => session().upsert(k).put(bad(null)), 'put() needs an object of bins'));
+  it('session.put() with null', () => rejects(() => session().put(k, bad(null)), 'put() needs an object of bins, got null'));
+  it('session.put() with a string', () => rejects(() => session().put(k, bad('a=1')), 'put() needs an object of bins, got string'));
+  it('session.put() with an array', () => rejects(() => session().put(k, bad([1, 2])), 'put() needs an object of bins, got array'));
+  it('session.put() with a Map', () => rejects(() => session().put(k, bad(new Map([['a', 1]]))), 'put() needs an object of bins, got Map'));
+  it('upsert(key).put() with an array', () => rejects(() => session().upsert(k).put(bad([1])), 'put() needs an object of bins, got array'));
+  it('upsert(key).put() with a class instance', () => rejects(() => session().upsert(k).put(bad(new Point(1, 2))), 'put() needs an object of bins, got Point'));
+  it("upsert(key).put('ab')", () => rejects(() => session().upsert(k).put(bad('ab')), 'put() needs an object of bins, got string'));
+  it('upsert(key).put(null)', () => rejects(() => session().upsert(k).put(bad(null)), 'put() needs an object of bins, got null'));
+  it('a batch entry put() with an array', () => rejects(() => session().batch().upsert(k).put(bad(['x'])), 'put() needs an object of bins, got array'));
+  it('a background update put() with an array', () => rejects(() => session().backgroundTask().update(ds).put(bad([1])), 'put() needs an object of bins, got array'));
 });
 
 describe('fluent: unsupported values', () => {
@@ -59,8 +63,10 @@ describe('fluent: circular values', () => {
   it('session.put() of a map containing itself', () => rejects(() => session().put(k, { a: bad(circularMap()) }), `bin 'a'.self: ${CIRCULAR}`));
   it('a UDF argument containing itself', () => rejects(() => session().executeUdf(k).function('mod', 'fn').passing(bad(circularList())).execute(), `UDF arguments[0][1]: ${CIRCULAR}`));
   it('mapUpsertItems of a map containing itself', () => rejects(() => session().upsert(k).bin('m').mapUpsertItems(bad({ x: circularMap() })), `map putItems on 'm' argument 1.x.self: ${CIRCULAR}`));
-  it.todo("upsert(k1, k2).bin('a').setTo(circular).execute() rejects with InvalidArgumentError \"bin 'a'[1]: circular structure …\" before anything is sent — today every key's result is resultCode -3 (core batch() turns encoding errors into per-record results)");
-  it.todo("batch().upsert(k).bin('a').setTo(circular).execute() rejects with InvalidArgumentError \"bin 'a'[1]: circular structure …\" before anything is sent — today the entry's result is resultCode -3");
+  it('several keys, a list containing itself', () => rejects(() => session().upsert(k, ds.id(2)).bin('a').setTo(bad(circularList())).execute(), `batch record 0: bin 'a'[1]: ${CIRCULAR}`));
+  it('a batch entry of a list containing itself', () => rejects(() => session().batch().upsert(k).bin('a').setTo(bad(circularList())).execute(), `batch record 0: bin 'a'[1]: ${CIRCULAR}`));
+  it('a valid batch entry, then one of a map containing itself', () =>
+    rejects(() => session().batch().upsert(k).bin('a').setTo(1).upsert(ds.id(2)).bin('m').setTo(bad(circularMap())).execute(), `batch record 1: bin 'm'.self: ${CIRCULAR}`));
 });
 
 describe('fluent: integers beyond int64, strings and map keys', () => {
@@ -72,5 +78,9 @@ describe('fluent: integers beyond int64, strings and map keys', () => {
   it('a map key with a lone surrogate', () => rejects(write({ ['\uD800']: 1 }), `bin 'a': map key "\\ud800" is not valid UTF-8 (it has a lone surrogate); only well-formed strings can be stored`));
   it('a map key that is a boolean', () =>
     rejects(write(new Map([[true, 1]])), "bin 'a': map key of type boolean is not allowed: map keys must be integers (number, bigint or BN, signed 64-bit), strings or bytes (Buffer/Uint8Array)"));
-  it.todo("bin('g').setToGeoJson('not json') throws InvalidArgumentError 'setToGeoJson: not valid JSON …' at the call — today it is sent (a real server answers 160 GEO_INVALID_GEOJSON)");
+  it('setToGeoJson of text that is not JSON', () => rejects(() => session().upsert(k).bin('g').setToGeoJson('not json'), /^setToGeoJson: not valid JSON \(.+\)$/));
+  it('setToGeoJson of a JSON number', () => rejects(() => session().upsert(k).bin('g').setToGeoJson('5'), 'setToGeoJson: GeoJSON is an object with a "type" (Point, Polygon, AeroCircle, …)'));
+  it('setToGeoJson of an object without a type', () => rejects(() => session().upsert(k).bin('g').setToGeoJson({ coordinates: [0, 0] }), 'setToGeoJson: GeoJSON is an object with a "type" (Point, Polygon, AeroCircle, …)'));
+  it('setToGeoJson of an object containing itself', () => rejects(() => session().upsert(k).bin('g').setToGeoJson(circularMap()), /^setToGeoJson: not valid JSON \(.+\)$/));
+  it('setToGeoJson of a number', () => rejects(() => session().upsert(k).bin('g').setToGeoJson(bad(5)), 'setToGeoJson: pass GeoJSON text or an object, got number'));
 });

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@aerospike-ts/core';
+import { Key as CoreKey, InvalidArgumentError } from '@aerospike-ts/core';
 import { Behavior, DataSet, type Key, type Session } from '@aerospike-ts/fluent';
 import { bad, useFluent } from './helpers/setup';
 
@@ -57,7 +57,14 @@ describe('fluent: keys from two namespaces in one command', () => {
 });
 
 describe('fluent: things that are not keys', () => {
-  it.todo("upsert('test:demo:1') (a string, not a Key) throws InvalidArgumentError 'upsert(): keys[0] must be a Key (DataSet.id(…)), got string' at the call — today: 'key must be a Key, got undefined' at execute()");
-  it.todo("upsert(['test', 'demo', 1]) (a classic tuple) throws InvalidArgumentError 'upsert(): keys[0] must be a Key (DataSet.id(…)), got array' at the call — today: 'batch record 0: key must be a Key, got undefined' at execute()");
+  it('upsert of a string', () => rejects(() => session().upsert(bad<Key>('test:demo:1')), 'upsert(): keys[0] must be a Key (DataSet.id(…)), got string'));
+  it('upsert of a classic tuple', () => rejects(() => session().upsert(bad<Key>(['test', 'demo', 1])), 'upsert(): keys[0] must be a Key (DataSet.id(…)), got array'));
+  it('delete of a key and a number', () => rejects(() => session().delete(ds.id(1), bad<Key>(2)), 'delete(): keys[1] must be a Key (DataSet.id(…)), got number'));
+  it('exists of an array holding a key and null', () => rejects(() => session().exists([ds.id(1), bad<Key>(null)]), 'exists(): keys[0][1] must be a Key (DataSet.id(…)), got null'));
+  it('query of a digest', () => rejects(() => session().query(bad<Key>(ds.id(1).digest)), 'read(): keys[0] must be a Key (DataSet.id(…)), got Buffer'));
+  it('get of a core Key', () => rejects(() => session().get(bad<Key>(new CoreKey('test', 'bad_fluent_keys', 1))), 'get(): keys[0] must be a Key (DataSet.id(…)), got a Key of @aerospike-ts/core (wrap it: new Key(coreKey))'));
+  it('put of undefined', () => rejects(() => session().put(bad<Key>(undefined), { a: 1 }), 'put(): keys[0] must be a Key (DataSet.id(…)), got undefined'));
+  it('executeUdf of a string', () => rejects(() => session().executeUdf(bad<Key>('k')), 'executeUdf(): keys[0] must be a Key (DataSet.id(…)), got string'));
+  it('a batch entry of a tuple', () => rejects(() => session().batch().upsert(bad<Key>(['test', 'demo', 1])), 'batch().upsert(): key must be a Key (DataSet.id(…)), got array'));
   it('query(dataset, key)', () => rejects(() => session().query(bad<Key>(ds), ds.id(1)), 'query(dataset) takes one dataset and no keys'));
 });

@@ -1,5 +1,5 @@
 import { AelError, InvalidArgumentError } from '@aerospike-ts/core';
-import { Behavior, DataSet, Exp, type Session } from '@aerospike-ts/fluent';
+import { Behavior, Client, DataSet, Exp, type Session } from '@aerospike-ts/fluent';
 import { bad, useFluent } from './helpers/setup';
 
 // Fluent front end: AEL strings and expressions, operation chains, batches, UDF calls and
@@ -20,10 +20,13 @@ describe('fluent: invalid AEL in where()', () => {
   it('a dataset query, cut short', () => aelRejects(() => session().query(ds).where('$.age =='), /^expected a value but found the end at column 9\n/));
   it('a dataset query, unbalanced parenthesis', () => aelRejects(() => session().query(ds).where('($.a > 1'), /^expected '\)'/));
   it('a batch entry', () => aelRejects(() => session().batch().upsert(k).where('$.a <').bin('a').setTo(1), /^expected a value but found the end at column 6\n/));
-  it('a dataset query given a number', () => rejects(() => session().query(ds).where(bad(5)), 'where() needs an AEL string or a filter expression'));
+  it('a dataset query given a number', () => rejects(() => session().query(ds).where(bad(5)), 'where() needs an AEL string or a filter expression, got number'));
+  it('a dataset query given a plain object', () => rejects(() => session().query(ds).where(bad({ text: '$.a > 1' })), 'where() needs an AEL string or a filter expression, got object'));
   it('a background task', () => aelRejects(() => session().backgroundTask().update(ds).bin('a').setTo(1).where('$.a ==').execute(), /^expected a value but found the end at column 7\n/));
-  it.todo("backgroundTask().update(ds).where('$.a ==') throws AelError at the where() call (as query(ds).where does) — today only at execute()");
-  it.todo("query(k1, k2).where(5) throws InvalidArgumentError 'where() needs an AEL string or a filter expression' at the call — today each key's result is resultCode -2 after execute()");
+  it('a background task, at the where() call', () => aelRejects(() => session().backgroundTask().update(ds).where('$.a =='), /^expected a value but found the end at column 7\n/));
+  it('a background UDF task given a number', () => rejects(() => session().backgroundTask().executeUdf(ds).where(bad(5)), 'where() needs an AEL string or a filter expression, got number'));
+  it('a read of several keys given a number', () => rejects(() => session().query(k, ds.id(2)).where(bad(5)), 'where() needs an AEL string or a filter expression, got number'));
+  it('a batch entry given null', () => rejects(() => session().batch().upsert(k).where(bad(null)), 'where() needs an AEL string or a filter expression, got null'));
 });
 
 describe('fluent: invalid expressions', () => {
@@ -36,7 +39,7 @@ describe('fluent: invalid expressions', () => {
     l.push(l);
     return rejects(() => session().query(k).bin('x').selectFrom(Exp.val(bad(l))), 'expression value[0]: circular structure (the value contains itself); only trees of values can be written');
   });
-  it('where(5) on a write chain', () => rejects(() => session().upsert(k).where(bad(5)).bin('a').setTo(1).execute(), "write policy: 'filterExpression' must be an expression or its packed bytes, got number"));
+  it('where(5) on a write chain', () => rejects(() => session().upsert(k).where(bad(5)), 'where() needs an AEL string or a filter expression, got number'));
 });
 
 describe('fluent: operation chains', () => {
@@ -73,5 +76,6 @@ describe('fluent: UDF calls and indexes', () => {
   it('dataset query bins() of nothing', () => rejects(() => session().query(ds).bins(), 'bins() needs one or more bin names'));
   it('truncate before a negative time', () => rejects(() => session().truncate(ds, -1n), 'truncate: beforeNanos must be a non-negative integer (nanoseconds since 1970), got -1'));
   it('registerUdf with an empty name', () => rejects(() => env.client.registerUdf('', 'function f(r) end'), 'UDF module name must not be empty'));
-  it.todo("new Client(5) (hosts not a string or ClusterDefinition) throws InvalidArgumentError 'Client needs a seed list \"host:port,…\" or a ClusterDefinition, got number' — today a TypeError (def.toConfig is not a function)");
+  it('new Client(5)', () => rejects(() => new Client(bad(5)), 'Client needs a seed list "host:port,…" or a ClusterDefinition, got number'));
+  it('new Client of a core client config', () => rejects(() => new Client(bad({ hosts: '127.0.0.1:3000' })), 'Client needs a seed list "host:port,…" or a ClusterDefinition, got object'));
 });

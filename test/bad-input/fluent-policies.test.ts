@@ -21,6 +21,7 @@ describe('fluent: expiry', () => {
   it('2^32 - 1', () => rejects(() => session().upsert(k).expireRecordAfterSeconds(2 ** 32 - 1), `${EXPIRE} 4294967295`));
   it('2^32', () => rejects(() => session().upsert(k).expireRecordAfterSeconds(2 ** 32), `${EXPIRE} 4294967296`));
   it('a batch entry, negative', () => rejects(() => session().batch().upsert(k).expireRecordAfterSeconds(-9), `${EXPIRE} -9`));
+  it('a batch entry, 2^32 - 1', () => rejects(() => session().batch().upsert(k).expireRecordAfterSeconds(2 ** 32 - 1), `${EXPIRE} 4294967295`));
 });
 
 describe('fluent: generation', () => {
@@ -29,7 +30,8 @@ describe('fluent: generation', () => {
   it('NaN', () => rejects(() => session().update(k).ensureGenerationIs(NaN), `${GEN} NaN`));
   it('a string', () => rejects(() => session().update(k).ensureGenerationIs(bad('1')), `${GEN} 1`));
   it('2^32', () => rejects(() => session().update(k).ensureGenerationIs(2 ** 32), `${GEN} 4294967296`));
-  it.todo("batch().update(k).ensureGenerationIs(-1) throws InvalidArgumentError 'ensureGenerationIs needs a non-negative integer generation, got -1' at the call — today the batch is sent with generation -1");
+  it('a batch entry, negative', () => rejects(() => session().batch().update(k).ensureGenerationIs(-1), `${GEN} -1`));
+  it('a batch entry, a fraction', () => rejects(() => session().batch().update(k).ensureGenerationIs(1.5), `${GEN} 1.5`));
 });
 
 describe('fluent: behaviors', () => {
@@ -38,7 +40,8 @@ describe('fluent: behaviors', () => {
   it('a NaN timeout', () => rejects(() => Behavior.DEFAULT.deriveWithChanges('x', { socketTimeout: NaN }), "behavior 'x': settings.socketTimeout must be a non-negative number, got NaN"));
   it('maxRetries a string', () => rejects(() => Behavior.DEFAULT.deriveWithChanges('x', { maxRetries: bad('3') }), "behavior 'x': settings.maxRetries must be a non-negative number, got 3"));
   it('an empty name', () => rejects(() => Behavior.DEFAULT.deriveWithChanges('', {}), 'a behavior needs a non-empty name'));
-  it.todo("client.createSession({}) (not a Behavior) throws InvalidArgumentError 'createSession() needs a Behavior (Behavior.DEFAULT or one derived from it)' — today a TypeError (readPolicy is not a function) on the first command");
+  it('createSession of a plain object', () => rejects(() => env.client.createSession(bad({})), 'createSession() needs a Behavior (Behavior.DEFAULT or one derived from it), got object'));
+  it('createSession of a behavior name', () => rejects(() => env.client.createSession(bad('DEFAULT')), 'createSession() needs a Behavior (Behavior.DEFAULT or one derived from it), got string'));
 });
 
 describe('fluent: contradictory or unknown flags', () => {

@@ -45,7 +45,7 @@ import { IndexFilter } from './command/index-filter.js';
 import { PartitionFilter } from './command/partition-filter.js';
 import { QueryTask } from './cluster/query-task.js';
 import { applyWriteBits } from './command/header-bits.js';
-import { checkName, checkNamespace, checkSetName, checkUint, describeType } from './util/validate.js';
+import { checkBinName, checkName, checkNamespace, checkSetName, checkUint, describeType } from './util/validate.js';
 import type { Bins, DecodeOptions, DecodedValue, Value } from './values/value-types.js';
 
 /** Client settings. Times are in milliseconds unless named otherwise. */
@@ -348,6 +348,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
    * monitor record, and the request is built again when that gave the transaction its deadline.
    */
   async #inTxn<T>(ex: Executor, txn: Txn, kind: CommandKind, key: Key, p: ResolvedBasePolicy, encode: () => OperateRequest, decode?: ResultOptions): Promise<T> {
+    checkTxnNamespace(txn, [key]);
     this.#checkTxnEdition();
     const first = encode();
     const isWrite = first.isWrite;
@@ -406,6 +407,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     try {
       const ex = this.#exec();
       checkKey(key);
+      checkBins(bins);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
       if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.WRITE, key, p, () => ({ request: writeRequest(key, p, bins), isWrite: true }));
       return ex.execute(new SingleRecordCommand(CommandKind.WRITE, key, true, p, writeRequest(key, p, bins))) as Promise<RecordMetadata>;
@@ -527,18 +529,23 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
    * Runs a mixed batch of reads, writes, deletes and UDF calls, grouped by node and sent
    * in parallel. Resolves with one result per record, in input order; per-record failures
    * are in the results (`resultCode`, `error`, `inDoubt`), never thrown.
-   * @throws InvalidArgumentError for an empty list or an invalid record, before sending.
+   * @throws InvalidArgumentError for an empty list or an invalid record — its key, its own
+   * policy, or a bin name or value that does not encode — naming the record (`batch record
+   * <index>: …`), before anything is sent: one bad record fails the whole call rather than
+   * becoming a failed result of every record sent to the same node.
    */
   async batch(records: readonly BatchRecord[], policy?: BatchPolicy): Promise<BatchResult[]> {
     const ex = this.#exec();
     if (!Array.isArray(records) || records.length === 0) throw new InvalidArgumentError('a batch needs a non-empty list of records');
     let writes = false;
+    const checked = { read: new Set<object>(), write: new Set<object>() };
     for (let i = 0; i < records.length; i++) {
       const r = records[i] as BatchRecord;
       if (typeof r !== 'object' || r === null || !BATCH_TYPES.has(r.type)) {
         throw new InvalidArgumentError(`batch record ${i}: type must be 'read', 'write', 'delete' or 'udf', got ${describeType(r === null || typeof r !== 'object' ? r : r.type)}`);
       }
       checkKey(r.key, `batch record ${i}: key`);
+      checkRecordPolicy(i, r, checked);
       if (r.type !== 'read') writes = true;
       if (r.type === 'write' && (!Array.isArray(r.ops) || r.ops.length === 0)) throw new InvalidArgumentError(`batch record ${i}: a write needs at least one operation`);
       if (r.type === 'read' && r.bins != null && (!Array.isArray(r.bins) || !r.bins.every((b) => typeof b === 'string'))) {
@@ -562,6 +569,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
    * at commit or abort like those that happened.
    */
   async #batchInTxn(ex: Executor, txn: Txn, records: readonly BatchRecord[], p: ResolvedBatchPolicy): Promise<BatchResult[]> {
+    checkTxnNamespace(txn, records.map((r) => r.key));
     this.#checkTxnEdition();
     for (const r of records) txn.setNamespace(r.key.namespace);
     const written = records.filter((r) => r.type !== 'read').map((r) => r.key);
@@ -574,6 +582,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
   /** Reads many records (all bins, or `bins`); results in input order, `record` null when not found. */
   async batchGet(keys: readonly Key[], bins?: readonly string[] | null, policy?: BatchPolicy): Promise<BatchResult[]> {
     const b = bins ?? null;
+    if (b !== null) checkBinNames(b);
     return this.batch(checkKeys(keys).map((key): BatchRecord => ({ type: 'read', key, bins: b })), policy);
   }
 
@@ -872,7 +881,72 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
 }
 
 function checkKey(key: unknown, what = 'key'): asserts key is Key {
-  if (!(key instanceof Key)) throw new InvalidArgumentError(`${what} must be a Key, got ${describeType(key)}`);
+  if (!(key instanceof Key)) throw new InvalidArgumentError(`${what} must be a Key (new Key(namespace, set, userKey)), got ${describeType(key)}`);
+}
+
+/**
+ * Checks the bins of a put: a plain object of bin name → value (not an array, a Map or a
+ * class instance, whose own properties are not bins).
+ */
+function checkBins(bins: unknown): void {
+  if (typeof bins !== 'object' || bins === null || Array.isArray(bins)) throw new InvalidArgumentError(`bins must be a plain object of bin name → value, got ${describeType(bins)}`);
+  const proto: unknown = Object.getPrototypeOf(bins);
+  if (proto !== Object.prototype && proto !== null) throw new InvalidArgumentError(`bins must be a plain object of bin name → value, got ${describeType(bins)}`);
+}
+
+/** Checks a list of bin names to read. */
+function checkBinNames(bins: unknown): void {
+  if (!Array.isArray(bins)) throw new InvalidArgumentError(`bin names must be an array of strings, got ${describeType(bins)}`);
+  for (const b of bins) checkBinName(b);
+}
+
+/** Per-record settings of batch reads and of batch writes, deletes and UDF calls. */
+const BATCH_READ_OPTIONS = new Set(['filterExpression', 'readModeAP', 'readTouchTtlPercent']);
+const BATCH_WRITE_OPTIONS = new Set(['filterExpression', 'exists', 'generationPolicy', 'generation', 'ttl', 'durableDelete', 'commitLevel', 'sendKey']);
+
+/**
+ * Checks that the keys are in the transaction's namespace (or, before its first command,
+ * in one namespace), leaving the transaction untouched: argument errors come before the
+ * edition check.
+ * @throws InvalidArgumentError naming both namespaces.
+ */
+function checkTxnNamespace(txn: Txn, keys: readonly Key[]): void {
+  let ns = txn.namespace;
+  for (const k of keys) {
+    if (ns === null) ns = k.namespace;
+    else if (k.namespace !== ns) throw new InvalidArgumentError(`a transaction uses one namespace: it started in '${ns}', a command used '${k.namespace}'`);
+  }
+}
+
+/**
+ * Checks a batch record's own policy as a read or write policy of a single command is
+ * checked, and that it holds only per-record settings. Policy objects in `checked` were
+ * checked already for that kind of record (records often share one).
+ * @throws InvalidArgumentError naming the record.
+ */
+function checkRecordPolicy(i: number, r: BatchRecord, checked: { readonly read: Set<object>; readonly write: Set<object> }): void {
+  const policy: unknown = r.policy;
+  if (policy === undefined || policy === null) return;
+  const read = r.type === 'read';
+  const kind = read ? 'read' : 'write';
+  if (typeof policy === 'object' && checked[kind].has(policy)) return;
+  try {
+    if (typeof policy === 'object') {
+      const allowed = read ? BATCH_READ_OPTIONS : BATCH_WRITE_OPTIONS;
+      const all = read ? DEFAULT_READ_POLICY : DEFAULT_WRITE_POLICY;
+      for (const [name, v] of Object.entries(policy)) {
+        if (v === undefined || allowed.has(name)) continue;
+        if (name in all) throw new InvalidArgumentError(`${kind} policy: '${name}' is not a per-record setting of a batch; set it in the batch policy`);
+        throw new InvalidArgumentError(`${kind} policy: unknown option '${name}'`);
+      }
+    }
+    if (read) resolveReadPolicy(DEFAULT_READ_POLICY, policy as ReadPolicy);
+    else resolveWritePolicy(DEFAULT_WRITE_POLICY, policy as WritePolicy);
+  } catch (err) {
+    if (err instanceof InvalidArgumentError) throw new InvalidArgumentError(`batch record ${i}: ${err.message}`);
+    throw err;
+  }
+  checked[kind].add(policy as object);
 }
 
 function checkKeys(keys: readonly Key[]): readonly Key[] {

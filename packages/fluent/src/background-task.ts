@@ -1,5 +1,6 @@
-import { InvalidArgumentError, Op, PartitionFilter, type AerospikeClient, type FilterExpression, type Operation, type QueryPolicy, type QueryTask, type Value, type WritePolicy } from '@aerospike-ts/core';
+import { compileAel, InvalidArgumentError, Op, PartitionFilter, type AerospikeClient, type FilterExpression, type Operation, type QueryPolicy, type QueryTask, type Value, type WritePolicy } from '@aerospike-ts/core';
 import { BinOps } from './bin-ops.js';
+import { binEntries, checkWhereArg } from './arg-checks.js';
 import { UdfCall, type UdfSpec } from './udf-call.js';
 import { WriteOptions } from './write-options.js';
 import type { Behavior } from './behavior.js';
@@ -48,9 +49,14 @@ abstract class BackgroundBase extends WriteOptions {
     this.#planner = planner;
   }
 
-  /** Applies the task only to records matching an AEL condition or a filter expression (an index serves it when it can). */
+  /**
+   * Applies the task only to records matching an AEL condition or a filter expression (an index serves it when it can).
+   * @throws AelError when the text does not parse (at the call); InvalidArgumentError for another kind of argument.
+   */
   where(filter: string | FilterExpression, ...placeholders: unknown[]): this {
-    if (typeof filter !== 'string' && (typeof filter !== 'object' || filter === null)) throw new InvalidArgumentError('where() needs an AEL string or a filter expression');
+    checkWhereArg(filter);
+    // parse now so a bad condition fails here, not at execute()
+    if (typeof filter === 'string') compileAel(filter, ...placeholders);
     this.#where = typeof filter === 'string' ? { text: filter, args: placeholders } : filter;
     return this;
   }
@@ -111,7 +117,7 @@ export class BackgroundOperationBuilder extends BackgroundBase {
   }
   /** Sets several bins. */
   put(bins: { readonly [bin: string]: Value }): this {
-    for (const [k, v] of Object.entries(bins)) this.op(Op.write(k, v));
+    for (const [k, v] of binEntries(bins)) this.op(Op.write(k, v));
     return this;
   }
 

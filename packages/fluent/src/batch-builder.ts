@@ -1,10 +1,11 @@
-import { InvalidArgumentError, Op, RecordExistsAction, ResultCode, parseAel, type AerospikeClient, type DecodedBins, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation, type Value } from '@aerospike-ts/core';
+import { InvalidArgumentError, Op, RecordExistsAction, ResultCode, type AerospikeClient, type DecodedBins, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
 import type { AnyBins, Key, KeyOf } from './dataset.js';
 import { commandMode } from './info-commands.js';
 import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions } from './record-result.js';
 import { checkReadOnly } from './bin-flags.js';
 import { BinOps } from './bin-ops.js';
+import { binEntries, checkKeyArg, whereFilter } from './arg-checks.js';
 import { batchWritePolicy, isRetryableWrite, type BinName, type BinType } from './write-builder.js';
 
 type Verb = 'upsert' | 'insert' | 'update' | 'replace' | 'replaceIfExists' | 'delete' | 'touch' | 'exists' | 'read';
@@ -35,6 +36,7 @@ export class BatchBuilder<B extends object = AnyBins> {
   }
 
   #start<K extends object>(verb: Verb, key: KeyOf<K>): BatchBuilder<K> {
+    checkKeyArg(`batch().${verb}(): key`, key);
     const policy: Entry['policy'] = {};
     if (verb === 'insert') policy.exists = RecordExistsAction.CREATE_ONLY;
     else if (verb === 'update') policy.exists = RecordExistsAction.UPDATE_ONLY;
@@ -95,26 +97,30 @@ export class BatchBuilder<B extends object = AnyBins> {
 
   /** Sets several bins of the current entry's record. */
   put(bins: Partial<B>): this {
-    if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError('put() needs an object of bins');
-    for (const [k, v] of Object.entries(bins)) this.op(Op.write(k, v as Value));
+    for (const [k, v] of binEntries(bins)) this.op(Op.write(k, v));
     return this;
   }
 
-  /** The current entry applies only when its record matches (AEL string or expression). */
+  /**
+   * The current entry applies only when its record matches (AEL string or expression).
+   * @throws AelError when the text does not parse; InvalidArgumentError for another kind of argument.
+   */
   where(filter: string | FilterExpression, ...placeholders: unknown[]): this {
-    this.#current('where()').policy.filterExpression = typeof filter === 'string' ? parseAel(filter, ...placeholders) : filter;
+    const entry = this.#current('where()');
+    entry.policy.filterExpression = whereFilter(filter, placeholders);
     return this;
   }
 
   /** The current entry's record expires `seconds` after the write. */
   expireRecordAfterSeconds(seconds: number): this {
-    if (!Number.isSafeInteger(seconds) || seconds < 1) throw new InvalidArgumentError(`expireRecordAfterSeconds needs a positive integer of seconds, got ${String(seconds)}`);
+    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > 0xfffffffe) throw new InvalidArgumentError(`expireRecordAfterSeconds needs a positive integer of seconds, got ${String(seconds)}`);
     this.#current('expireRecordAfterSeconds()').policy.ttl = seconds;
     return this;
   }
 
   /** The current entry writes only when its record's generation is `gen`. */
   ensureGenerationIs(gen: number): this {
+    if (!Number.isSafeInteger(gen) || gen < 0 || gen > 0xffffffff) throw new InvalidArgumentError(`ensureGenerationIs needs a non-negative integer generation, got ${String(gen)}`);
     const p = this.#current('ensureGenerationIs()').policy;
     p.generationPolicy = 1;
     p.generation = gen;

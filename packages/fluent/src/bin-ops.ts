@@ -33,6 +33,30 @@ export interface HllAddOptions extends HllFlags {
   readonly config?: HllConfig;
 }
 
+/** A GeoJSON value of JSON text or an object, checked to be JSON of an object with a `type` member. */
+function geoJson(json: unknown): GeoJSON {
+  let doc: unknown;
+  let text: string;
+  try {
+    if (typeof json === 'string') {
+      text = json;
+      doc = JSON.parse(json) as unknown;
+    } else if (typeof json === 'object' && json !== null) {
+      text = JSON.stringify(json);
+      doc = json;
+    } else {
+      throw new InvalidArgumentError(`setToGeoJson: pass GeoJSON text or an object, got ${json === null ? 'null' : typeof json}`);
+    }
+  } catch (err) {
+    if (err instanceof InvalidArgumentError) throw err;
+    throw new InvalidArgumentError(`setToGeoJson: not valid JSON (${String((err as Error).message).split('\n')[0] ?? ''})`);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || typeof (doc as { type?: unknown }).type !== 'string') {
+    throw new InvalidArgumentError('setToGeoJson: GeoJSON is an object with a "type" (Point, Polygon, AeroCircle, …)');
+  }
+  return new GeoJSON(text);
+}
+
 function expression(what: string, e: ExpInput): Expression {
   if (typeof e === 'string') return parseAel(e);
   if (e instanceof Expression) return e;
@@ -103,9 +127,12 @@ export class BinOps<P, V = unknown> extends CollectionOps<P, ListElement<V>> {
   get(): P {
     return this.emit(Op.read(this.binName));
   }
-  /** Sets the bin to a GeoJSON value (particle type GEOJSON). */
+  /**
+   * Sets the bin to a GeoJSON value (particle type GEOJSON): JSON text or an object.
+   * @throws InvalidArgumentError when it is not JSON of an object with a `type` (the servers store only GeoJSON).
+   */
   setToGeoJson(json: string | object): P {
-    return this.emit(Op.write(this.binName, new GeoJSON(json)));
+    return this.emit(Op.write(this.binName, geoJson(json)));
   }
 
   // ---- expressions ----

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { AerospikeClient, InvalidArgumentError, type ClientConfig } from '@aerospike-ts/core';
 import { Behavior } from './behavior.js';
 import { Session } from './session.js';
+import { describeArg } from './arg-checks.js';
 
 /** Cluster connection settings built step by step. */
 export class ClusterDefinition {
@@ -43,7 +44,11 @@ export class ClusterDefinition {
 export class Client {
   readonly #core: AerospikeClient;
 
+  /** @throws InvalidArgumentError when `hosts` is neither a seed list nor a {@link ClusterDefinition}, or a setting is invalid. */
   constructor(hosts: string | ClusterDefinition) {
+    if (typeof hosts !== 'string' && !(hosts instanceof ClusterDefinition)) {
+      throw new InvalidArgumentError(`Client needs a seed list "host:port,…" or a ClusterDefinition, got ${describeArg(hosts)}`);
+    }
     const def = typeof hosts === 'string' ? ClusterDefinition.of(hosts) : hosts;
     this.#core = new AerospikeClient(def.toConfig());
   }
@@ -61,8 +66,12 @@ export class Client {
     await this.close();
   }
 
-  /** A session applying `behavior` to every command. */
+  /**
+   * A session applying `behavior` to every command.
+   * @throws InvalidArgumentError when `behavior` is not a {@link Behavior}.
+   */
   createSession(behavior: Behavior = Behavior.DEFAULT): Session {
+    if (!(behavior instanceof Behavior)) throw new InvalidArgumentError(`createSession() needs a Behavior (Behavior.DEFAULT or one derived from it), got ${describeArg(behavior)}`);
     return new Session(this.#core, behavior);
   }
 

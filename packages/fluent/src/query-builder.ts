@@ -17,6 +17,7 @@ import type { Behavior } from './behavior.js';
 import { Key, type DataSet } from './dataset.js';
 import type { QueryPlan, QueryPlanner } from './query-planner.js';
 import { namespaceMode } from './info-commands.js';
+import { checkWhereArg } from './arg-checks.js';
 import { checkOnError, RecordResult, RecordStream, type ErrorHandler, type RecordSource } from './record-result.js';
 
 export type { ErrorHandler } from './record-result.js';
@@ -91,13 +92,13 @@ export class QueryBuilder<B extends object = { [bin: string]: unknown }> {
    * @throws AelError when the text does not parse (at the call).
    */
   where(filter: string | FilterExpression, ...placeholders: unknown[]): this {
+    checkWhereArg(filter);
     if (typeof filter === 'string') {
       // parse now so a bad condition fails at the call site, not at execute()
       compileAel(filter, ...placeholders);
       this.#where = { text: filter, placeholders };
       this.#filterExpression = null;
     } else {
-      if (typeof filter !== 'object' || filter === null) throw new InvalidArgumentError('where() needs an AEL string or a filter expression');
       this.#filterExpression = filter;
       this.#where = null;
     }

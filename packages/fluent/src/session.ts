@@ -11,16 +11,12 @@ import { indexPlanner, type QueryPlanner } from './query-planner.js';
 import { IndexBuilder } from './index-builder.js';
 import { BackgroundTaskSession } from './background-task.js';
 import { InfoCommands } from './info-commands.js';
+import { keysOf } from './arg-checks.js';
 import { newTxn, runInTransaction, type TransactionHost, type TransactionOptions, type TransactionRetryOptions } from './transaction.js';
 
-/** The keys of a verb's arguments, in order (an untyped key takes the verb's bins type). */
-function flat<B>(keys: KeysOf<B>): Key<B>[] {
-  const out: Key<B>[] = [];
-  for (const k of keys) {
-    if (Array.isArray(k)) out.push(...(k as readonly Key<B>[]));
-    else out.push(k as Key<B>);
-  }
-  return out;
+/** The keys of a verb's arguments, in order (an untyped key takes the verb's bins type); `verb` names the call in errors. */
+function flat<B>(verb: string, keys: KeysOf<B>): Key<B>[] {
+  return keysOf<Key<B>>(`${verb}()`, keys);
 }
 
 /** Commands bound to a behavior. */
@@ -44,8 +40,8 @@ export class Session {
     return this;
   }
 
-  #builder<B extends object>(verb: WriteVerb, keys: KeysOf<B>): WriteSegmentBuilder<B> {
-    return new WriteSegmentBuilder<B>(this.#client, this.behavior, verb, flat(keys));
+  #builder<B extends object>(verb: WriteVerb, keys: KeysOf<B>, call: string = verb): WriteSegmentBuilder<B> {
+    return new WriteSegmentBuilder<B>(this.#client, this.behavior, verb, flat(call, keys));
   }
 
   /*
@@ -120,12 +116,12 @@ export class Session {
 
   /** Calls a record UDF on keys: `.function(module, fn).passing(...args).execute()`. */
   executeUdf(...keys: KeysOf<unknown>): UdfBuilder {
-    return new UdfBuilder(this.#client, this.behavior, flat(keys));
+    return new UdfBuilder(this.#client, this.behavior, flat('executeUdf', keys));
   }
 
   /** Fast path: reads one record (all bins, or only `bins`), or null when it does not exist. */
   async get<B extends object = AnyBins>(key: KeyOf<B>, bins?: readonly BinName<B>[]): Promise<FluentRecord<B> | null> {
-    const builder = this.#builder<B>('read', [key]);
+    const builder = this.#builder<B>('read', [key], 'get');
     if (bins !== undefined) builder.bins(bins);
     const r = await (await builder.execute()).first();
     return r?.record ?? null;
@@ -133,8 +129,7 @@ export class Session {
 
   /** Fast path: writes bins of one record (create or update). */
   async put<B extends object = AnyBins>(key: KeyOf<B>, bins: Partial<B>): Promise<void> {
-    if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError('put() needs an object of bins');
-    await this.#builder<B>('upsert', [key]).put(bins).execute();
+    await this.#builder<B>('upsert', [key], 'put').put(bins).execute();
   }
 
   /** Removes every record of a dataset (last updated before `beforeNanos`, default now). */

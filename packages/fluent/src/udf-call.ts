@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Value } from '@aerospike-ts/core';
+import { InvalidArgumentError, packValue, type Value } from '@aerospike-ts/core';
 
 /** A record UDF to call: module (without `.lua`), function and arguments. */
 export interface UdfSpec {
@@ -32,8 +32,12 @@ export class UdfCall<P> {
     return this.#owner;
   }
 
-  /** The function's arguments. */
+  /**
+   * The function's arguments.
+   * @throws InvalidArgumentError when an argument is not a value the servers take (checked now, not at `execute()`).
+   */
   passing(args: readonly Value[]): P {
+    packValue(args, 'UDF arguments');
     this.#args = args;
     return this.#owner;
   }

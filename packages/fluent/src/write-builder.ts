@@ -4,7 +4,6 @@ import {
   InvalidArgumentError,
   Op,
   OpType,
-  parseAel,
   RecordExistsAction,
   ResultCode,
   type AerospikeClient,
@@ -13,7 +12,6 @@ import {
   type FilterExpression,
   type Operation,
   type ReadPolicy,
-  type Value,
   type WritePolicy
 } from '@aerospike-ts/core';
 import { checkReadOnly, type SelectFromOptions, type WriteFromOptions } from './bin-flags.js';
@@ -23,6 +21,7 @@ import type { AnyBins, Key } from './dataset.js';
 import { commandMode } from './info-commands.js';
 import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions, type FluentRecord } from './record-result.js';
 import { WriteOptions } from './write-options.js';
+import { binEntries, whereFilter } from './arg-checks.js';
 
 /** Which write verb started the builder. */
 export type WriteVerb = 'upsert' | 'insert' | 'update' | 'replace' | 'replaceIfExists' | 'delete' | 'touch' | 'exists' | 'read';
@@ -181,14 +180,16 @@ export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOption
 
   /** Sets several bins (on a typed dataset, bins of its type). */
   put(bins: Partial<B>): this {
-    if (typeof bins !== 'object' || bins === null) throw new InvalidArgumentError('put() needs an object of bins');
-    for (const [k, v] of Object.entries(bins)) this.op(Op.write(k, v as Value));
+    for (const [k, v] of binEntries(bins)) this.op(Op.write(k, v));
     return this;
   }
 
-  /** Applies the command only when the record matches: an AEL string (`"$.age >= 18"`, `?0` placeholders) or an expression. */
+  /**
+   * Applies the command only when the record matches: an AEL string (`"$.age >= 18"`, `?0` placeholders) or an expression.
+   * @throws AelError when the text does not parse; InvalidArgumentError for another kind of argument.
+   */
   where(filter: string | FilterExpression, ...placeholders: unknown[]): this {
-    this.#policy.filterExpression = typeof filter === 'string' ? parseAel(filter, ...placeholders) : filter;
+    this.#policy.filterExpression = whereFilter(filter, placeholders);
     return this;
   }
 

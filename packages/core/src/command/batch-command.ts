@@ -70,7 +70,7 @@ function writeAttrs(rec: BatchRecord, e: Entry, o: BatchEncodeOptions): void {
     if (rec.headerOnly === true) e.info1 |= Info1.NOBINDATA;
     else if (rec.ops !== undefined) {
       for (const op of rec.ops) {
-        if (!READ_TYPES.has(op.op)) throw new InvalidArgumentError(`batch read of ${rec.key.toString()}: operation type ${op.op} is not a read; use a batch write`);
+        if (!READ_TYPES.has(op.op)) throw new InvalidArgumentError(`a batch read's operation type ${op.op} is not a read; use a batch write`);
         if (op.op === OpType.READ && op.bin === null && !isReadHeader(op)) e.info1 |= Info1.GET_ALL;
       }
     } else if (rec.bins === undefined || rec.bins === null) e.info1 |= Info1.GET_ALL;
@@ -160,8 +160,44 @@ function sameAs(a: Entry, b: Entry): boolean {
 }
 
 /**
+ * Computes one entry's attributes and, unless it repeats `prev`, adds its operations to
+ * the encoder's scratch. Returns the bytes it adds to the batch field.
+ * @throws InvalidArgumentError on an invalid record (bin names, values, UDF names).
+ */
+function addEntry(e: Entry, prev: Entry | null, o: BatchEncodeOptions): number {
+  const rec = e.rec;
+  writeAttrs(rec, e, o);
+  e.repeat = prev !== null && sameAs(prev, e);
+  if (e.repeat) return 4 + 20 + 1;
+  let range: [number, number] = [0, 0];
+  if (rec.type === 'read') {
+    if (rec.ops !== undefined) range = addOps(rec.ops);
+    else if (rec.headerOnly !== true && rec.bins != null) range = addReadBins(rec.bins);
+  } else if (rec.type === 'write') {
+    if (!Array.isArray(rec.ops) || rec.ops.length === 0) throw new InvalidArgumentError('a write needs at least one operation');
+    range = addOps(rec.ops);
+  } else if (rec.type === 'udf') {
+    checkName('UDF module name', rec.module, 127, false);
+    checkName('UDF function name', rec.fn, 127, false);
+    if (rec.args !== undefined && !Array.isArray(rec.args)) throw new InvalidArgumentError(`UDF arguments must be an array, got ${describeType(rec.args)}`);
+    e.udfArgs = packValue(rec.args ?? [], 'UDF arguments');
+  }
+  [e.opsFrom, e.opsTo] = range;
+  const k = rec.key;
+  let size = 1 + 3 + ((e.type & BATCH_MSG_INFO4) !== 0 ? 1 : 0) + ((e.type & BATCH_MSG_GEN) !== 0 ? 2 : 0) + 4 + 2 + 2;
+  size += FIELD_HEADER_SIZE + Buffer.byteLength(k.namespace, 'utf8') + FIELD_HEADER_SIZE + (k.set === null ? 0 : Buffer.byteLength(k.set, 'utf8'));
+  size += txnFieldsSize(e.txn)[1];
+  if (e.filter !== null) size += FIELD_HEADER_SIZE + e.filter.length;
+  if (e.sendKey && k.userKey !== null) size += FIELD_HEADER_SIZE + 1 + userKeyByteLength(k.userKey);
+  if (rec.type === 'udf') size += 3 * FIELD_HEADER_SIZE + Buffer.byteLength(rec.module, 'utf8') + Buffer.byteLength(rec.fn, 'utf8') + (e.udfArgs as Buffer).length;
+  size += opsSize(e.opsFrom, e.opsTo);
+  e.size = size;
+  return 4 + 20 + size;
+}
+
+/**
  * Encodes one node's batch command for `entries` (indexes into `records`).
- * @throws InvalidArgumentError on an invalid record.
+ * @throws InvalidArgumentError on an invalid record, its message starting `batch record <index>: `.
  */
 export function encodeBatch(records: readonly BatchRecord[], indexes: readonly number[], o: BatchEncodeOptions): Buffer {
   beginOps();
@@ -172,38 +208,13 @@ export function encodeBatch(records: readonly BatchRecord[], indexes: readonly n
     for (const index of indexes) {
       const rec = records[index] as BatchRecord;
       const e: Entry = { index, rec, type: 0, info1: 0, info2: 0, info3: 0, gen: 0, ttl: 0, filter: null, sendKey: false, udfArgs: null, txn: undefined, opsFrom: 0, opsTo: 0, repeat: false, size: 0 };
-      writeAttrs(rec, e, o);
-      e.repeat = prev !== null && sameAs(prev, e);
-      dataSize += 4 + 20;
-      if (e.repeat) {
-        dataSize += 1;
-      } else {
-        let range: [number, number] = [0, 0];
-        if (rec.type === 'read') {
-          if (rec.ops !== undefined) range = addOps(rec.ops);
-          else if (rec.headerOnly !== true && rec.bins != null) range = addReadBins(rec.bins);
-        } else if (rec.type === 'write') {
-          if (!Array.isArray(rec.ops) || rec.ops.length === 0) throw new InvalidArgumentError(`batch write of ${rec.key.toString()} needs at least one operation`);
-          range = addOps(rec.ops);
-        } else if (rec.type === 'udf') {
-          checkName('UDF module name', rec.module, 127, false);
-          checkName('UDF function name', rec.fn, 127, false);
-          if (rec.args !== undefined && !Array.isArray(rec.args)) throw new InvalidArgumentError(`UDF arguments must be an array, got ${describeType(rec.args)}`);
-          e.udfArgs = packValue(rec.args ?? [], 'UDF arguments');
-        }
-        [e.opsFrom, e.opsTo] = range;
-        const k = rec.key;
-        let size = 1 + 3 + ((e.type & BATCH_MSG_INFO4) !== 0 ? 1 : 0) + ((e.type & BATCH_MSG_GEN) !== 0 ? 2 : 0) + 4 + 2 + 2;
-        size += FIELD_HEADER_SIZE + Buffer.byteLength(k.namespace, 'utf8') + FIELD_HEADER_SIZE + (k.set === null ? 0 : Buffer.byteLength(k.set, 'utf8'));
-        size += txnFieldsSize(e.txn)[1];
-        if (e.filter !== null) size += FIELD_HEADER_SIZE + e.filter.length;
-        if (e.sendKey && k.userKey !== null) size += FIELD_HEADER_SIZE + 1 + userKeyByteLength(k.userKey);
-        if (rec.type === 'udf') size += 3 * FIELD_HEADER_SIZE + Buffer.byteLength(rec.module, 'utf8') + Buffer.byteLength(rec.fn, 'utf8') + (e.udfArgs as Buffer).length;
-        size += opsSize(e.opsFrom, e.opsTo);
-        e.size = size;
-        dataSize += size;
-        prev = e;
+      try {
+        dataSize += addEntry(e, prev, o);
+      } catch (err) {
+        if (err instanceof InvalidArgumentError) throw new InvalidArgumentError(`batch record ${index}: ${err.message}`, { cause: err });
+        throw err;
       }
+      if (!e.repeat) prev = e;
       entries.push(e);
     }
     const total = MSG_TOTAL_HEADER_SIZE + (o.filter !== null ? FIELD_HEADER_SIZE + o.filter.length : 0) + FIELD_HEADER_SIZE + dataSize;

@@ -89,22 +89,27 @@ export class BatchExecutor {
       }
       const retry: number[] = [];
       const errors = new Map<number, AerospikeError>();
-      const tasks: Array<Promise<void>> = [];
+      // every node command is encoded before any is sent: an invalid record fails the whole call, nothing sent
+      const commands: Array<[Node, number[], Buffer]> = [];
       for (const [node, idxs] of groups) {
         for (let s = 0; s < idxs.length; s += p.maxRecordsPerCommand) {
           const chunk = idxs.slice(s, s + p.maxRecordsPerCommand);
-          tasks.push(
-            this.#runNode(node, records, chunk, p, filter, deadline, decode, results, sent).catch((err: unknown) => {
-              const e = err instanceof AerospikeError ? err : new ParseError(String(err), { cause: err });
-              if (e instanceof ClientClosedError) throw e;
-              for (const i of chunk) {
-                if (results[i] !== undefined) continue;
-                errors.set(i, e);
-                if (retryable(e)) retry.push(i);
-              }
-            })
-          );
+          commands.push([node, chunk, encode(records, chunk, p, filter)]);
         }
+      }
+      const tasks: Array<Promise<void>> = [];
+      for (const [node, chunk, request] of commands) {
+        tasks.push(
+          this.#runNode(node, records, chunk, request, p, deadline, decode, results, sent).catch((err: unknown) => {
+            const e = err instanceof AerospikeError ? err : new ParseError(String(err), { cause: err });
+            if (e instanceof ClientClosedError) throw e;
+            for (const i of chunk) {
+              if (results[i] !== undefined) continue;
+              errors.set(i, e);
+              if (retryable(e)) retry.push(i);
+            }
+          })
+        );
       }
       try {
         await Promise.all(tasks);
@@ -142,8 +147,8 @@ export class BatchExecutor {
     node: Node,
     records: readonly BatchRecord[],
     idxs: number[],
+    request: Buffer,
     p: ResolvedBatchPolicy,
-    filter: Uint8Array | null,
     deadline: number,
     decode: DecodeOptions | undefined,
     results: Array<BatchResult | undefined>,
@@ -153,17 +158,6 @@ export class BatchExecutor {
     if (maxErrorRate > 0 && node.windowErrors > maxErrorRate) {
       throw new MaxErrorRateError(`node ${node.name} (${node.address}) exceeded ${maxErrorRate} errors in the current window`, { node: node.address });
     }
-    const request = encodeBatch(records, idxs, {
-      totalTimeout: p.totalTimeout,
-      filter,
-      compress: p.compress,
-      allowInline: p.allowInline,
-      allowInlineSSD: p.allowInlineSSD,
-      respondAllKeys: p.respondAllKeys,
-      readModeAP: p.readModeAP,
-      readModeSC: p.readModeSC,
-      txn: p.txn
-    });
     const conn = await node.pool.acquire(deadline);
     let lastCode = 0;
     const mine = new Set(idxs);
@@ -194,6 +188,21 @@ export class BatchExecutor {
     }
     if (lastCode !== 0) throw serverError(lastCode, { node: node.address, detail: `batch command to ${node.name}` });
   }
+}
+
+/** Encodes the batch command of one node for the records `idxs`. */
+function encode(records: readonly BatchRecord[], idxs: readonly number[], p: ResolvedBatchPolicy, filter: Uint8Array | null): Buffer {
+  return encodeBatch(records, idxs, {
+    totalTimeout: p.totalTimeout,
+    filter,
+    compress: p.compress,
+    allowInline: p.allowInline,
+    allowInlineSSD: p.allowInlineSSD,
+    respondAllKeys: p.respondAllKeys,
+    readModeAP: p.readModeAP,
+    readModeSC: p.readModeSC,
+    txn: p.txn
+  });
 }
 
 const READ_OPS = new Set<number>([OpType.READ, OpType.CDT_READ, OpType.BIT_READ, OpType.EXP_READ, OpType.HLL_READ]);

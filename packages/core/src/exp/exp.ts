@@ -259,10 +259,19 @@ export const Exp = Object.freeze({
 
 /** Expression operations inside operate. */
 export const ExpOp = Object.freeze({
-  /** Evaluates `exp` and returns it under the name `name`. */
-  read: (name: string, exp: Expression, flags = 0): Operation => ({ op: OpType.EXP_READ, bin: name, packed: packExpOp(exp, flags), respondAll: true }),
+  /**
+   * Evaluates `exp` and returns it under the name `name`.
+   * @throws InvalidArgumentError when `name` is not a valid bin name (1 to 15 bytes).
+   */
+  read: (name: string, exp: Expression, flags = 0): Operation => {
+    checkBinName(name);
+    return { op: OpType.EXP_READ, bin: name, packed: packExpOp(exp, flags), respondAll: true };
+  },
   /** Evaluates `exp` and writes the result to `bin`. */
-  write: (bin: string, exp: Expression, flags = 0): Operation => ({ op: OpType.EXP_MODIFY, bin, packed: packExpOp(exp, flags), respondAll: true })
+  write: (bin: string, exp: Expression, flags = 0): Operation => {
+    checkBinName(bin);
+    return { op: OpType.EXP_MODIFY, bin, packed: packExpOp(exp, flags), respondAll: true };
+  }
 });
 
 function packExpOp(exp: Expression, flags: number): Buffer {

@@ -107,4 +107,30 @@ describe('batch engine against a fake cluster', () => {
     await expect(client.batch([{ type: 'write', key: keys[0] as Key, ops: [] }])).rejects.toThrow(/at least one operation/);
     expect(fc.nodes.every((n) => n.requests.length === 0)).toBe(true);
   });
+
+  it('fails the whole call when one record does not encode: no node is sent anything, valid records included', async () => {
+    answerAll();
+    const circular: unknown[] = [1];
+    circular.push(circular);
+    const last = keys.length - 1;
+    const records = keys.map((key, i) => ({ type: 'write' as const, key, ops: [Op.write('a', i === last ? (circular as never) : i)] }));
+    const err = await client.batch(records).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidArgumentError);
+    expect((err as Error).message).toBe(`batch record ${last}: bin 'a'[1]: circular structure (the value contains itself); only trees of values can be written`);
+    expect(fc.nodes.every((n) => n.requests.length === 0)).toBe(true);
+  });
+
+  it('checks each record\'s own policy before sending, naming the record', async () => {
+    answerAll();
+    const ops = [Op.write('a', 1)];
+    await expect(client.batch([{ type: 'write', key: keys[0] as Key, ops }, { type: 'write', key: keys[1] as Key, ops, policy: { ttl: -9 } }])).rejects.toThrow(
+      "batch record 1: write policy: 'ttl' must be an integer from -2 to 4294967294, got -9"
+    );
+    await expect(client.batch([{ type: 'read', key: keys[0] as Key, policy: { totalTimeout: 5 } as never }])).rejects.toThrow("batch record 0: read policy: 'totalTimeout' is not a per-record setting of a batch; set it in the batch policy");
+    expect(fc.nodes.every((n) => n.requests.length === 0)).toBe(true);
+    // records sharing one valid policy object are sent
+    const shared = { ttl: 60, sendKey: true };
+    const results = await client.batch(keys.slice(0, 4).map((key) => ({ type: 'write' as const, key, ops, policy: shared })));
+    expect(results.every((r) => r.resultCode === 0)).toBe(true);
+  });
 });
