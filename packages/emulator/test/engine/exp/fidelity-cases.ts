@@ -63,6 +63,21 @@ const unknown = Exp.eq(Exp.intBin('missing'), Exp.val(1));
 const falsy = Exp.eq(i, Exp.val(11));
 const point = (lng: number, lat: number): GeoJSON => new GeoJSON(JSON.stringify({ type: 'Point', coordinates: [lng, lat] }));
 
+/** Deterministic pseudo-random operands of pow (even entries) and log (odd entries). */
+const LIBM_SAMPLES: readonly (readonly [number, number])[] = (() => {
+  let seed = 20240601;
+  const next = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const out: [number, number][] = [];
+  for (let n = 0; n < 120; n++) {
+    const a = n % 3 === 0 ? next() * 1000 : Math.exp(next() * 60 - 30);
+    out.push(n % 2 === 0 ? [a, next() * 16 - 8] : [a, 1.5 + next() * 30]);
+  }
+  return out;
+})();
+
 /** One case: a filter (`f`) or an expression read (`v`) on a record. */
 export interface FidelityCase {
   readonly name: string;
@@ -209,6 +224,17 @@ export const FIDELITY_CASES: readonly FidelityCase[] = [
   v('r1', 'rscan 2', Exp.rscan(Exp.val(2), Exp.val(true))),
   v('r1', 'rscan 0', Exp.rscan(Exp.val(0), Exp.val(true))),
   v('r1', 'rscan -2 false', Exp.rscan(Exp.val(-2), Exp.val(false))),
+  v('r1', 'pow where Math.pow is off 1', Exp.pow(Exp.val(1.37), Exp.val(2.63))),
+  v('r1', 'pow where Math.pow is off 2', Exp.pow(Exp.val(3.59), Exp.val(2.5))),
+  v('r1', 'pow where Math.pow is off 3', Exp.pow(Exp.val(9.14), Exp.val(2.63))),
+  v('r1', 'log where Math.log is off', Exp.log(Exp.val(28.047), Exp.val(d(2)))),
+  v('r1', 'log base 10', Exp.log(Exp.val(d(12345)), Exp.val(d(10)))),
+  v('r1', 'pow negative base odd', Exp.pow(Exp.val(d(-3)), Exp.val(d(5)))),
+  v('r1', 'pow negative base fraction', Exp.pow(Exp.val(d(-3)), Exp.val(0.5))),
+  v('r1', 'pow zero negative', Exp.pow(Exp.val(d(0)), Exp.val(d(-1)))),
+  v('r1', 'pow underflow', Exp.pow(Exp.val(d(10)), Exp.val(d(-320)))),
+  v('r1', 'pow overflow', Exp.pow(Exp.val(d(10)), Exp.val(d(309)))),
+  ...LIBM_SAMPLES.map(([a, b], n) => v('r1', `libm sample ${n}`, n % 2 === 0 ? Exp.pow(Exp.val(d(a)), Exp.val(d(b))) : Exp.log(Exp.val(d(a)), Exp.val(d(b))))),
   // values of expression reads
   v('r1', 'bool value', known),
   v('r1', 'unknown value', unknown),

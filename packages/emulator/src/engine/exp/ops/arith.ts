@@ -2,13 +2,15 @@
  * Arithmetic and integer operations with the server's typing and overflow rules: integers
  * are signed 64-bit and wrap; integer division or modulo by zero is unknown; a division
  * with several divisors divides once by their product; shift counts are taken modulo 64
- * (x86-64); `to_int` of NaN or of a float out of range is INT64_MIN (x86-64 conversion).
+ * (x86-64); `to_int` of NaN or of a float out of range is INT64_MIN (x86-64 conversion);
+ * `pow` and `log` follow glibc (see libm.ts).
  * Arguments are evaluated left to right and the first unknown one ends the operation.
  */
 import { ExpCode } from '../exp-codes.js';
 import { ExpUnsupportedError } from '../exp-errors.js';
 import type { ExpTree } from '../exp-tree.js';
 import { UNKNOWN, type Evaluated, type ExpValue } from '../exp-values.js';
+import { cLog, cPow } from './libm.js';
 
 const INT64_MIN = -(1n << 63n);
 
@@ -48,13 +50,6 @@ function floatOf(v: ExpValue | undefined): number {
 function boolOf(v: ExpValue | undefined): boolean {
   if (v?.t !== 'bool') throw new ExpUnsupportedError('boolean operand expected');
   return v.v;
-}
-
-/** C `pow`, where it differs from `Math.pow` (a base of 1, or -1 to an infinite power). */
-function cPow(x: number, y: number): number {
-  if (x === 1) return 1;
-  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
-  return Math.pow(x, y);
 }
 
 /** `(int64_t)x` as x86-64 converts it. */
@@ -146,7 +141,7 @@ export function evaluateMath(code: number, isFloat: boolean, args: readonly ExpT
     case ExpCode.POW:
       return float(cPow(floatOf(a), floatOf(b)));
     case ExpCode.LOG:
-      return float(Math.log(floatOf(a)) / Math.log(floatOf(b)));
+      return float(cLog(floatOf(a)) / cLog(floatOf(b)));
     case ExpCode.MOD: {
       const x = intOf(a);
       const y = intOf(b);
