@@ -63,6 +63,20 @@ const unknown = Exp.eq(Exp.intBin('missing'), Exp.val(1));
 const falsy = Exp.eq(i, Exp.val(11));
 const point = (lng: number, lat: number): GeoJSON => new GeoJSON(JSON.stringify({ type: 'Point', coordinates: [lng, lat] }));
 
+/** Points on vertices and edges, across the antimeridian, at the poles, in large polygons and circles. */
+const GEO_SAMPLES: readonly (readonly [readonly [number, number], string])[] = (() => {
+  const regions = [
+    '{"type":"Polygon","coordinates":[[[10,10],[20,10],[20,20],[10,20],[10,10]]]}',
+    '{"type":"Polygon","coordinates":[[[170,-10],[-170,-10],[-170,10],[170,10],[170,-10]]]}',
+    '{"type":"Polygon","coordinates":[[[-120,-60],[120,-60],[0,60],[-120,-60]]]}',
+    '{"type":"Polygon","coordinates":[[[0,80],[90,80],[180,80],[-90,80],[0,80]]]}',
+    '{"type":"Polygon","coordinates":[[[48.45,-90],[2.66,-72.48],[15.37,-19.7],[77.47,-54.11],[48.45,-90]]]}',
+    '{"type":"AeroCircle","coordinates":[[15,15],25000000]}'
+  ];
+  const points: [number, number][] = [[10, 10], [15, 10], [20, 15], [15, 15], [180, 0], [-180, 0], [175, 0], [0, 90], [0, -90], [45, -90], [45, 85], [0, 0], [-100, 40]];
+  return regions.flatMap((r) => points.map((p) => [p, r] as const));
+})();
+
 /** Deterministic pseudo-random operands of pow (even entries) and log (odd entries). */
 const LIBM_SAMPLES: readonly (readonly [number, number])[] = (() => {
   let seed = 20240601;
@@ -370,6 +384,7 @@ export const FIDELITY_CASES: readonly FidelityCase[] = [
   f('r1', 'geo bad literal', Exp.geoCompare(Exp.geoBin('g'), Exp.val(new GeoJSON('{"type":"Point","coordinates":[0,91]}')))),
   f('r1', 'geo line string', Exp.geoCompare(Exp.geoBin('g'), Exp.val(new GeoJSON('{"type":"LineString","coordinates":[[0,0],[1,1]]}')))),
   f('r1', 'geo feature', Exp.geoCompare(Exp.geoBin('g'), Exp.val(new GeoJSON('{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[-1,-1],[1,-1],[1,1],[-1,1],[-1,-1]]]}}')))),
+  ...GEO_SAMPLES.map(([pt, region], n) => f('r1', `geo sample ${n}`, Exp.geoCompare(Exp.val(point(pt[0], pt[1])), Exp.val(new GeoJSON(region))))),
   // collections
   v('r1', 'list size', ListExp.size(Exp.listBin('l'))),
   v('r1', 'list last', ListExp.getByIndex(ListReturnType.VALUE, ExpType.STRING, Exp.val(1), Exp.listBin('l'))),

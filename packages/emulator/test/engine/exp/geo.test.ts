@@ -105,6 +105,12 @@ describe('geo compare', () => {
     expect(within('p', feature)).toBe(true);
   });
 
+  it('a point is tested as the centre of its S2 leaf cell: a point on a vertex or at a pole is decided, not refused', () => {
+    const touching = new GeoJSON('{"type":"Polygon","coordinates":[[[48.45,-90],[2.66,-72.48],[15.37,-19.7],[77.47,-54.11],[48.45,-90]]]}');
+    // the server answers true: the leaf cell centre of the south pole lies inside the wedge
+    expect(filter(Exp.geoCompare(Exp.val(point(0, -90)), Exp.val(touching)), rec)).toBe(true);
+  });
+
   it('a missing bin or a bin of another type is unknown', () => {
     expect(within('missing', square)).toBe(false);
     expect(filter(Exp.not(Exp.geoCompare(Exp.geoBin('notGeo'), Exp.val(square))), rec)).toBe(false);

@@ -3,7 +3,7 @@
  * `MultiPolygon`, `AeroCircle` with a radius in meters on a 6,371 km sphere), optionally
  * wrapped in a `Feature`. Anything else is invalid.
  */
-import { pointFromDegrees, SphereCap, SphereLoop, type Vec3 } from './sphere.js';
+import { leafCellCenter, pointFromDegrees, SphereCap, SphereLoop, type Vec3 } from './sphere.js';
 
 /** Mean earth radius the server uses when it parses expression GeoJSON. */
 const EARTH_RADIUS_M = 6371000;
@@ -59,7 +59,8 @@ function geometry(type: unknown, coordinates: unknown): GeoShape {
   if (typeof type !== 'string') throw new GeoError('type is not a string');
   switch (type) {
     case 'Point':
-      return { kind: 'point', p: point(coordinates) };
+      // the server keeps a point as its S2 leaf cell, and tests the cell's centre
+      return { kind: 'point', p: leafCellCenter(point(coordinates)) };
     case 'Polygon':
       return { kind: 'region', contains: polygon(coordinates) };
     case 'MultiPolygon': {

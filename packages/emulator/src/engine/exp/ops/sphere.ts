@@ -1,8 +1,12 @@
 /**
  * Unit-sphere geometry for GeoJSON comparisons, following the S2 library the server uses:
  * points are unit vectors, polygon edges are great-circle arcs, a loop's interior is the
- * smaller of the two regions it bounds, and a circle is a spherical cap.
+ * smaller of the two regions it bounds, and a circle is a spherical cap. The server tests
+ * a GeoJSON point as the centre of the S2 leaf cell (about 1 cm wide) that holds it. A
+ * point so close to a boundary that rounding could decide the answer is refused
+ * (UNSUPPORTED) rather than guessed.
  */
+import { ExpUnsupportedError } from '../exp-errors.js';
 
 /** A point on the unit sphere. */
 export type Vec3 = readonly [number, number, number];
@@ -22,6 +26,95 @@ function norm(a: Vec3): number {
 function normalize(a: Vec3): Vec3 {
   const n = norm(a);
   return n === 0 ? a : [a[0] / n, a[1] / n, a[2] / n];
+}
+
+/** Distances (radians, or squared chords) below which a point counts as on a boundary. */
+const BOUNDARY_EPS = 1e-12;
+
+function scale(a: Vec3, k: number): Vec3 {
+  return [a[0] * k, a[1] * k, a[2] * k];
+}
+
+/** S2's Normalize: multiplies by the reciprocal of the norm. */
+function s2Normalize(a: Vec3): Vec3 {
+  let n = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+  if (n !== 0) n = 1 / n;
+  return scale(a, n);
+}
+
+/** Round half to even (the x86 conversion S2 uses). */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+const LIMIT_IJ = 2 ** 30;
+
+function uvToSt(u: number): number {
+  return u >= 0 ? 0.5 * Math.sqrt(1 + 3 * u) : 1 - 0.5 * Math.sqrt(1 - 3 * u);
+}
+
+function stToUv(s: number): number {
+  return s >= 0.5 ? (1 / 3) * (4 * s * s - 1) : (1 / 3) * (1 - 4 * (1 - s) * (1 - s));
+}
+
+function stToIj(s: number): number {
+  return Math.max(0, Math.min(LIMIT_IJ - 1, roundHalfEven(LIMIT_IJ * s - 0.5)));
+}
+
+/** The centre of the S2 leaf cell that holds `p` (S2CellId(p).ToPoint()). */
+export function leafCellCenter(p: Vec3): Vec3 {
+  const ax = Math.abs(p[0]);
+  const ay = Math.abs(p[1]);
+  const az = Math.abs(p[2]);
+  let face = ax > ay ? (ax > az ? 0 : 2) : ay > az ? 1 : 2;
+  if ((p[face] as number) < 0) face += 3;
+  let u: number;
+  let v: number;
+  switch (face) {
+    case 0:
+      [u, v] = [p[1] / p[0], p[2] / p[0]];
+      break;
+    case 1:
+      [u, v] = [-p[0] / p[1], p[2] / p[1]];
+      break;
+    case 2:
+      [u, v] = [-p[0] / p[2], -p[1] / p[2]];
+      break;
+    case 3:
+      [u, v] = [p[2] / p[0], p[1] / p[0]];
+      break;
+    case 4:
+      [u, v] = [p[2] / p[1], -p[0] / p[1]];
+      break;
+    default:
+      [u, v] = [-p[1] / p[2], -p[0] / p[2]];
+  }
+  const i = stToIj(uvToSt(u));
+  const j = stToIj(uvToSt(v));
+  const cu = stToUv((1 / (2 * LIMIT_IJ)) * (2 * i + 1));
+  const cv = stToUv((1 / (2 * LIMIT_IJ)) * (2 * j + 1));
+  let xyz: Vec3;
+  switch (face) {
+    case 0:
+      xyz = [1, cu, cv];
+      break;
+    case 1:
+      xyz = [-cu, 1, cv];
+      break;
+    case 2:
+      xyz = [-cu, -cv, 1];
+      break;
+    case 3:
+      xyz = [-1, -cv, -cu];
+      break;
+    case 4:
+      xyz = [cv, -1, -cu];
+      break;
+    default:
+      xyz = [cv, cu, -1];
+  }
+  return s2Normalize(xyz);
 }
 
 /** The unit vector of a latitude/longitude in degrees (S2LatLng::ToPoint). */
@@ -56,11 +149,6 @@ export class SphereLoop {
     this.#v = vertices;
     this.#ref = this.#referencePoint();
     this.#inverted = this.#curvature() < 0;
-  }
-
-  /** True when the loop could not be given an inside (degenerate loops). */
-  get degenerate(): boolean {
-    return this.#ref === undefined;
   }
 
   #vertex(i: number): Vec3 {
@@ -110,10 +198,27 @@ export class SphereLoop {
     return count;
   }
 
+  /** Refuses a point on (or within rounding of) an edge or a vertex. */
+  #checkClear(p: Vec3): void {
+    for (let i = 0; i < this.#v.length; i++) {
+      const a = this.#vertex(i);
+      const b = this.#vertex(i + 1);
+      const d: Vec3 = [p[0] - a[0], p[1] - a[1], p[2] - a[2]];
+      if (norm(d) < BOUNDARY_EPS) throw new ExpUnsupportedError('geo: a point on a polygon vertex');
+      const n = cross(a, b);
+      const nn = norm(n);
+      if (nn === 0) continue;
+      if (Math.abs(dot(p, n)) / nn < BOUNDARY_EPS && dot(cross(a, p), n) >= 0 && dot(cross(p, b), n) >= 0) {
+        throw new ExpUnsupportedError('geo: a point on a polygon edge');
+      }
+    }
+  }
+
   /** True when `p` is inside the (normalized) loop. */
   contains(p: Vec3): boolean {
     const q = this.#ref;
-    if (q === undefined) return false;
+    if (q === undefined) throw new ExpUnsupportedError('geo: a degenerate loop');
+    this.#checkClear(p);
     let count: number;
     if (dot(q, p) > -0.5) {
       count = this.#crossings(q, p);
@@ -147,6 +252,8 @@ export class SphereCap {
   contains(p: Vec3): boolean {
     const c = this.#center;
     const d: Vec3 = [c[0] - p[0], c[1] - p[1], c[2] - p[2]];
-    return dot(d, d) <= this.#chord2;
+    const d2 = dot(d, d);
+    if (this.#chord2 >= 0 && Math.abs(Math.sqrt(d2) - Math.sqrt(this.#chord2)) < BOUNDARY_EPS) throw new ExpUnsupportedError('geo: a point on a circle');
+    return d2 <= this.#chord2;
   }
 }
