@@ -148,6 +148,8 @@ export function applyCdtOperation(opType: number, _binName: string, current: Par
     return run(opType === Op.CDT_MODIFY, current, payload);
   } catch (e) {
     if (e instanceof CdtError) return { ok: false, resultCode: e.code };
+    // Values nested deeper than the call stack allows are refused like malformed ones.
+    if (e instanceof RangeError) return { ok: false, resultCode: CdtCode.PARAMETER };
     throw e;
   }
 }

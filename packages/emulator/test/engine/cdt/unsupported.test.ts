@@ -31,3 +31,12 @@ describe('operations the emulator does not model', () => {
     expect(applyCdtOperation(3, 'b', list, { type: 4, data: Buffer.from('92ccfe00', 'hex') })).toEqual({ ok: false, resultCode: 16 });
   });
 });
+
+describe('hostile input', () => {
+  it('a value nested beyond the stack is refused with PARAMETER, not a crash', () => {
+    const depth = 200000;
+    const payload = Buffer.concat([Buffer.from([0x92, 0x01]), Buffer.alloc(depth, 0x91), Buffer.from([0x01])]);
+    const r = applyCdtOperation(4, 'b', { type: 20, data: Buffer.from('90', 'hex') }, { type: 4, data: payload });
+    expect(r).toEqual({ ok: false, resultCode: 4 });
+  });
+});
