@@ -28,7 +28,9 @@ const INT_RANGES: { readonly [k: string]: readonly [number, number] } = {
 const BOOLS = new Set(['compress', 'sendKey', 'durableDelete', 'respondAllOps', 'xdr', 'allowInline', 'allowInlineSSD', 'respondAllKeys', 'includeBinData', 'shortQuery']);
 
 function check(defaults: object, policy: object, kind: string): void {
-  for (const [name, v] of Object.entries(policy)) {
+  for (const name in policy) {
+    if (!Object.hasOwn(policy, name)) continue;
+    const v: unknown = (policy as Record<string, unknown>)[name];
     if (v === undefined) continue;
     if (!(name in defaults)) {
       throw new InvalidArgumentError(`${kind} policy: unknown option '${name}'`);
@@ -51,18 +53,47 @@ function check(defaults: object, policy: object, kind: string): void {
   }
 }
 
+/** Frozen per-call policies already merged, by defaults object: each is validated and merged once. */
+const resolved = new WeakMap<object, WeakMap<object, object>>();
+
 function merge<T extends object>(defaults: T, policy: object | undefined, kind: string): T {
   if (policy === undefined || policy === null) return defaults;
   if (typeof policy !== 'object') throw new InvalidArgumentError(`${kind} policy must be an object, got ${describeType(policy)}`);
+  // a frozen policy cannot change between calls: resolve it once per defaults object
+  const frozen = Object.isFrozen(policy);
+  let byPolicy: WeakMap<object, object> | undefined;
+  if (frozen) {
+    byPolicy = resolved.get(defaults);
+    const hit = byPolicy?.get(policy);
+    if (hit !== undefined) return hit as T;
+  }
   check(defaults, policy, kind);
-  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(policy)) if (v !== undefined) out[k] = v;
-  return out as T;
+  let out: Record<string, unknown> | null = null;
+  for (const k in policy) {
+    if (!Object.hasOwn(policy, k)) continue;
+    const v: unknown = (policy as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    out ??= { ...(defaults as Record<string, unknown>) };
+    out[k] = v;
+  }
+  // nothing set (an empty object, or only undefined options): the defaults themselves
+  const result = (out ?? defaults) as T;
+  if (frozen) {
+    if (byPolicy === undefined) {
+      byPolicy = new WeakMap();
+      resolved.set(defaults, byPolicy);
+    }
+    byPolicy.set(policy, result);
+  }
+  return result;
 }
 
 /**
  * Applies a per-call read policy over resolved defaults, validating every option.
- * Returns the defaults object itself when there is nothing to apply.
+ * Returns the defaults object itself when there is nothing to apply. A frozen policy
+ * object (`Object.freeze`) is validated and merged once and the result reused, so a
+ * policy prepared once costs nothing per command; an unfrozen one is checked every time,
+ * as it may have changed. The same holds for every `resolve…Policy` here.
  */
 export function resolveReadPolicy(defaults: ResolvedReadPolicy, policy?: ReadPolicy): ResolvedReadPolicy {
   return merge(defaults, policy, 'read');
