@@ -111,6 +111,9 @@ export class Behavior {
   readonly parent: Behavior | null;
   readonly #patches: Map<Scope, Settings>;
   readonly #cache = new Map<string, Settings>();
+  /** Frozen read and write policies by {@link policySlot}. */
+  readonly #readPolicies: Array<ReadPolicy | undefined> = [];
+  readonly #writePolicies: Array<WritePolicy | undefined> = [];
   /** The transaction every command joins (transactional sessions), or null. */
   readonly txn: Txn | null;
 
@@ -196,16 +199,35 @@ export class Behavior {
     return out;
   }
 
-  /** The resolved read policy (point reads unless `shape` says otherwise); with the session's transaction, if any. */
+  /**
+   * The resolved read policy (point reads unless `shape` says otherwise); with the session's
+   * transaction, if any. Made once per shape and mode and frozen: the core client then
+   * validates and merges it once, not on every command.
+   */
   readPolicy(shape: OpShape = 'point', mode: Mode = 'ap'): ReadPolicy {
-    const s = this.getSettings('read', shape, mode);
-    return this.#withTxn(pick(s, [...COMMON, 'readModeAP', 'readModeSC', 'readTouchTtlPercent']) as ReadPolicy, shape);
+    const i = policySlot(shape, mode, false);
+    let p = this.#readPolicies[i];
+    if (p === undefined) {
+      const s = this.getSettings('read', shape, mode);
+      p = Object.freeze(this.#withTxn(pick(s, [...COMMON, 'readModeAP', 'readModeSC', 'readTouchTtlPercent']) as ReadPolicy, shape));
+      this.#readPolicies[i] = p;
+    }
+    return p;
   }
 
-  /** The resolved write policy (point, non-retryable writes unless told otherwise); with the session's transaction, if any. */
+  /**
+   * The resolved write policy (point, non-retryable writes unless told otherwise); with the
+   * session's transaction, if any. Made once per shape, mode and retryability, and frozen.
+   */
   writePolicy(shape: OpShape = 'point', mode: Mode = 'ap', retryable = false): WritePolicy {
-    const s = this.getSettings(retryable ? 'writeRetryable' : 'writeNonRetryable', shape, mode);
-    return this.#withTxn(pick(s, [...COMMON, 'durableDelete', 'commitLevel']) as WritePolicy, shape);
+    const i = policySlot(shape, mode, retryable);
+    let p = this.#writePolicies[i];
+    if (p === undefined) {
+      const s = this.getSettings(retryable ? 'writeRetryable' : 'writeNonRetryable', shape, mode);
+      p = Object.freeze(this.#withTxn(pick(s, [...COMMON, 'durableDelete', 'commitLevel']) as WritePolicy, shape));
+      this.#writePolicies[i] = p;
+    }
+    return p;
   }
 
   /**
@@ -245,6 +267,11 @@ export class Behavior {
     }
     return lines.join('\n');
   }
+}
+
+/** Index of a cached policy: shape (3) × mode (2) × retryable (2). */
+function policySlot(shape: OpShape, mode: Mode, retryable: boolean): number {
+  return (shape === 'point' ? 0 : shape === 'batch' ? 1 : 2) * 4 + (mode === 'sc' ? 2 : 0) + (retryable ? 1 : 0);
 }
 
 /** Settings every kind of policy takes. */

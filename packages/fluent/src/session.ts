@@ -1,11 +1,11 @@
-import { InvalidArgumentError, type AbortStatus, type AerospikeClient, type CommitStatus, type Txn } from '@aerospike-ts/core';
-import type { Behavior } from './behavior.js';
+import { AerospikeError, InvalidArgumentError, ResultCode, type AbortStatus, type AerospikeClient, type Bins, type CommitStatus, type Txn } from '@aerospike-ts/core';
+import type { Behavior, Mode } from './behavior.js';
 import type { AnyBins, DataSet, Key, KeyOf, KeysOf } from './dataset.js';
 import type { FluentRecord } from './record-result.js';
-import { WriteSegmentBuilder, type BinName, type WriteVerb } from './write-builder.js';
+import { WriteSegmentBuilder, modeOf, type BinName, type WriteVerb } from './write-builder.js';
 import { BatchBuilder } from './batch-builder.js';
 import { UdfBuilder } from './udf-builder.js';
-import { DataSet as DataSetClass } from './dataset.js';
+import { DataSet as DataSetClass, Key as KeyClass } from './dataset.js';
 import { QueryBuilder } from './query-builder.js';
 import { indexPlanner, type QueryPlanner } from './query-planner.js';
 import { IndexBuilder } from './index-builder.js';
@@ -17,6 +17,15 @@ import { newTxn, runInTransaction, type TransactionHost, type TransactionOptions
 /** The keys of a verb's arguments, in order (an untyped key takes the verb's bins type); `verb` names the call in errors. */
 function flat<B>(verb: string, keys: KeysOf<B>): Key<B>[] {
   return keysOf<Key<B>>(`${verb}()`, keys);
+}
+
+/** True for a plain object with at least one own bin (what the put fast path takes as is). */
+function hasOwnBins(bins: unknown): boolean {
+  if (typeof bins !== 'object' || bins === null) return false;
+  const proto: unknown = Object.getPrototypeOf(bins);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k in bins) if (Object.hasOwn(bins, k)) return true;
+  return false;
 }
 
 /** Commands bound to a behavior. */
@@ -119,16 +128,53 @@ export class Session {
     return new UdfBuilder(this.#client, this.behavior, flat('executeUdf', keys));
   }
 
-  /** Fast path: reads one record (all bins, or only `bins`), or null when it does not exist. */
-  async get<B extends object = AnyBins>(key: KeyOf<B>, bins?: readonly BinName<B>[]): Promise<FluentRecord<B> | null> {
+  /**
+   * Fast path: reads one record (all bins, or only `bins`), or null when it does not exist.
+   * A core `get` with the behavior's point-read policy for the namespace's mode (both
+   * known after the first command), no builder and no result stream.
+   */
+  get<B extends object = AnyBins>(key: KeyOf<B>, bins?: readonly BinName<B>[]): Promise<FluentRecord<B> | null> {
+    if (bins !== undefined || !(key instanceof KeyClass)) return this.#getByBuilder(key, bins);
+    const mode = modeOf(this.#client, key.namespace);
+    if (typeof mode !== 'string') return mode.then((m) => this.#get(key as Key<B>, m));
+    return this.#get(key as Key<B>, mode);
+  }
+
+  async #get<B extends object>(key: Key<B>, mode: Mode): Promise<FluentRecord<B> | null> {
+    try {
+      const r = await this.#client.get(key.core, null, this.behavior.readPolicy('point', mode));
+      return { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl };
+    } catch (err) {
+      if (err instanceof AerospikeError && err.resultCode === ResultCode.KEY_NOT_FOUND_ERROR) return null;
+      throw err;
+    }
+  }
+
+  /** `get` with bins, or with a wrong argument (the builder reports it). */
+  async #getByBuilder<B extends object>(key: KeyOf<B>, bins: readonly BinName<B>[] | undefined): Promise<FluentRecord<B> | null> {
     const builder = this.#builder<B>('read', [key], 'get');
     if (bins !== undefined) builder.bins(bins);
     const r = await (await builder.execute()).first();
     return r?.record ?? null;
   }
 
-  /** Fast path: writes bins of one record (create or update). */
-  async put<B extends object = AnyBins>(key: KeyOf<B>, bins: Partial<B>): Promise<void> {
+  /**
+   * Fast path: writes bins of one record (create or update). A core `put` with the
+   * behavior's retryable point-write policy for the namespace's mode.
+   */
+  put<B extends object = AnyBins>(key: KeyOf<B>, bins: Partial<B>): Promise<void> {
+    if (!(key instanceof KeyClass) || !hasOwnBins(bins)) return this.#putByBuilder(key, bins);
+    const mode = modeOf(this.#client, key.namespace);
+    if (typeof mode !== 'string') return mode.then((m) => this.#put(key as Key<B>, bins, m));
+    return this.#put(key as Key<B>, bins, mode);
+  }
+
+  async #put<B extends object>(key: Key<B>, bins: object, mode: Mode): Promise<void> {
+    await this.#client.put(key.core, bins as Bins, this.behavior.writePolicy('point', mode, true));
+  }
+
+  /** `put` with a wrong argument or no bins: the builder reports it. */
+  async #putByBuilder<B extends object>(key: KeyOf<B>, bins: Partial<B>): Promise<void> {
     await this.#builder<B>('upsert', [key], 'put').put(bins).execute();
   }
 

@@ -18,7 +18,7 @@ import { checkReadOnly, type SelectFromOptions, type WriteFromOptions } from './
 import { BinOps, type BinValue, type ExpInput } from './bin-ops.js';
 import type { Behavior, Mode } from './behavior.js';
 import type { AnyBins, Key } from './dataset.js';
-import { commandMode } from './info-commands.js';
+import { namespaceMode } from './info-commands.js';
 import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions, type FluentRecord } from './record-result.js';
 import { WriteOptions } from './write-options.js';
 import { binEntries, whereFilter } from './arg-checks.js';
@@ -62,6 +62,42 @@ export function batchWritePolicy(p: WritePolicy): BatchWritePolicy | undefined {
   if (p.commitLevel !== undefined) out.commitLevel = p.commitLevel;
   if (p.sendKey !== undefined) out.sendKey = p.sendKey;
   return Object.keys(out).length === 0 ? undefined : out;
+}
+
+/** True when `o` has no own enumerable property (without allocating a key list). */
+function isEmpty(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return false;
+  return true;
+}
+
+/** Namespace modes learned, per client: read synchronously once known. */
+const knownModes = new WeakMap<AerospikeClient, Map<string, Mode>>();
+
+/**
+ * The mode whose behavior settings a command on `namespace` uses: synchronously once the
+ * client has learned it (no await on the command path), else a promise of it. 'ap' when
+ * the cluster cannot tell (an unknown namespace: the command itself then reports the
+ * server's error); that answer is not kept, so the next command asks again.
+ */
+export function modeOf(client: AerospikeClient, namespace: string): Mode | Promise<Mode> {
+  const hit = knownModes.get(client)?.get(namespace);
+  return hit ?? learnMode(client, namespace);
+}
+
+async function learnMode(client: AerospikeClient, namespace: string): Promise<Mode> {
+  let mode: Mode;
+  try {
+    mode = await namespaceMode(client, namespace);
+  } catch {
+    return 'ap';
+  }
+  let byNs = knownModes.get(client);
+  if (byNs === undefined) {
+    byNs = new Map();
+    knownModes.set(client, byNs);
+  }
+  byNs.set(namespace, mode);
+  return mode;
 }
 
 /**
@@ -223,7 +259,8 @@ export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOption
    */
   async execute(options: ExecuteOptions = {}): Promise<RecordStream<B>> {
     checkOnError(options.onError);
-    const mode = await commandMode(this.#client, (this.#keys[0] as Key<B>).namespace);
+    const known = modeOf(this.#client, (this.#keys[0] as Key<B>).namespace);
+    const mode = typeof known === 'string' ? known : await known;
     const results = this.#keys.length === 1 ? [await this.#single(this.#keys[0] as Key<B>, mode)] : await this.#batch(mode);
     return new RecordStream<B>(settleResults(results, options, (r) => !r.isOk && !this.#tolerated(r.resultCode)));
   }
@@ -243,7 +280,11 @@ export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOption
 
   /** The write policy of this command: the behavior's for its kind and shape, then what the chain set. */
   #writePolicy(shape: 'point' | 'batch', mode: Mode): WritePolicy {
-    return { ...this.#behavior.writePolicy(shape, mode, this.#retryable()), ...this.#policy, ...this.writeOverrides() };
+    const base = this.#behavior.writePolicy(shape, mode, this.#retryable());
+    const overrides = this.writeOverrides();
+    // nothing chained: the behavior's frozen policy, which the core client resolves once
+    if (isEmpty(this.#policy) && isEmpty(overrides)) return base;
+    return { ...base, ...this.#policy, ...overrides };
   }
 
   #readPolicy(mode: Mode): ReadPolicy {
