@@ -5,6 +5,14 @@ import { Behavior } from './behavior.js';
 import { Session } from './session.js';
 import { describeArg } from './arg-checks.js';
 
+/** A connection count setting, checked when set. */
+function connectionCount(name: string, count: unknown, min: number): number {
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < min || count > 100_000) {
+    throw new InvalidArgumentError(`${name} needs an integer from ${min} to 100000, got ${typeof count === 'number' ? String(count) : describeArg(count)}`);
+  }
+  return count;
+}
+
 /** Cluster connection settings built step by step. */
 export class ClusterDefinition {
   readonly #config: { -readonly [K in keyof ClientConfig]: ClientConfig[K] };
@@ -28,6 +36,24 @@ export class ClusterDefinition {
     this.#config.tls = tls;
     return this;
   }
+  /**
+   * Most connections the client opens to each node (default 100). A command that finds
+   * every connection of its node busy waits for one, so set it to at least the number of
+   * commands kept in flight at once.
+   * @throws InvalidArgumentError unless an integer from 1 to 100,000.
+   */
+  maxConnectionsPerNode(count: number): this {
+    this.#config.maxConnsPerNode = connectionCount('maxConnectionsPerNode()', count, 1);
+    return this;
+  }
+  /**
+   * Connections kept open to each node even when idle (default 0).
+   * @throws InvalidArgumentError unless an integer from 0 to 100,000.
+   */
+  minConnectionsPerNode(count: number): this {
+    this.#config.minConnsPerNode = connectionCount('minConnectionsPerNode()', count, 0);
+    return this;
+  }
   /** The core client config (internal). */
   toConfig(): ClientConfig {
     return { ...this.#config, maps: 'object' };
@@ -40,17 +66,34 @@ export class ClusterDefinition {
   }
 }
 
+/** Settings of {@link Client} besides the seeds (the same as {@link ClusterDefinition}'s methods of these names). */
+export interface ClientOptions {
+  /** Most connections to each node (default 100): at least the number of commands kept in flight. */
+  readonly maxConnectionsPerNode?: number;
+  /** Connections kept open to each node even when idle (default 0). */
+  readonly minConnectionsPerNode?: number;
+}
+
 /** The fluent client: connect, then create sessions bound to behaviors. */
 export class Client {
   readonly #core: AerospikeClient;
 
-  /** @throws InvalidArgumentError when `hosts` is neither a seed list nor a {@link ClusterDefinition}, or a setting is invalid. */
-  constructor(hosts: string | ClusterDefinition) {
+  /**
+   * @param options settings applied over those of `hosts` (see {@link ClientOptions})
+   * @throws InvalidArgumentError when `hosts` is neither a seed list nor a {@link ClusterDefinition}, or a setting is invalid.
+   */
+  constructor(hosts: string | ClusterDefinition, options?: ClientOptions) {
     if (typeof hosts !== 'string' && !(hosts instanceof ClusterDefinition)) {
       throw new InvalidArgumentError(`Client needs a seed list "host:port,…" or a ClusterDefinition, got ${describeArg(hosts)}`);
     }
     const def = typeof hosts === 'string' ? ClusterDefinition.of(hosts) : hosts;
-    this.#core = new AerospikeClient(def.toConfig());
+    const config = { ...def.toConfig() };
+    if (options !== undefined) {
+      if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`Client options must be an object, got ${describeArg(options)}`);
+      if (options.maxConnectionsPerNode !== undefined) config.maxConnsPerNode = connectionCount('maxConnectionsPerNode', options.maxConnectionsPerNode, 1);
+      if (options.minConnectionsPerNode !== undefined) config.minConnsPerNode = connectionCount('minConnectionsPerNode', options.minConnectionsPerNode, 0);
+    }
+    this.#core = new AerospikeClient(config);
   }
 
   async connect(): Promise<this> {

@@ -10,7 +10,7 @@
  * ```
  * @packageDocumentation
  */
-export { Client, ClusterDefinition } from './client.js';
+export { Client, ClusterDefinition, type ClientOptions } from './client.js';
 export { Behavior, type BehaviorSettings } from './behavior.js';
 export { DataSet, Key, type AnyBins, type KeyOf, type KeysOf } from './dataset.js';
 export { WriteOptions, type WriteOverrides } from './write-options.js';
