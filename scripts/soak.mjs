@@ -186,7 +186,7 @@ async function main() {
   let lastReport = started;
   const workers = Array.from({ length: concurrency }, worker);
 
-  log('time    ops/s   errors  heap(MB,post-GC)  external(MB)  rss(MB)  conns inUse/idle/opened/closed  errors by class');
+  log('time    ops/s   errors  heap(MB,GC)  paused(MB,GC)  external(MB)  rss(MB)  conns inUse/idle/opened/closed  errors by class');
   while (Date.now() - started < durationMs) {
     const wait = Math.min(intervalMs, durationMs - (Date.now() - started));
     await new Promise((r) => setTimeout(r, wait));
@@ -196,14 +196,16 @@ async function main() {
     peakHeap = Math.max(peakHeap, m.heapUsed);
     peakRss = Math.max(peakRss, m.rss);
     peakExternal = Math.max(peakExternal, m.external);
-    if (warmHeap === null && elapsed >= warmupMs) warmHeap = await quiescentHeap();
+    // The heap with nothing in flight (load paused, full GC): the figure that shows a leak.
+    const paused = await quiescentHeap();
+    if (warmHeap === null && elapsed >= warmupMs) warmHeap = paused;
     const rate = Math.round(intervalOps / ((now - lastReport) / 1000));
     samples.push({ elapsed, rate, heap: m.heapUsed, rss: m.rss });
     intervalOps = 0;
     lastReport = now;
     const c = conns();
     const errs = [...errors].map(([k, v]) => `${k}=${v}`).join(' ') || '-';
-    log(`${fmtTime(elapsed).padEnd(7)} ${String(rate).padStart(6)}  ${String(totalErrors).padStart(6)}  ${mb(m.heapUsed).padStart(16)}  ${mb(m.external).padStart(12)}  ${mb(m.rss).padStart(7)}  ${`${c.inUse}/${c.idle}/${c.opened}/${c.closed}`.padStart(30)}  ${errs}`);
+    log(`${fmtTime(elapsed).padEnd(7)} ${String(rate).padStart(6)}  ${String(totalErrors).padStart(6)}  ${mb(m.heapUsed).padStart(12)}  ${mb(paused).padStart(13)}  ${mb(m.external).padStart(12)}  ${mb(m.rss).padStart(7)}  ${`${c.inUse}/${c.idle}/${c.opened}/${c.closed}`.padStart(30)}  ${errs}`);
   }
   stop = true;
   await Promise.all(workers);
