@@ -36,9 +36,9 @@ export const ON_EMULATOR: boolean = process.env['AEROSPIKE_EMULATOR'] === '1';
  * Features the emulator does not implement (each listed in docs/emulator.md). A test that
  * needs one skips with `(emulatorLacks('udf') ? it.skip : it)(…)` — only on the emulator.
  */
-export type EmulatorGap = 'udf' | 'cdt' | 'expressions' | 'geo' | 'tls' | 'security' | 'throttle' | 'cdt-index' | 'transactions' | 'failover-commands';
+export type EmulatorGap = 'udf' | 'bit-hll' | 'persisted-map-index' | 'geo' | 'tls' | 'security' | 'throttle' | 'cdt-index' | 'transactions' | 'failover-commands';
 
-/** True when running on the emulator, which lacks `feature`. */
+/** True when running on the emulator, which lacks `feature` (every gap listed is one it lacks). */
 export function emulatorLacks(feature: EmulatorGap): boolean {
   return ON_EMULATOR && feature.length > 0;
 }

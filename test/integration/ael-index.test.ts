@@ -1,7 +1,7 @@
 import { type AerospikeClient, compileAel, Ctx, IndexCollectionType, IndexType, Key, packContext, planAelQuery, SindexCatalog } from '@aerospike-ts/core';
-import { connectCore, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
+import { connectCore, NAMESPACE, uniqueSet, describeServer, emulatorLacks } from '../helpers/env';
 
-describeUnlessEmulatorLacks('expressions')('AEL where strings are served by a secondary index when one fits', () => {
+describeServer('AEL where strings are served by a secondary index when one fits', () => {
   let client: AerospikeClient;
   const set = uniqueSet('ael_idx');
   const indexName = `${set}_age`;
@@ -28,13 +28,18 @@ describeUnlessEmulatorLacks('expressions')('AEL where strings are served by a se
     await client?.close();
   });
 
-  it.each<[string, string, (r: (typeof rows)[number]) => boolean]>([
+  type Case = [string, string, (r: (typeof rows)[number]) => boolean];
+  const cases: Case[] = [
     ['$.age >= 18 and $.age < 40', 'age', (r) => r.age >= 18 && r.age < 40],
     ["$.age > 30 and $.name == 'Tim'", 'age', (r) => r.age > 30 && r.name === 'Tim'],
     ['$.age == 33', 'age', (r) => r.age === 33],
     ["'blue' in $.tags and $.name != 'Tim'", 'tags', (r) => r.tags.includes('blue') && r.name !== 'Tim'],
     ['$.stats.score >= 5 and $.stats.level == 1', 'score', (r) => r.stats.score >= 5 && r.stats.level === 1]
-  ])('%s: the planner picks the %s index and the results equal the predicate', async (text, which, predicate) => {
+  ];
+  // The emulator has no indexes on a path inside a collection bin (docs/emulator.md).
+  const lacksCtxIndex = emulatorLacks('cdt-index');
+  if (lacksCtxIndex) it.skip('$.stats.score index (emulator lacks cdt-index)', () => undefined);
+  it.each(cases.filter((c) => !lacksCtxIndex || c[1] !== 'score'))('%s: the planner picks the %s index and the results equal the predicate', async (text, which, predicate) => {
     const chosen = `${set}_${which}`;
     const catalog = new SindexCatalog(client);
     const indexes = await catalog.indexes(NAMESPACE);

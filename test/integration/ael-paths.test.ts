@@ -1,5 +1,5 @@
 import { type AerospikeClient, HllOp, Key, parseAel } from '@aerospike-ts/core';
-import { connectCore, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
+import { connectCore, NAMESPACE, uniqueSet, describeServer, itUnlessEmulatorLacks } from '../helpers/env';
 
 interface Row {
   id: number;
@@ -9,7 +9,7 @@ interface Row {
   nl: number[][];
 }
 
-describeUnlessEmulatorLacks('expressions')('AEL collection paths select exactly the records the same predicate selects in TypeScript', () => {
+describeServer('AEL collection paths select exactly the records the same predicate selects in TypeScript', () => {
   let client: AerospikeClient;
   const set = uniqueSet('ael_paths');
   const words = ['red', 'green', 'blue', 'gold'];
@@ -73,7 +73,7 @@ describeUnlessEmulatorLacks('expressions')('AEL collection paths select exactly 
     expect(got).toEqual(rows.filter(predicate).map((r) => r.id));
   });
 
-  it('integer map keys, quoted bin names and HLL read functions work on the server', async () => {
+  itUnlessEmulatorLacks('bit-hll')('integer map keys, quoted bin names and HLL read functions work on the server', async () => {
     const other = `${set}_x`.slice(0, 63);
     for (let id = 0; id < 6; id++) {
       const k = new Key(NAMESPACE, other, id);

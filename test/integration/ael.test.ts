@@ -1,7 +1,7 @@
 import { type AerospikeClient, GeoJSON, Key, parseAel } from '@aerospike-ts/core';
 import { Behavior, Client, DataSet } from '@aerospike-ts/fluent';
 import * as aerospike from '@aerospike-ts/classic';
-import { connectCore, HOSTS, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
+import { connectCore, HOSTS, NAMESPACE, uniqueSet, describeServer } from '../helpers/env';
 
 interface Row {
   id: number;
@@ -11,7 +11,7 @@ interface Row {
   active: boolean;
 }
 
-describeUnlessEmulatorLacks('expressions')('AEL filters select exactly the records the same predicate selects in TypeScript', () => {
+describeServer('AEL filters select exactly the records the same predicate selects in TypeScript', () => {
   let client: AerospikeClient;
   const set = uniqueSet('ael');
   const names = ['Tim', 'Ann', 'Bob', 'Eve'];

@@ -1,7 +1,7 @@
 import * as aerospike from '@aerospike-ts/classic';
-import { HOSTS, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
+import { HOSTS, NAMESPACE, uniqueSet, describeServer, itUnlessEmulatorLacks } from '../helpers/env';
 
-describeUnlessEmulatorLacks('cdt')('classic API: HLL, bit and expression helper modules', () => {
+describeServer('classic API: HLL, bit and expression helper modules', () => {
   let client: aerospike.AsyncClient;
   const set = uniqueSet('classic_x');
 
@@ -13,7 +13,7 @@ describeUnlessEmulatorLacks('cdt')('classic API: HLL, bit and expression helper 
     await client?.close();
   });
 
-  it('HLL and bit operations', async () => {
+  itUnlessEmulatorLacks('bit-hll')('HLL and bit operations', async () => {
     const { hll_operations: h, bit_operations: b } = aerospike;
     const key: aerospike.Key = [NAMESPACE, set, 'hb'];
     await client.operate(key, [h.hll_init('h', 12), h.hll_add('h', ['a', 'b', 'c', 'b']), b.bit_resize('bits', 2), b.bit_set('bits', 0, 8, Buffer.from([0x0f]))]);

@@ -1,5 +1,5 @@
 import * as aerospike from '@aerospike-ts/classic';
-import { describeServer, HOSTS, NAMESPACE, uniqueSet, itUnlessEmulatorLacks } from '../helpers/env';
+import { describeServer, HOSTS, NAMESPACE, uniqueSet } from '../helpers/env';
 
 describeServer('classic API: queries, scans and collection operations', () => {
   let client: aerospike.AsyncClient;
@@ -43,7 +43,7 @@ describeServer('classic API: queries, scans and collection operations', () => {
     expect((await client.scan(NAMESPACE, set).results()).length).toBe(20);
   });
 
-  itUnlessEmulatorLacks('cdt')('list and map helper operations', async () => {
+  it('list and map helper operations', async () => {
     const key: aerospike.Key = [NAMESPACE, set, 0];
     const { list_operations: lo, map_operations: mo } = aerospike;
     const rec = await client.operate(key, [

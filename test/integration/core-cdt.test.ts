@@ -1,7 +1,7 @@
 import { type AerospikeClient, BitOp, Ctx, Exp, ExpOp, HllOp, Key, ListOp, ListReturnType, MapOp, MapReturnType, Op, HLL, FilteredOutError } from '@aerospike-ts/core';
-import { connectCore, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
+import { connectCore, NAMESPACE, uniqueSet, describeServer, itUnlessEmulatorLacks } from '../helpers/env';
 
-describeUnlessEmulatorLacks('cdt')('collection, bit, HLL and expression operations on a real server', () => {
+describeServer('collection, bit, HLL and expression operations on a real server', () => {
   let client: AerospikeClient;
   const set = uniqueSet('cdt');
   const key = (k: string): Key => new Key(NAMESPACE, set, k);
@@ -42,7 +42,7 @@ describeUnlessEmulatorLacks('cdt')('collection, bit, HLL and expression operatio
     expect(n.bins['nest']).toEqual([2, [3, 9]]);
   });
 
-  it('bit and HLL operations', async () => {
+  itUnlessEmulatorLacks('bit-hll')('bit and HLL operations', async () => {
     const k = key('bits');
     await client.operate(k, [BitOp.resize('b', 4), BitOp.set('b', 0, 8, Buffer.from([0xf0]))]);
     const bits = await client.operate(k, [BitOp.count('b', 0, 32), BitOp.get('b', 0, 16)]);

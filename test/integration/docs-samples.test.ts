@@ -5,12 +5,11 @@ import { describeServer, emulatorLacks, HOSTS, type EmulatorGap } from '../helpe
 const docs = ['migrating-from-aerospike-py.md', 'fluent.md', 'ael.md'].map((f) => join(__dirname, '..', '..', 'docs', f));
 const samples = docs.flatMap(samplesOf);
 
-/** The emulator feature a sample needs, judged from its code (UDFs, filter expressions, collection/bit/HLL ops). */
+/** The emulator feature a sample needs, judged from its code (UDFs, bit and HLL operations). */
 function gapOf(code: string): EmulatorGap | undefined {
   if (!/connect\(/.test(code)) return undefined; // no server involved
   if (/\budf|\.lua\b|executeUdf|\bapply\(/i.test(code)) return 'udf';
-  if (/list_operations|map_operations|hll_operations|bit_operations|\.(list|map|hll|bit)[A-Z]\w*\(|Ctx\.|\bHLL\b/.test(code)) return 'cdt';
-  if (/\.where\(\s*'|filterExpression|filter_expression|\bExp\.|\bexp\./.test(code)) return 'expressions';
+  if (/hll_operations|bit_operations|\.(hll|bit)[A-Z]\w*\(|\bHLL\b|HllConfig/.test(code)) return 'bit-hll';
   return undefined;
 }
 

@@ -16,7 +16,7 @@ import {
   type WriteSegmentBuilder
 } from '@aerospike-ts/fluent';
 import { AerospikeError } from '@aerospike-ts/core';
-import { HOSTS, NAMESPACE, uniqueSet, describeUnlessEmulatorLacks } from '../helpers/env';
+import { HOSTS, NAMESPACE, uniqueSet, describeServer, itUnlessEmulatorLacks } from '../helpers/env';
 
 /** Runs a single-key command and returns the bins the server answered with. */
 async function bins(b: WriteSegmentBuilder): Promise<{ [bin: string]: unknown }> {
@@ -24,7 +24,7 @@ async function bins(b: WriteSegmentBuilder): Promise<{ [bin: string]: unknown }>
   return (r.record?.bins ?? {}) as { [bin: string]: unknown };
 }
 
-describeUnlessEmulatorLacks('cdt')('fluent API: list, map, bit, HLL and expression bin operations', () => {
+describeServer('fluent API: list, map, bit, HLL and expression bin operations', () => {
   let client: Client;
   let session: Session;
   const ds = DataSet.of(NAMESPACE, uniqueSet('fcdt'));
@@ -177,7 +177,7 @@ describeUnlessEmulatorLacks('cdt')('fluent API: list, map, bit, HLL and expressi
     expect((await session.get(k))?.bins['m']).toEqual({});
   });
 
-  it('map order and persisted index', async () => {
+  itUnlessEmulatorLacks('persisted-map-index')('map order and persisted index', async () => {
     const k = ds.id('morder');
     await session.delete(k).execute();
     await session.upsert(k).bin('m').mapCreate(MapOrder.KEY_ORDERED).bin('m').mapUpsertItems({ z: 1, a: 2 }).execute();
@@ -230,7 +230,7 @@ describeUnlessEmulatorLacks('cdt')('fluent API: list, map, bit, HLL and expressi
     expect(d['d']).toEqual(['b', 'c']);
   });
 
-  it('bit operations', async () => {
+  itUnlessEmulatorLacks('bit-hll')('bit operations', async () => {
     const k = ds.id('bits');
     await session.delete(k).execute();
     await session.upsert(k).bin('b').setTo(Buffer.from([0b00000001, 0b01000010])).execute();
@@ -273,7 +273,7 @@ describeUnlessEmulatorLacks('cdt')('fluent API: list, map, bit, HLL and expressi
     expect((await session.get(k))?.bins['b']).toEqual(Buffer.from([6, 255]));
   });
 
-  it('HLL operations', async () => {
+  itUnlessEmulatorLacks('bit-hll')('HLL operations', async () => {
     const k1 = ds.id('hll1');
     const k2 = ds.id('hll2');
     await session.delete(k1, k2).execute();
@@ -324,7 +324,7 @@ describeUnlessEmulatorLacks('cdt')('fluent API: list, map, bit, HLL and expressi
     expect(missing['x']).toBeNull();
   });
 
-  it('runs the same builders inside batch entries', async () => {
+  itUnlessEmulatorLacks('bit-hll')('runs the same builders inside batch entries', async () => {
     const [k1, k2] = ds.ids('b1', 'b2') as [ReturnType<typeof ds.id>, ReturnType<typeof ds.id>];
     await session.delete(k1, k2).execute();
     const results = await (

@@ -36,7 +36,7 @@ describeServer('fluent API: queries, indexes, background tasks', () => {
     await client?.close();
   });
 
-  itUnlessEmulatorLacks('expressions')('scans a dataset with bins(), withNoBins(), where() and limit()', async () => {
+  it('scans a dataset with bins(), withNoBins(), where() and limit()', async () => {
     const all = await (await session.query(people).execute()).collect();
     expect(all).toHaveLength(30);
     expect(all.every((r) => r.isOk && r.key.namespace === NAMESPACE)).toBe(true);
@@ -98,7 +98,7 @@ describeServer('fluent API: queries, indexes, background tasks', () => {
     expect(keys.size).toBe(30);
   });
 
-  itUnlessEmulatorLacks('expressions')('creates a numeric index, uses it for where(), and drops it', async () => {
+  it('creates a numeric index, uses it for where(), and drops it', async () => {
     expect((await session.query(people).where('$.age >= 20').plan()).indexName).toBeNull();
     await session.index(people).onBin('age').named(indexName).numeric().create();
     const q = session.query(people).where('$.age >= 20 and $.city == "Rome"');

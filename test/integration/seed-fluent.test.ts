@@ -109,7 +109,7 @@ describeServer('fluent seed: Writing Data', () => {
     }
   });
 
-  itUnlessEmulatorLacks('cdt')('HyperLogLog Bins: hllInit(createOnly, noFail) creates the sketch once and then leaves it alone', async () => {
+  itUnlessEmulatorLacks('bit-hll')('HyperLogLog Bins: hllInit(createOnly, noFail) creates the sketch once and then leaves it alone', async () => {
     const k = visitors.id('day_2');
     await session.delete(k).execute();
     await session.upsert(k).bin('h').hllInit(HllConfig.of(14), { createOnly: true, noFail: true }).execute();
@@ -124,7 +124,7 @@ describeServer('fluent seed: Writing Data', () => {
     await expect(session.upsert(k).bin('h').hllInit(HllConfig.of(14), { createOnly: true }).execute()).rejects.toMatchObject({ resultCode: ResultCode.BIN_EXISTS_ERROR });
   });
 
-  itUnlessEmulatorLacks('expressions')('Conditional Writes: where() skips records that do not match; failOnFilteredOut() raises FILTERED_OUT', async () => {
+  it('Conditional Writes: where() skips records that do not match; failOnFilteredOut() raises FILTERED_OUT', async () => {
     const adult = users.id('adult');
     const minor = users.id('minor');
     await session.upsert(adult).put({ age: 30 }).execute();
@@ -256,7 +256,7 @@ describeServer('fluent seed: the Session API page', () => {
     expect(await session.get(key4)).toBeNull();
   });
 
-  itUnlessEmulatorLacks('expressions')('background_task(): delete where $.flag == 1, then wait_till_complete(sleep_time=0.2, max_attempts=50)', async () => {
+  it('background_task(): delete where $.flag == 1, then wait_till_complete(sleep_time=0.2, max_attempts=50)', async () => {
     const scratch = DataSet.of(NAMESPACE, uniqueSet('sf_scratch'));
     for (let i = 0; i < 8; i++) await session.put(scratch.id(i), { flag: i % 2 });
     const task = await session.backgroundTask().delete(scratch).where('$.flag == 1').execute();

@@ -100,7 +100,9 @@ export class NodeServer {
     try {
       answer = this.#answer(type, body);
     } catch (e) {
-      if (!(e instanceof FrameError)) throw e;
+      // A malformed frame closes the connection, as a server does. Anything else is an
+      // emulator bug: say so, and close the connection rather than answer wrongly or crash.
+      if (!(e instanceof FrameError)) process.emitWarning(`aerospike emulator: internal error answering a request: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       socket.destroy();
       return;
     }

@@ -3,7 +3,7 @@ import type { NamespaceStore } from '../model/store.js';
 import { Field, Info1, Info2, Info3, MAX_RECORD_SIZE, Op, Particle as PT, Result } from '../protocol/constants.js';
 import type { ReplySpec, WireOp } from '../protocol/message.js';
 import { arrayElements } from '../protocol/msgpack-scan.js';
-import { applyCdtOperation, evaluateExpression, evaluateFilter } from './feature-gates.js';
+import { applyCdtOperation, evaluateExpression, evaluateFilter, storedCdtValue, type ExpContext } from './feature-gates.js';
 
 /** A single-record command, from a plain AS_MSG or one batch entry. */
 export interface RecordRequest {
@@ -73,7 +73,7 @@ function read(ns: NamespaceStore, req: RecordRequest): ReplySpec {
 }
 
 /** Appends the results of one read op to `out`; returns a result code. */
-function applyReadOp(ns: NamespaceStore, rec: StoredRecord, bins: ReadonlyMap<string, Particle>, op: WireOp, respondAll: boolean, out: WireOp[]): number {
+function applyReadOp(ns: NamespaceStore, rec: StoredRecord, bins: ReadonlyMap<string, Particle>, op: WireOp, respondAll: boolean, out: WireOp[], ctx?: ExpContext): number {
   switch (op.opType) {
     case Op.READ:
       if (op.binName === '') out.push(...allBins(bins));
@@ -89,9 +89,10 @@ function applyReadOp(ns: NamespaceStore, rec: StoredRecord, bins: ReadonlyMap<st
     }
     case Op.EXP_READ: {
       const e = expressionOf(op);
-      if (e === undefined) return Result.PARAMETER;
-      const r = evaluateExpression(e.exp, { ...rec, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
-      if (!r.ok && (e.flags & ExpFlag.EVAL_NO_FAIL) === 0) return r.resultCode;
+      if (e === undefined || (e.flags & ~ExpFlag.EVAL_NO_FAIL) !== 0) return Result.PARAMETER;
+      const r = evaluateExpression(e.exp, { ...rec, bins: new Map(bins) }, ctx ?? { nowNs: ns.nowNs(), namespace: ns.name });
+      // EVAL_NO_FAIL turns only an evaluation that cannot apply (26) into a nil result.
+      if (!r.ok && (r.resultCode !== Result.OP_NOT_APPLICABLE || (e.flags & ExpFlag.EVAL_NO_FAIL) === 0)) return r.resultCode;
       out.push(binOp(op.binName, r.ok ? (r.value ?? undefined) : undefined, op.opType));
       return Result.OK;
     }
@@ -106,23 +107,30 @@ function expressionOf(op: WireOp): { exp: Buffer; flags: number } | undefined {
   const [exp, flagsRaw] = items ?? [];
   if (exp === undefined) return undefined;
   const f = flagsRaw === undefined ? 0 : (flagsRaw[0] ?? 0);
-  return { exp, flags: f <= 0x7f ? f : 0 };
+  // Flags beyond a positive fixint are not flags a client sends: treated as invalid.
+  return { exp, flags: f <= 0x7f ? f : 0x80 };
 }
 
 /** Expression op flags (read: EVAL_NO_FAIL; write: CREATE_ONLY, UPDATE_ONLY, ALLOW_DELETE, POLICY_NO_FAIL, EVAL_NO_FAIL). */
 const ExpFlag = { CREATE_ONLY: 1, UPDATE_ONLY: 2, ALLOW_DELETE: 4, POLICY_NO_FAIL: 8, EVAL_NO_FAIL: 16 } as const;
 
 /** The new value of an EXP_MODIFY op's bin (undefined: unchanged, null: removed) or a result code. */
-function expressionWrite(ns: NamespaceStore, view: StoredRecord, bins: Map<string, Particle>, op: WireOp): Particle | null | undefined | number {
+function expressionWrite(view: StoredRecord, bins: Map<string, Particle>, op: WireOp, ctx: ExpContext): Particle | null | undefined | number {
   const e = expressionOf(op);
-  if (e === undefined) return Result.PARAMETER;
+  if (e === undefined || e.flags > 0x1f) return Result.PARAMETER;
   const policyFail = (code: number): number | undefined => ((e.flags & ExpFlag.POLICY_NO_FAIL) !== 0 ? undefined : code);
   const exists = bins.has(op.binName);
   if ((e.flags & ExpFlag.CREATE_ONLY) !== 0 && exists) return policyFail(Result.BIN_EXISTS);
   if ((e.flags & ExpFlag.UPDATE_ONLY) !== 0 && !exists) return policyFail(Result.BIN_NOT_FOUND);
-  const r = evaluateExpression(e.exp, { ...view, bins: new Map(bins) }, { nowNs: ns.nowNs(), namespace: ns.name });
-  if (!r.ok) return (e.flags & ExpFlag.EVAL_NO_FAIL) !== 0 ? undefined : r.resultCode;
-  if (r.value === null && (e.flags & ExpFlag.ALLOW_DELETE) === 0) return policyFail(Result.PARAMETER);
+  const r = evaluateExpression(e.exp, { ...view, bins: new Map(bins) }, ctx);
+  // EVAL_NO_FAIL turns only an evaluation that cannot apply (26) into a no-op.
+  if (!r.ok) return r.resultCode === Result.OP_NOT_APPLICABLE && (e.flags & ExpFlag.EVAL_NO_FAIL) !== 0 ? undefined : r.resultCode;
+  if (r.value === null && (e.flags & ExpFlag.ALLOW_DELETE) === 0) {
+    // As the server answers: a nil result on a missing bin changes nothing; on an existing
+    // bin it is refused (26) unless some flag is set, when the server keeps the bin and says OK.
+    if (!exists || e.flags !== 0) return undefined;
+    return Result.OP_NOT_APPLICABLE;
+  }
   return r.value;
 }
 
@@ -170,7 +178,15 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
   const respondAll = (req.info2 & Info2.RESPOND_ALL_OPS) !== 0;
   const results: WireOp[] = [];
   let deleted = false;
-  const view: StoredRecord = existing ?? { bins, generation: 0, voidTime: 0, lastUpdateNs: 0n, userKey: undefined, setName: req.set, digest: req.digest };
+  // Expressions inside a write see the record as being written: updated now, with the new
+  // expiry, and `record_size` of the record as stored before the command (ctx.stored).
+  const nowNs = ns.nowNs();
+  const view: StoredRecord = {
+    ...(existing ?? { bins, generation: 0, userKey: undefined, setName: req.set, digest: req.digest }),
+    voidTime: ns.voidTimeFor(req.ttl, existing),
+    lastUpdateNs: nowNs
+  };
+  const expCtx: ExpContext = { nowNs, namespace: ns.name, stored: existing ?? null };
   for (const op of req.ops) {
     if (op.binName.length > MAX_BIN_NAME) return errorReply(Result.BIN_NAME_TOO_LONG);
     const value: Particle = { type: op.particleType, data: op.value };
@@ -179,6 +195,12 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
       case Op.WRITE:
         if (!STORABLE.has(op.particleType)) return errorReply(Result.PARAMETER);
         next = op.particleType === PT.NULL ? null : { type: op.particleType, data: Buffer.from(op.value) };
+        if (next !== null && (next.type === PT.LIST || next.type === PT.MAP)) {
+          // The server stores collections in its own form (maps sorted, ints minimal) and refuses malformed ones.
+          const stored = storedCdtValue(next);
+          if (stored === undefined) return errorReply(Result.SERVER_ERROR);
+          next = stored;
+        }
         break;
       case Op.ADD:
         next = add(bins.get(op.binName), value);
@@ -204,12 +226,12 @@ function write(ns: NamespaceStore, req: RecordRequest): ReplySpec {
         break;
       }
       case Op.EXP_MODIFY: {
-        next = expressionWrite(ns, view, bins, op);
+        next = expressionWrite(view, bins, op, expCtx);
         if (respondAll) results.push(binOp(op.binName, undefined, op.opType));
         break;
       }
       default: {
-        const code = applyReadOp(ns, view, bins, op, respondAll, results);
+        const code = applyReadOp(ns, view, bins, op, respondAll, results, expCtx);
         if (code !== Result.OK) return errorReply(code);
         continue;
       }

@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rawExchange } from '../../helpers';
-import type * as CdtEngine from '../../../src/engine/cdt/index';
 
-// The emulator with the CDT engine in place of the feature gate (expressions stay unsupported).
-jest.mock('../../../src/server/feature-gates', () => {
-  const cdt = jest.requireActual<typeof CdtEngine>('../../../src/engine/cdt/index');
-  return {
-    applyCdtOperation: cdt.applyCdtOperation,
-    evaluateFilter: () => ({ ok: false, resultCode: 16 }),
-    evaluateExpression: () => ({ ok: false, resultCode: 16 })
-  };
-});
-
+// The emulator as shipped: the CDT engine and the expression engine behind feature-gates.
 import { startEmulator, type Emulator } from '../../../src/index';
 
 /** Recorded official-client traffic with a real 8.1 CE server. */
