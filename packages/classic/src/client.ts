@@ -1,6 +1,7 @@
 import {
   AerospikeClient,
   ClientClosedError,
+  type AerospikeRecord,
   InvalidArgumentError,
   Op,
   ResultCode,
@@ -131,9 +132,24 @@ function coreConfig(c: ClientConfig): CoreClientConfig {
   return out;
 }
 
+/** A put's result: nothing. */
+function toVoid(): void {
+  return undefined;
+}
+
+/** Rejects with the aerospike_py class of a core error. */
+function rethrowClassic(err: unknown): never {
+  throw toClassicError(err);
+}
+
 function toBatchRecord<B = DecodedBins>(r: BatchResult): BatchRecord<B> {
-  const record = r.record === null ? null : fromCoreRecord<B>(r.record);
-  return { key: fromCoreKey(r.key), result: r.resultCode, record, in_doubt: r.inDoubt, bins: record?.bins ?? null, meta: record?.meta ?? null };
+  // one key tuple and one meta object, shared by the entry and its record
+  const key = fromCoreKey(r.key);
+  const c = r.record;
+  if (c === null) return { key, result: r.resultCode, record: null, in_doubt: r.inDoubt, bins: null, meta: null };
+  const meta = { gen: c.generation, ttl: c.ttl };
+  const bins = c.bins as B;
+  return { key, result: r.resultCode, record: new Record<B>(key, meta, bins), in_doubt: r.inDoubt, bins, meta };
 }
 
 /**
@@ -213,13 +229,35 @@ export class AsyncClient {
   }
 
   /** Writes bins; a `null` value removes that bin. */
-  async put(key: Key, bins: { [bin: string]: unknown }, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+  put(key: Key, bins: { [bin: string]: unknown }, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
+    if (this.#gate !== null) return this.#putGated(key, bins, meta, policy);
+    // no concurrency limit: straight to the core client, no closure and no extra async frame
+    try {
+      checkDict(bins, 'put: bins');
+      const p = policy == null && meta == null ? undefined : writePolicy(policy, meta);
+      return this.#c().put(toCoreKey(key, 'put: key'), bins as never, p).then(toVoid, rethrowClassic);
+    } catch (err) {
+      return Promise.reject(toClassicError(err) as Error);
+    }
+  }
+
+  async #putGated(key: Key, bins: { [bin: string]: unknown }, meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<void> {
     checkDict(bins, 'put: bins');
     await this.#run(async () => this.#c().put(toCoreKey(key, 'put: key'), bins as never, writePolicy(policy, meta)));
   }
 
   /** Reads every bin. @throws RecordNotFound */
-  async get<B = DecodedBins>(key: Key, policy?: ReadPolicy | null): Promise<Record<B>> {
+  get<B = DecodedBins>(key: Key, policy?: ReadPolicy | null): Promise<Record<B>> {
+    if (this.#gate !== null) return this.#getGated<B>(key, policy);
+    try {
+      const p = policy == null ? undefined : readPolicy(policy);
+      return this.#c().get(toCoreKey(key, 'get: key'), null, p).then(fromCoreRecord as (r: AerospikeRecord) => Record<B>, rethrowClassic);
+    } catch (err) {
+      return Promise.reject(toClassicError(err) as Error);
+    }
+  }
+
+  async #getGated<B>(key: Key, policy?: ReadPolicy | null): Promise<Record<B>> {
     return fromCoreRecord<B>(await this.#run(async () => this.#c().get(toCoreKey(key, 'get: key'), null, readPolicy(policy))));
   }
 
