@@ -3,7 +3,9 @@ import { connect as tlsConnect, type ConnectionOptions as TlsConnectionOptions }
 import { clearTimeout, setTimeout } from 'node:timers';
 import { AerospikeError } from '../errors/aerospike-error.js';
 import { ConnectionError, ParseError, TimeoutError, TlsError } from '../errors/client-errors.js';
+import { PROTO_HEADER_SIZE } from '../wire/constants.js';
 import { FrameDecoder } from '../wire/frame-decoder.js';
+import { checkReplyHeader } from '../wire/proto-header.js';
 
 /** TLS settings for a connection. */
 export interface TlsOptions extends Pick<TlsConnectionOptions, 'ca' | 'cert' | 'key' | 'passphrase' | 'pfx' | 'rejectUnauthorized' | 'minVersion' | 'maxVersion' | 'ciphers' | 'checkServerIdentity'> {
@@ -201,8 +203,14 @@ export class Connection {
       return;
     }
     this.#lastActivity = Date.now();
-    this.#decoder.push(chunk);
     try {
+      // the usual single reply: one whole frame in one chunk with nothing buffered before
+      // it; settle with the chunk itself (no buffering, no view of it)
+      if (this.#state === SINGLE && this.#decoder.buffered === 0 && chunk.length >= PROTO_HEADER_SIZE && PROTO_HEADER_SIZE + checkReplyHeader(chunk, 0) === chunk.length) {
+        this.#settle(chunk);
+        return;
+      }
+      this.#decoder.push(chunk);
       for (;;) {
         const frame = this.#decoder.next();
         if (frame === undefined) return;
