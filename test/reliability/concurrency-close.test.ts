@@ -33,6 +33,8 @@ describe('close() during in-flight commands', () => {
     const client = await connect();
     await client.put(new Key(NS, 'close_ok', 1), { v: 1 });
     emulator.faults.add({ match: { set: 'close_hang' }, action: { type: 'drop' } });
+    // (A batch request names its sets per entry, so it is matched by kind.)
+    emulator.faults.add({ match: { kind: 'batch' }, action: { type: 'drop' } });
     const never = { totalTimeout: 0, socketTimeout: 0 };
     const keys = Array.from({ length: 30 }, (_, i) => new Key(NS, 'close_hang', i));
     const reads = keys.map((k) => outcome(() => client.get(k, null, never)));
