@@ -1,4 +1,4 @@
-import { InvalidArgumentError, PartitionFilter, type AerospikeClient, type QueryRecord } from '@aerospike-ts/core';
+import { InvalidArgumentError, PartitionFilter, type AerospikeClient, type QueryRecord, type RecordStream } from '@aerospike-ts/core';
 import { checkFunction } from './args.js';
 import { toClassicError } from './exception.js';
 import { queryPolicy, type QueryPolicy } from './policy.js';
@@ -42,21 +42,23 @@ export class Query {
     this.#predicate = predicate;
   }
 
-  /** Streams the records. */
-  async *stream(policy?: (QueryPolicy & { partition_filter?: PartitionFilterDict | PartitionFilter }) | null): AsyncGenerator<Record> {
-    let stream;
+  /** Starts the core scan/query (errors as aerospike_py's classes). */
+  #start(policy: (QueryPolicy & { partition_filter?: PartitionFilterDict | PartitionFilter }) | null | undefined): RecordStream<QueryRecord> {
     try {
       const { partition_filter, ...rest } = policy ?? {};
       const partitions = toPartitionFilter(partition_filter);
       this.partition_filter = partitions;
-      stream = this.#core().query({ namespace: this.namespace, set: this.set_name, bins: this.#bins, filter: this.#predicate?.[1] ?? null, partitions }, queryPolicy(rest));
+      return this.#core().query({ namespace: this.namespace, set: this.set_name, bins: this.#bins, filter: this.#predicate?.[1] ?? null, partitions }, queryPolicy(rest));
     } catch (err) {
       throw toClassicError(err);
     }
+  }
+
+  /** Streams the records. */
+  async *stream(policy?: (QueryPolicy & { partition_filter?: PartitionFilterDict | PartitionFilter }) | null): AsyncGenerator<Record> {
+    const stream = this.#start(policy);
     try {
-      for await (const r of stream) yield toRecord(r);
-    } catch (err) {
-      throw toClassicError(err);
+      for (let r = await nextRecord(stream); r !== undefined; r = await nextRecord(stream)) yield toRecord(r);
     } finally {
       stream.close();
     }
@@ -64,17 +66,48 @@ export class Query {
 
   /** Every record. */
   async results(policy?: (QueryPolicy & { partition_filter?: PartitionFilterDict | PartitionFilter }) | null): Promise<Record[]> {
+    const stream = this.#start(policy);
     const out: Record[] = [];
-    for await (const r of this.stream(policy)) out.push(r);
+    try {
+      for (;;) {
+        // what has arrived is taken without a promise per record
+        const r = stream.read() ?? (await nextRecord(stream));
+        if (r === undefined) break;
+        out.push(toRecord(r));
+      }
+    } finally {
+      stream.close();
+    }
     return out;
   }
 
   /** Calls `callback` per record; returning `false` stops the query. */
   async foreach(callback: (record: Record) => boolean | void | Promise<boolean | void>, policy?: (QueryPolicy & { partition_filter?: PartitionFilterDict | PartitionFilter }) | null): Promise<void> {
     checkFunction(callback, 'foreach: callback');
-    for await (const r of this.stream(policy)) {
-      if ((await callback(r)) === false) break;
+    const stream = this.#start(policy);
+    try {
+      for (;;) {
+        // what has arrived is handed out without a promise per record; a callback that
+        // returns a promise is awaited before the next record
+        const r = stream.read() ?? (await nextRecord(stream));
+        if (r === undefined) break;
+        const res = callback(toRecord(r));
+        if (res === false) break;
+        if (res instanceof Promise && (await res) === false) break;
+      }
+    } finally {
+      stream.close();
     }
+  }
+}
+
+/** The next record of a core stream (waiting for one), or undefined at its end; errors as aerospike_py's classes. */
+async function nextRecord(stream: RecordStream<QueryRecord>): Promise<QueryRecord | undefined> {
+  try {
+    const it = await stream.next();
+    return it.done === true ? undefined : it.value;
+  } catch (err) {
+    throw toClassicError(err);
   }
 }
 

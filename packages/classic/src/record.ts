@@ -63,8 +63,11 @@ class RecordTuple extends Array<unknown> {
 
 class RecordImpl extends RecordTuple {
   constructor(key: unknown, meta: unknown, bins: unknown) {
-    super();
-    this.push(key, meta, bins);
+    // Array(n) then stores: far cheaper than push() on an Array subclass
+    super(3);
+    this[0] = key;
+    this[1] = meta;
+    this[2] = bins;
   }
   get bins(): unknown {
     return this[2];
@@ -76,15 +79,20 @@ class RecordImpl extends RecordTuple {
 
 class ExistsImpl extends RecordTuple {
   constructor(key: unknown, meta: unknown) {
-    super();
-    this.push(key, meta);
+    // Array(n) then stores: far cheaper than push() on an Array subclass
+    super(2);
+    this[0] = key;
+    this[1] = meta;
   }
 }
 
 class OrderedImpl extends RecordTuple {
   constructor(key: unknown, meta: unknown, ordered: unknown) {
-    super();
-    this.push(key, meta, ordered);
+    // Array(n) then stores: far cheaper than push() on an Array subclass
+    super(3);
+    this[0] = key;
+    this[1] = meta;
+    this[2] = ordered;
   }
   get ordered_bins(): unknown {
     return this[2];

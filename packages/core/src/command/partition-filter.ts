@@ -5,7 +5,7 @@ import { PARTITIONS } from '../wire/constants.js';
 /** Where one partition of a scan or query stands. */
 export interface PartitionStatus {
   readonly id: number;
-  /** Resume after this digest (null = from the start of the partition). */
+  /** Resume after this digest (null = from the start of the partition). The buffer belongs to the status: a running scan overwrites it in place. */
   digest: Buffer | null;
   /** Resume bval for secondary-index queries (with `digest`). */
   bval: bigint | null;
@@ -70,7 +70,7 @@ export class PartitionFilter {
   statuses(): PartitionStatus[] {
     this.state ??= Array.from({ length: this.count }, (_, i) => ({
       id: this.begin + i,
-      digest: i === 0 ? this.#after : null,
+      digest: i === 0 && this.#after !== null ? Buffer.from(this.#after) : null,
       bval: null,
       done: false
     }));

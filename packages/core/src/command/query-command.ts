@@ -1,16 +1,16 @@
 import { writeMsgHeader } from '../wire/msg-header.js';
 import { ParseError } from '../errors/client-errors.js';
 import { Key } from '../keys/key.js';
-import { decodeParticle } from '../values/particle.js';
+import { bufferView, decodeParticle } from '../values/particle.js';
 import { packValue } from '../values/msgpack-writer.js';
 import type { DecodeOptions, DecodedBins, Value } from '../values/value-types.js';
-import { FIELD_HEADER_SIZE, FieldType, Info1, Info2, Info3, MSG_HEADER_SIZE, MSG_TOTAL_HEADER_SIZE } from '../wire/constants.js';
+import { CITRUS_EPOCH_SECONDS, FIELD_HEADER_SIZE, FieldType, Info1, Info2, Info3, MSG_HEADER_SIZE, MSG_TOTAL_HEADER_SIZE } from '../wire/constants.js';
 import { addOps, addReadBins, beginOps, endOps, opsSize, writeBytesField, writeOps, writeStringField } from './encoder.js';
 import type { HeaderSpec } from './header-bits.js';
 import type { IndexFilter } from './index-filter.js';
 import type { Operation } from './operation.js';
 import type { PartitionStatus } from './partition-filter.js';
-import { messageBody, parseOps, readReplyHeader } from './record-parser.js';
+import { internUtf8, messageBody, newSingleReply, parseOps, readReplyHeaderInto } from './record-parser.js';
 
 /** What one node command of a scan or query asks for. */
 export interface QueryRequestSpec {
@@ -195,13 +195,19 @@ export interface QuerySink {
  */
 export function parseQueryFrame(frame: Buffer, namespace: string, options: DecodeOptions | undefined, sink: QuerySink, now = Date.now()): number | undefined {
   const body = messageBody(frame);
+  const bodyEnd = body.length;
   let off = 0;
   const out: { bins: DecodedBins | null; ordered: null } = { bins: null, ordered: null };
-  while (off < body.length) {
-    const h = readReplyHeader(body, off);
+  const h = newSingleReply();
+  const nowSec = Math.floor(now / 1000) - CITRUS_EPOCH_SECONDS;
+  // namespace and set of the last key built through the validating constructor
+  let checkedNs: string | null = null;
+  let checkedSet: string | null = null;
+  while (off < bodyEnd) {
+    readReplyHeaderInto(body, off, h);
     off += MSG_HEADER_SIZE;
     if ((h.info3 & Info3.LAST) !== 0) {
-      if (h.fieldCount !== 0 || h.opCount !== 0 || off !== body.length) throw new ParseError('scan/query reply has bytes after its LAST message');
+      if (h.fieldCount !== 0 || h.opCount !== 0 || off !== bodyEnd) throw new ParseError('scan/query reply has bytes after its LAST message');
       return h.resultCode;
     }
     if (h.resultCode !== 0 && (h.info3 & Info3.PARTITION_DONE) === 0 && h.resultCode !== 2 && h.resultCode !== 27) {
@@ -216,26 +222,26 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
     }
     let ns = namespace;
     let set: string | null = null;
-    let digest: Buffer | null = null;
+    let digestAt = -1;
     let userKey: string | number | bigint | Buffer | null = null;
     let bval: bigint | null = null;
     for (let i = 0; i < h.fieldCount; i++) {
-      if (body.length - off < 5) throw new ParseError('scan/query reply truncated inside a field header');
+      if (bodyEnd - off < 5) throw new ParseError('scan/query reply truncated inside a field header');
       const size = body.readUInt32BE(off);
-      if (size < 1 || size > body.length - off - 4) throw new ParseError(`scan/query reply field claims ${size} bytes, beyond the message`);
+      if (size < 1 || size > bodyEnd - off - 4) throw new ParseError(`scan/query reply field claims ${size} bytes, beyond the message`);
       const type = body[off + 4];
       const start = off + 5;
       const end = off + 4 + size;
       switch (type) {
         case FieldType.NAMESPACE:
-          ns = body.toString('utf8', start, end);
+          ns = internUtf8(body, start, end);
           break;
         case FieldType.SET:
-          set = end > start ? body.toString('utf8', start, end) : null;
+          set = end > start ? internUtf8(body, start, end) : null;
           break;
         case FieldType.DIGEST:
           if (end - start !== 20) throw new ParseError(`scan/query record digest of ${end - start} bytes`);
-          digest = body.subarray(start, end);
+          digestAt = start;
           break;
         case FieldType.KEY:
           if (end > start) userKey = decodeParticle(body[start] as number, body, start + 1, end) as string | number | bigint | Buffer;
@@ -248,20 +254,45 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
       }
       off = end;
     }
-    off = parseOps(body, off, h.opCount, body.length, options, out);
+    off = parseOps(body, off, h.opCount, bodyEnd, options, out);
     if (h.resultCode !== 0) continue; // not found / filtered out: no record
-    if (digest === null) throw new ParseError('scan/query record without a digest');
+    if (digestAt < 0) throw new ParseError('scan/query record without a digest');
+    // The key's digest is a view of the frame, as blob values are (no copy).
+    const digest = bufferView(body, digestAt, digestAt + 20);
     let key: Key;
-    try {
-      key = new Key(ns, set, typeof userKey === 'string' || typeof userKey === 'number' || typeof userKey === 'bigint' || Buffer.isBuffer(userKey) ? userKey : null, digest);
-    } catch (err) {
-      // a namespace or set name too long, or a fractional user key: the reply is corrupt
-      throw new ParseError(`scan/query record has an invalid key: ${(err as Error).message}`, { cause: err });
+    if (userKey === null && ns === checkedNs && set === checkedSet) {
+      key = replyKey(ns, set, digest);
+    } else {
+      try {
+        key = new Key(ns, set, typeof userKey === 'string' || typeof userKey === 'number' || typeof userKey === 'bigint' || Buffer.isBuffer(userKey) ? userKey : null, digest);
+      } catch (err) {
+        // a namespace or set name too long, or a fractional user key: the reply is corrupt
+        throw new ParseError(`scan/query record has an invalid key: ${(err as Error).message}`, { cause: err });
+      }
+      checkedNs = ns;
+      checkedSet = set;
     }
-    const ttl = h.voidTime === 0 ? -1 : Math.max(1, h.voidTime - (Math.floor(now / 1000) - 1262304000));
-    sink.record(((digest[0] as number) | ((digest[1] as number) << 8)) & 0xfff, digest, bval, { key, bins: out.bins ?? {}, generation: h.generation, ttl });
+    const voidTime = h.voidTime;
+    const ttl = voidTime === 0 ? -1 : voidTime - nowSec > 0 ? voidTime - nowSec : 1;
+    sink.record(((body[digestAt] as number) | ((body[digestAt + 1] as number) << 8)) & 0xfff, digest, bval, { key, bins: out.bins ?? {}, generation: h.generation, ttl });
   }
   return undefined;
+}
+
+type MutableKey = { -readonly [K in 'namespace' | 'set' | 'userKey' | 'digest']: Key[K] };
+
+/**
+ * A key for a reply record whose namespace and set were already checked by the Key
+ * constructor for an earlier record of the frame (same strings), and which has no user
+ * key: built without re-validating them or copying the digest.
+ */
+function replyKey(namespace: string, set: string | null, digest: Buffer): Key {
+  const k = Object.create(Key.prototype) as MutableKey;
+  k.namespace = namespace;
+  k.set = set;
+  k.userKey = null;
+  k.digest = digest;
+  return k as unknown as Key;
 }
 
 function skip(body: Buffer, off: number, n: number): number {

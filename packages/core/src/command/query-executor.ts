@@ -193,7 +193,10 @@ class QueryRun {
           discarded = true;
           return;
         }
-        p.digest = Buffer.from(digest);
+        // the resume point: copied into the partition's own buffer (the record's digest is a view of the frame)
+        let d = p.digest;
+        if (d === null) p.digest = d = Buffer.allocUnsafe(20);
+        for (let b = 0; b < 20; b++) d[b] = digest[b] as number;
         p.bval = bval;
         count++;
         this.#delivered++;

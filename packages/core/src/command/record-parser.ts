@@ -1,5 +1,5 @@
 import { ParseError } from '../errors/client-errors.js';
-import { decodeParticle } from '../values/particle.js';
+import { decodeParticle, utf8Slice } from '../values/particle.js';
 import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
 import { decompressFrame } from '../wire/compression.js';
 import { CITRUS_EPOCH_SECONDS, MessageType, MSG_HEADER_SIZE, OPERATION_HEADER_SIZE, PROTO_HEADER_SIZE } from '../wire/constants.js';
@@ -36,6 +36,38 @@ export interface ParseOptions extends DecodeOptions {
   readonly gather?: boolean;
 }
 
+// Names (bins, sets, namespaces) recur in every record of a reply: a small cache keyed by
+// their bytes hands out the same string again without decoding it (utf8Slice costs a
+// native call and a new string per use). Same bytes always give the same string.
+const INTERN_SLOTS = 512;
+const INTERN_MAX = 64;
+const internBytes = new Uint8Array(INTERN_SLOTS * INTERN_MAX);
+const internLengths = new Int16Array(INTERN_SLOTS).fill(-1);
+const internStrings: string[] = new Array<string>(INTERN_SLOTS).fill('');
+
+/**
+ * Decodes `buf[start, end)` as UTF-8 (as `buf.toString('utf8', start, end)` does), answering
+ * from a cache of recently decoded names when the same bytes were seen before.
+ */
+export function internUtf8(buf: Buffer, start: number, end: number): string {
+  const len = end - start;
+  if (len > INTERN_MAX || len < 0) return buf.toString('utf8', start, end);
+  let h = len;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (buf[i] as number)) | 0;
+  const slot = (h ^ (h >>> 11)) & (INTERN_SLOTS - 1);
+  const base = slot * INTERN_MAX;
+  if (internLengths[slot] === len) {
+    let i = 0;
+    while (i < len && internBytes[base + i] === buf[start + i]) i++;
+    if (i === len) return internStrings[slot] as string;
+  }
+  const s = utf8Slice(buf, start, end);
+  for (let i = 0; i < len; i++) internBytes[base + i] = buf[start + i] as number;
+  internLengths[slot] = len;
+  internStrings[slot] = s;
+  return s;
+}
+
 /** Converts a void time to a TTL in seconds: -1 when it never expires, at least 1 otherwise. */
 export function voidTimeToTtl(voidTime: number, nowMs = Date.now()): number {
   if (voidTime === 0) return -1;
@@ -67,7 +99,7 @@ export function readReplyHeader(body: Buffer, off: number): ReplyHeader {
 }
 
 /** Reads the 22-byte header of the message at `off` into `h` (no allocation). */
-function readReplyHeaderInto(body: Buffer, off: number, h: { -readonly [K in keyof ReplyHeader]: ReplyHeader[K] }): void {
+export function readReplyHeaderInto(body: Buffer, off: number, h: { -readonly [K in keyof ReplyHeader]: ReplyHeader[K] }): void {
   if (body.length - off < MSG_HEADER_SIZE) throw new ParseError('reply message shorter than its 22-byte header');
   if (body[off] !== MSG_HEADER_SIZE) throw new ParseError(`reply message header size is ${body[off]}, expected 22`);
   h.info1 = body[off + 1] as number;
@@ -117,7 +149,7 @@ export function parseOps(
     const nameStart = off + OPERATION_HEADER_SIZE;
     const valueStart = nameStart + nameLen;
     const valueEnd = off + 4 + size;
-    const name = body.toString('utf8', nameStart, valueStart);
+    const name = internUtf8(body, nameStart, valueStart);
     const value = decodeParticle(particle, body, valueStart, valueEnd, options);
     if (out.ordered !== null) out.ordered.push([name, value]);
     if (bins !== null) {
@@ -139,6 +171,7 @@ export function parseOps(
   return off;
 }
 
+/** Sets `bins[name]`, defining `__proto__` as an own property rather than the prototype. */
 export function setBin(bins: DecodedBins, name: string, value: DecodedValue): void {
   if (name === '__proto__') Object.defineProperty(bins, name, { value, enumerable: true, writable: true, configurable: true });
   else bins[name] = value;

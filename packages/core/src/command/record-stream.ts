@@ -83,21 +83,33 @@ export class RecordStream<T> implements AsyncIterable<T> {
     }
   }
 
+  /**
+   * The next buffered item, taken at once, or undefined when none is buffered (then
+   * `next()` waits for one). Lets a consumer drain what has arrived without a promise per
+   * item; flow control is the same as `next()`'s.
+   */
+  read(): T | undefined {
+    if (this.#head >= this.#items.length) return undefined;
+    const value = this.#items[this.#head] as T;
+    this.#items[this.#head++] = undefined as T;
+    if (this.#head === this.#items.length) {
+      // drained: start the array again rather than let it grow
+      this.#items.length = 0;
+      this.#head = 0;
+    } else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
+    if (this.#paused && this.buffered <= this.#lowWater) {
+      this.#paused = false;
+      this.#onResume();
+    }
+    return value;
+  }
+
   /** The next item. */
   next(): Promise<IteratorResult<T>> {
-    if (this.buffered > 0) {
-      const value = this.#items[this.#head] as T;
-      this.#items[this.#head++] = undefined as T;
-      if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
-        this.#items = this.#items.slice(this.#head);
-        this.#head = 0;
-      }
-      if (this.#paused && this.buffered <= this.#lowWater) {
-        this.#paused = false;
-        this.#onResume();
-      }
-      return Promise.resolve({ value, done: false });
-    }
+    if (this.buffered > 0) return Promise.resolve({ value: this.read() as T, done: false });
     if (this.#ended) return this.#error !== null ? Promise.reject(this.#error) : Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve, reject) => {
       this.#waiter = resolve;
