@@ -12,6 +12,19 @@ import { newSingleReply, parseSingleReplyInto, voidTimeToTtl, type MutableSingle
 /** Parsing is synchronous, so one reply object serves every single-record command. */
 const REPLY: MutableSingleReply = newSingleReply();
 
+/** Operate's decode options: the command's with `gather` set, made once per options object. */
+const GATHER: ResultOptions & { gather: true } = Object.freeze({ gather: true });
+const gatherOptions = new WeakMap<ResultOptions, ResultOptions>();
+function gathering(options: ResultOptions | undefined): ResultOptions {
+  if (options === undefined) return GATHER;
+  let g = gatherOptions.get(options);
+  if (g === undefined) {
+    g = Object.freeze({ ...options, gather: true });
+    gatherOptions.set(options, g);
+  }
+  return g;
+}
+
 /** Generation and TTL of a record. */
 export interface RecordMetadata {
   /** Record generation (number of writes, wrapping at 65535 on the server). */
@@ -82,7 +95,7 @@ export class SingleRecordCommand implements SingleCommand<unknown> {
     const txn = this.policy.txn;
     if (txn != null) observeTxnReply(txn, this.key, this.isWrite, frame);
     try {
-      parseSingleReplyInto(frame, kind === CommandKind.OPERATE ? { ...this.#options, gather: true } : this.#options, r);
+      parseSingleReplyInto(frame, kind === CommandKind.OPERATE ? gathering(this.#options) : this.#options, r);
       return this.#result(r, node);
     } finally {
       r.bins = null; // the shared reply object must not keep the caller's values alive
