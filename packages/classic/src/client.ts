@@ -25,7 +25,7 @@ import { attachLogging, metricsEnabledByDefault, trackClient } from './runtime.j
 import { toCoreOps, type OperationDict } from './operations.js';
 import { Query } from './query.js';
 import { batchPolicy, readPolicy, writePolicy, type AdminPolicy, type BatchPolicy, type QueryPolicy, type ReadPolicy, type WriteMeta, type WritePolicy } from './policy.js';
-import { ExistsResult, OperateOrderedResult, type Record } from './record.js';
+import { ExistsResult, OperateOrderedResult, Record } from './record.js';
 import { fromCoreKey, fromCoreRecord, toCoreKey, type BatchRecord, type Key } from './types.js';
 
 /** aerospike_py's INDEX_NUMERIC/STRING/BLOB/GEO2DSPHERE (0-3) → core index value types. */

@@ -13,7 +13,7 @@ import { checkName, describeType } from '../util/validate.js';
 import type { BatchRecord, BatchWritePolicy } from './batch-records.js';
 import { addOps, addReadBins, beginOps, endOps, opsSize, writeBytesField, writeOps, writeStringField, writeTxnFields, type TxnFields } from './encoder.js';
 import { isReadHeader } from './operation.js';
-import { messageBody, parseOps, readReplyHeader, voidTimeToTtl } from './record-parser.js';
+import { messageBody, newSingleReply, parseOps, readReplyHeaderInto, voidTimeToTtl, type ParseOptions } from './record-parser.js';
 
 const BATCH_REPEAT = 0x01;
 const BATCH_MSG_GEN = 0x04;
@@ -159,6 +159,19 @@ function sameAs(a: Entry, b: Entry): boolean {
   return false;
 }
 
+/** True when read `y` can be sent as a repeat of read `x` (outside a transaction). */
+function repeatsRead(x: BatchRecord, y: BatchRecord & { type: 'read' }): boolean {
+  return (
+    x.type === 'read' &&
+    x.key.namespace === y.key.namespace &&
+    x.key.set === y.key.set &&
+    x.policy === y.policy &&
+    (x.headerOnly === true) === (y.headerOnly === true) &&
+    (x.bins ?? null) === (y.bins ?? null) &&
+    x.ops === y.ops
+  );
+}
+
 /**
  * Computes one entry's attributes and, unless it repeats `prev`, adds its operations to
  * the encoder's scratch. Returns the bytes it adds to the batch field.
@@ -202,11 +215,21 @@ function addEntry(e: Entry, prev: Entry | null, o: BatchEncodeOptions): number {
 export function encodeBatch(records: readonly BatchRecord[], indexes: readonly number[], o: BatchEncodeOptions): Buffer {
   beginOps();
   try {
-    const entries: Entry[] = [];
+    // one entry per record that is sent in full; null for a record that repeats the one before
+    const entries: Array<Entry | null> = new Array<Entry | null>(indexes.length);
     let dataSize = 4 + 1;
     let prev: Entry | null = null;
-    for (const index of indexes) {
+    const inTxn = o.txn != null;
+    for (let j = 0; j < indexes.length; j++) {
+      const index = indexes[j] as number;
       const rec = records[index] as BatchRecord;
+      if (prev !== null && !inTxn && rec.type === 'read' && repeatsRead(prev.rec, rec)) {
+        // same namespace, set, policy, bins/ops as the last record sent in full: its
+        // attributes (and checks) are that record's, only the digest is sent
+        entries[j] = null;
+        dataSize += 4 + 20 + 1;
+        continue;
+      }
       const e: Entry = { index, rec, type: 0, info1: 0, info2: 0, info3: 0, gen: 0, ttl: 0, filter: null, sendKey: false, udfArgs: null, txn: undefined, opsFrom: 0, opsTo: 0, repeat: false, size: 0 };
       try {
         dataSize += addEntry(e, prev, o);
@@ -215,7 +238,7 @@ export function encodeBatch(records: readonly BatchRecord[], indexes: readonly n
         throw err;
       }
       if (!e.repeat) prev = e;
-      entries.push(e);
+      entries[j] = e.repeat ? null : e;
     }
     const total = MSG_TOTAL_HEADER_SIZE + (o.filter !== null ? FIELD_HEADER_SIZE + o.filter.length : 0) + FIELD_HEADER_SIZE + dataSize;
     const buf = Buffer.allocUnsafe(total);
@@ -229,11 +252,14 @@ export function encodeBatch(records: readonly BatchRecord[], indexes: readonly n
     buf.writeUInt32BE(entries.length, off);
     buf[off + 4] = 0x08 | (o.respondAllKeys ? 0x04 : 0) | (o.allowInlineSSD ? 0x02 : 0) | (o.allowInline ? 0x01 : 0);
     off += 5;
-    for (const e of entries) {
-      buf.writeUInt32BE(e.index, off);
-      e.rec.key.digest.copy(buf, off + 4);
+    for (let j = 0; j < entries.length; j++) {
+      const index = indexes[j] as number;
+      buf.writeUInt32BE(index, off);
+      const digest = (records[index] as BatchRecord).key.digest;
+      for (let b = 0; b < 20; b++) buf[off + 4 + b] = digest[b] as number;
       off += 24;
-      if (e.repeat) {
+      const e = entries[j] as Entry | null;
+      if (e === null) {
         buf[off++] = BATCH_REPEAT;
         continue;
       }
@@ -301,21 +327,61 @@ export interface BatchRow {
  * @throws ParseError on malformed bytes.
  */
 export function parseBatchFrame(frame: Buffer, options: DecodeOptions | undefined, onRow: (row: BatchRow) => void): number | undefined {
+  return parseBatchReply(frame, options, {
+    mode: () => BatchRowMode.ORDERED,
+    row: (index, resultCode, generation, ttl, bins, ordered, version) => onRow({ index, resultCode, generation, ttl, bins, ordered: ordered ?? [], version })
+  });
+}
+
+/** How much of a batch record's reply is kept (see {@link BatchReplySink.mode}). */
+export const BatchRowMode = {
+  /** Bins only, the last value of a repeated bin name winning (reads of bins). */
+  BINS: 0,
+  /** Bins, with the values of a repeated bin name gathered in an array (read operations). */
+  GATHER: 1,
+  /** As GATHER, and every returned op in order too (writes, deletes, UDF calls). */
+  ORDERED: 2
+} as const;
+
+/** One of {@link BatchRowMode}. */
+export type BatchRowMode = (typeof BatchRowMode)[keyof typeof BatchRowMode];
+
+/** Receives the records of a batch reply, one call per record (no row objects). */
+export interface BatchReplySink {
+  /** What to keep of the reply for the record at `index` (asked before its ops are read). */
+  mode(index: number): BatchRowMode;
+  /** One record; `ordered` is null unless the mode is ORDERED; `version` is the record's RECORD_VERSION field, or null. */
+  row(index: number, resultCode: number, generation: number, ttl: number, bins: DecodedBins | null, ordered: Array<[string, DecodedValue]> | null, version: bigint | null): void;
+}
+
+/**
+ * Parses one reply frame of a batch command straight into `sink`. Returns the result
+ * code of the LAST message when the frame ends the stream, else undefined.
+ * @throws ParseError on malformed bytes.
+ */
+export function parseBatchReply(frame: Buffer, options: DecodeOptions | undefined, sink: BatchReplySink): number | undefined {
   const body = messageBody(frame);
+  const end = body.length;
   let off = 0;
-  const gather = { ...options, gather: true };
-  while (off < body.length) {
-    const out: { bins: DecodedBins | null; ordered: Array<[string, DecodedValue]> | null } = { bins: null, ordered: [] };
-    const h = readReplyHeader(body, off);
+  const plain: ParseOptions | undefined = options;
+  const gather: ParseOptions = { ...options, gather: true };
+  const h = newSingleReply();
+  const nowMs = Date.now();
+  while (off < end) {
+    readReplyHeaderInto(body, off, h);
     let version: bigint | null = null;
     if (h.fieldCount === 0) off += MSG_HEADER_SIZE;
-    else ({ version, end: off } = readTxnFields(body, off + MSG_HEADER_SIZE, h.fieldCount, body.length));
-    off = parseOps(body, off, h.opCount, body.length, gather, out);
+    else ({ version, end: off } = readTxnFields(body, off + MSG_HEADER_SIZE, h.fieldCount, end));
     if ((h.info3 & Info3.LAST) !== 0) {
-      if (off !== body.length) throw new ParseError('batch reply has bytes after its LAST message');
+      h.ordered = null;
+      off = parseOps(body, off, h.opCount, end, gather, h);
+      if (off !== end) throw new ParseError('batch reply has bytes after its LAST message');
       return h.resultCode;
     }
-    onRow({ index: h.batchIndex, resultCode: h.resultCode, generation: h.generation, ttl: voidTimeToTtl(h.voidTime), bins: out.bins, ordered: out.ordered ?? [], version });
+    const mode = sink.mode(h.batchIndex);
+    h.ordered = mode === BatchRowMode.ORDERED ? [] : null;
+    off = parseOps(body, off, h.opCount, end, mode === BatchRowMode.BINS ? plain : gather, h);
+    sink.row(h.batchIndex, h.resultCode, h.generation, voidTimeToTtl(h.voidTime, nowMs), h.bins, h.ordered, version);
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ import type { FilterExpression, ResolvedBasePolicy } from '../policy/policies.js
 import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
 import { OpType } from '../wire/constants.js';
 import type { Operation } from './operation.js';
-import { encodeBatch, parseBatchFrame, type BatchRow } from './batch-command.js';
+import { BatchRowMode, encodeBatch, parseBatchReply, type BatchReplySink } from './batch-command.js';
 import type { BatchRecord, BatchResult } from './batch-records.js';
 import { withDoubt, type Executor } from './executor.js';
 import { setBin } from './record-parser.js';
@@ -160,17 +160,25 @@ export class BatchExecutor {
     }
     const conn = await node.pool.acquire(deadline);
     let lastCode = 0;
-    const mine = new Set(idxs);
-    const onRow = (row: BatchRow): void => {
-      const i = row.index;
-      const rec = records[i];
-      if (rec === undefined || !mine.has(i)) throw new ParseError(`batch reply names record ${i}, which was not sent to ${node.address}`, { node: node.address });
-      if (p.txn !== null) observeTxnResult(p.txn, rec.key, rec.type !== 'read', row.resultCode, row.version);
-      results[i] = toResult(rec, row, node);
+    const mine = new Uint8Array(records.length);
+    for (const i of idxs) mine[i] = 1;
+    const txn = p.txn;
+    // rows go straight into `results`, by index
+    const rows: BatchReplySink = {
+      mode(i: number): BatchRowMode {
+        const rec = records[i];
+        if (rec === undefined || mine[i] !== 1) throw new ParseError(`batch reply names record ${i}, which was not sent to ${node.address}`, { node: node.address });
+        return rec.type !== 'read' ? BatchRowMode.ORDERED : rec.ops !== undefined ? BatchRowMode.GATHER : BatchRowMode.BINS;
+      },
+      row(i, resultCode, generation, ttl, bins, ordered, version): void {
+        const rec = records[i] as BatchRecord;
+        if (txn !== null) observeTxnResult(txn, rec.key, rec.type !== 'read', resultCode, version);
+        results[i] = toResult(rec, resultCode, generation, ttl, bins, ordered, node);
+      }
     };
     const sink = {
       onFrame(frame: Buffer): boolean {
-        const code = parseBatchFrame(frame, decode, onRow);
+        const code = parseBatchReply(frame, decode, rows);
         if (code === undefined) return false;
         lastCode = code;
         return true;
@@ -211,30 +219,29 @@ const READ_OPS = new Set<number>([OpType.READ, OpType.CDT_READ, OpType.BIT_READ,
  * Bins of a batch write's reply: the server answers every op in order (writes with nil),
  * so only the results of read ops are kept; several reads of one bin are gathered.
  */
-function writeBins(ops: readonly Operation[], row: BatchRow): DecodedBins {
-  if (row.ordered.length !== ops.length) return row.bins ?? {};
+function writeBins(ops: readonly Operation[], bins: DecodedBins | null, ordered: Array<[string, DecodedValue]>): DecodedBins {
+  if (ordered.length !== ops.length) return bins ?? {};
   const values = new Map<string, DecodedValue[]>();
   for (let i = 0; i < ops.length; i++) {
     if (!READ_OPS.has((ops[i] as Operation).op)) continue;
-    const [name, value] = row.ordered[i] as [string, DecodedValue];
+    const [name, value] = ordered[i] as [string, DecodedValue];
     const list = values.get(name);
     if (list === undefined) values.set(name, [value]);
     else list.push(value);
   }
-  const bins: DecodedBins = {};
-  for (const [name, list] of values) setBin(bins, name, list.length === 1 ? (list[0] as DecodedValue) : list);
-  return bins;
+  const out: DecodedBins = {};
+  for (const [name, list] of values) setBin(out, name, list.length === 1 ? (list[0] as DecodedValue) : list);
+  return out;
 }
 
-function toResult(rec: BatchRecord, row: BatchRow, node: Node): BatchResult {
-  const code = row.resultCode;
+function toResult(rec: BatchRecord, code: number, generation: number, ttl: number, bins: DecodedBins | null, ordered: Array<[string, DecodedValue]> | null, node: Node): BatchResult {
   if (code === ResultCode.OK) {
-    const bins = rec.type === 'write' ? writeBins(rec.ops, row) : (row.bins ?? {});
-    return { key: rec.key, resultCode: 0, record: { key: rec.key, bins, generation: row.generation, ttl: row.ttl }, inDoubt: false };
+    const b = rec.type === 'write' ? writeBins(rec.ops, bins, ordered ?? []) : (bins ?? {});
+    return { key: rec.key, resultCode: 0, record: { key: rec.key, bins: b, generation, ttl }, inDoubt: false };
   }
   if (code === ResultCode.KEY_NOT_FOUND_ERROR && rec.type === 'read') return { key: rec.key, resultCode: code, record: null, inDoubt: false };
   let detail = rec.key.toString();
-  const failure = row.bins?.['FAILURE'];
+  const failure = bins?.['FAILURE'];
   if (rec.type === 'udf' && typeof failure === 'string') detail += `: ${failure}`;
   return { key: rec.key, resultCode: code, record: null, inDoubt: false, error: serverError(code, { node: node.address, detail }) };
 }
