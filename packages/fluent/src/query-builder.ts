@@ -234,7 +234,16 @@ class QuerySource<B> implements RecordSource<B> {
       this.#run = null;
       return null;
     }
-    const rec = it.value;
+    return this.#result(it.value);
+  }
+
+  read(): RecordResult<B> | undefined {
+    if (this.#closed || this.#run === null || (this.#limit > 0 && this.#count >= this.#limit)) return undefined;
+    const rec = this.#run.read();
+    return rec === undefined ? undefined : this.#result(rec);
+  }
+
+  #result(rec: QueryRecord): RecordResult<B> {
     const key = new Key<B>(rec.key);
     return new RecordResult<B>(key, { key, bins: rec.bins as B, generation: rec.generation, ttl: rec.ttl }, 0, false, this.#count++, null);
   }

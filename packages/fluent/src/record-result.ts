@@ -113,6 +113,8 @@ export class RecordResult<B = DecodedBins> {
  */
 export interface RecordSource<B> {
   next(): Promise<RecordResult<B> | null>;
+  /** A result that has already arrived, taken without waiting; undefined when none has (then `next()` waits). */
+  read?(): RecordResult<B> | undefined;
   close(): void;
   /** Starts the next chunk of a paged query; false when there is none. */
   nextChunk?(): Promise<boolean>;
@@ -137,25 +139,53 @@ export class RecordStream<B = DecodedBins> implements AsyncIterable<RecordResult
     }
   }
 
-  async #next(): Promise<RecordResult<B> | null> {
-    if (this.#closed) return null;
+  /** The next result if it is at hand (known up front or already arrived), else undefined. */
+  #take(): RecordResult<B> | undefined {
+    if (this.#closed) return undefined;
     const r = this.#buffered[this.#head];
     if (r !== undefined) {
       this.#head++;
       return r;
     }
+    return this.#source?.read?.();
+  }
+
+  async #next(): Promise<RecordResult<B> | null> {
+    if (this.#closed) return null;
+    const r = this.#take();
+    if (r !== undefined) return r;
     return this.#source === null ? null : this.#source.next();
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<RecordResult<B>> {
+  [Symbol.asyncIterator](): AsyncIterator<RecordResult<B>> {
+    // A plain iterator rather than an async generator: a result at hand costs one
+    // resolved promise, not a generator round trip.
     let finished = false;
-    try {
-      for (let r = await this.#next(); r !== null; r = await this.#next()) yield r;
+    const end: IteratorReturnResult<undefined> = { value: undefined, done: true };
+    const onValue = (r: RecordResult<B> | null): IteratorResult<RecordResult<B>> => {
+      if (r !== null) return { value: r, done: false };
       finished = true;
-    } finally {
-      // breaking out of the loop stops the producer of a still-running query
-      if (!finished) this.close();
-    }
+      return end;
+    };
+    const onError = (err: unknown): never => {
+      // a failed stream stops its producer
+      finished = true;
+      this.close();
+      throw err;
+    };
+    return {
+      next: (): Promise<IteratorResult<RecordResult<B>>> => {
+        const r = this.#take();
+        if (r !== undefined) return Promise.resolve({ value: r, done: false });
+        return this.#next().then(onValue, onError);
+      },
+      return: (): Promise<IteratorResult<RecordResult<B>>> => {
+        // breaking out of the loop stops the producer of a still-running query
+        if (!finished) this.close();
+        finished = true;
+        return Promise.resolve(end);
+      }
+    };
   }
 
   /** The next result (the first one for a fresh stream), or null. */
@@ -173,8 +203,11 @@ export class RecordStream<B = DecodedBins> implements AsyncIterable<RecordResult
   /** Every remaining result. */
   async collect(): Promise<RecordResult<B>[]> {
     const out: RecordResult<B>[] = [];
-    for (let r = await this.#next(); r !== null; r = await this.#next()) out.push(r);
-    return out;
+    for (;;) {
+      const r = this.#take() ?? (await this.#next());
+      if (r === null) return out;
+      out.push(r);
+    }
   }
 
   /** The failed results among the remaining ones. */
