@@ -93,7 +93,7 @@ export class BatchExecutor {
       const commands: Array<[Node, number[], Buffer]> = [];
       for (const [node, idxs] of groups) {
         for (let s = 0; s < idxs.length; s += p.maxRecordsPerCommand) {
-          const chunk = idxs.slice(s, s + p.maxRecordsPerCommand);
+          const chunk = idxs.length <= p.maxRecordsPerCommand ? idxs : idxs.slice(s, s + p.maxRecordsPerCommand);
           commands.push([node, chunk, encode(records, chunk, p, filter)]);
         }
       }
@@ -117,7 +117,9 @@ export class BatchExecutor {
         throw err instanceof ClientClosedError ? closed(err) : err;
       }
       for (const [i, e] of errors) lastError.set(i, e);
-      for (const i of pending) if (results[i] === undefined && lastError.get(i) instanceof ClusterError && lastError.get(i)?.resultCode === ResultCode.PARTITION_UNAVAILABLE) retry.push(i);
+      if (lastError.size > 0) {
+        for (const i of pending) if (results[i] === undefined && lastError.get(i) instanceof ClusterError && lastError.get(i)?.resultCode === ResultCode.PARTITION_UNAVAILABLE) retry.push(i);
+      }
       const timeLeft = deadline === 0 || Date.now() + p.sleepBetweenRetries < deadline;
       if (retry.length === 0 || attempt >= p.maxRetries || !timeLeft) break;
       pending = [...new Set(retry)];
@@ -126,6 +128,9 @@ export class BatchExecutor {
       void this.#cluster.requestTend();
       if (p.sleepBetweenRetries > 0) await sleep(p.sleepBetweenRetries, undefined, { ref: false });
     }
+    let complete = true;
+    for (let i = 0; i < n && complete; i++) complete = results[i] !== undefined;
+    if (complete) return results as BatchResult[]; // every record answered: the results are the answer
     const out: BatchResult[] = new Array<BatchResult>(n);
     for (let i = 0; i < n; i++) {
       const r = results[i];
