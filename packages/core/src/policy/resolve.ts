@@ -79,6 +79,7 @@ function merge<T extends object>(defaults: T, policy: object | undefined, kind: 
   // nothing set (an empty object, or only undefined options): the defaults themselves
   const result = (out ?? defaults) as T;
   if (frozen) {
+    if (out !== null) Object.freeze(out); // shared by every call with this policy
     if (byPolicy === undefined) {
       byPolicy = new WeakMap();
       resolved.set(defaults, byPolicy);

@@ -21,6 +21,7 @@ describe('policy resolution', () => {
     const a = resolveReadPolicy(DEFAULT_READ_POLICY, policy);
     expect(a.totalTimeout).toBe(1234);
     expect(resolveReadPolicy(DEFAULT_READ_POLICY, policy)).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
     const otherDefaults = { ...DEFAULT_READ_POLICY, maxRetries: 7 };
     const b = resolveReadPolicy(otherDefaults, policy);
     expect(b).not.toBe(a);
