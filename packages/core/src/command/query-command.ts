@@ -203,6 +203,14 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
   // namespace and set of the last key built through the validating constructor
   let checkedNs: string | null = null;
   let checkedSet: string | null = null;
+  // where the previous record's namespace and set names lie in the body: the next
+  // record's are compared with them byte for byte before any decoding
+  let nsAt = -1;
+  let nsLen = -1;
+  let nsName = namespace;
+  let setAt = -1;
+  let setLen = -1;
+  let setName: string | null = null;
   while (off < bodyEnd) {
     readReplyHeaderInto(body, off, h);
     off += MSG_HEADER_SIZE;
@@ -234,10 +242,20 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
       const end = off + 4 + size;
       switch (type) {
         case FieldType.NAMESPACE:
-          ns = internUtf8(body, start, end);
+          if (!sameBytes(body, nsAt, nsLen, start, end)) {
+            nsName = internUtf8(body, start, end);
+            nsAt = start;
+            nsLen = end - start;
+          }
+          ns = nsName;
           break;
         case FieldType.SET:
-          set = end > start ? internUtf8(body, start, end) : null;
+          if (!sameBytes(body, setAt, setLen, start, end)) {
+            setName = end > start ? internUtf8(body, start, end) : null;
+            setAt = start;
+            setLen = end - start;
+          }
+          set = setName;
           break;
         case FieldType.DIGEST:
           if (end - start !== 20) throw new ParseError(`scan/query record digest of ${end - start} bytes`);
@@ -277,6 +295,13 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
     sink.record(((body[digestAt] as number) | ((body[digestAt + 1] as number) << 8)) & 0xfff, digest, bval, { key, bins: out.bins ?? {}, generation: h.generation, ttl });
   }
   return undefined;
+}
+
+/** True when `body[start, end)` holds the same bytes as the `len` bytes at `at` (at ≥ 0). */
+function sameBytes(body: Buffer, at: number, len: number, start: number, end: number): boolean {
+  if (at < 0 || len !== end - start) return false;
+  for (let i = 0; i < len; i++) if (body[at + i] !== body[start + i]) return false;
+  return true;
 }
 
 type MutableKey = { -readonly [K in 'namespace' | 'set' | 'userKey' | 'digest']: Key[K] };

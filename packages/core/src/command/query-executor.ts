@@ -180,14 +180,16 @@ class QueryRun {
   async #runNode(node: Node, parts: PartitionStatus[], maxRecords: number, deadline: number): Promise<void> {
     const o = this.#o;
     const request = encodeQuery(o.spec, this.taskId, parts, maxRecords);
-    const byId = new Map(parts.map((p) => [p.id, p]));
+    // partition id -> status, as an array (a record's pid is 0..4095)
+    const byId: Array<PartitionStatus | undefined> = [];
+    for (const p of parts) byId[p.id] = p;
     const unavailable = new Set<number>();
     let count = 0;
     let discarded = false;
     const stream = this.#stream;
     const sink: QuerySink = {
       record: (pid, digest, bval, rec) => {
-        const p = byId.get(pid);
+        const p = byId[pid];
         if (p === undefined || this.#cancelled) return;
         if (o.maxRecords > 0 && this.#delivered >= o.maxRecords) {
           discarded = true;
