@@ -271,13 +271,44 @@ function writeValue(buf: Buffer, off: number, i: number): number {
   }
 }
 
-function fieldsSize(key: Key, x: TxnExtras): { size: number; count: number } {
-  let size = FIELD_HEADER_SIZE + Buffer.byteLength(key.namespace, 'utf8') + FIELD_HEADER_SIZE + 20;
-  let n = 2;
-  if (key.set !== null) {
-    size += FIELD_HEADER_SIZE + Buffer.byteLength(key.set, 'utf8');
-    n++;
+/** Namespace and set fields already encoded, by namespace and set (null: no set). */
+const prefixes = new Map<string, Map<string | null, Buffer>>();
+let prefixCount = 0;
+
+/**
+ * The namespace field and the set field (if any) of a key, encoded once per (namespace,
+ * set) and copied into each request: the request template of single-record commands.
+ */
+function keyPrefix(key: Key): Buffer {
+  let bySet = prefixes.get(key.namespace);
+  let b = bySet?.get(key.set);
+  if (b !== undefined) return b;
+  if (prefixCount >= 1000) {
+    prefixes.clear(); // an application cycling through sets: keep the cache bounded
+    prefixCount = 0;
+    bySet = undefined;
   }
+  const ns = Buffer.byteLength(key.namespace, 'utf8');
+  const set = key.set === null ? 0 : FIELD_HEADER_SIZE + Buffer.byteLength(key.set, 'utf8');
+  b = Buffer.allocUnsafeSlow(FIELD_HEADER_SIZE + ns + set);
+  const off = writeStringField(b, 0, FieldType.NAMESPACE, key.namespace);
+  if (key.set !== null) writeStringField(b, off, FieldType.SET, key.set);
+  if (bySet === undefined) {
+    bySet = new Map();
+    prefixes.set(key.namespace, bySet);
+  }
+  bySet.set(key.set, b);
+  prefixCount++;
+  return b;
+}
+
+/** Number of fields of the request being encoded (set by {@link fieldsSize}). */
+let fieldCount = 0;
+
+/** Byte size of the request's fields; sets {@link fieldCount}. */
+function fieldsSize(prefix: Buffer, key: Key, x: TxnExtras): number {
+  let size = prefix.length + FIELD_HEADER_SIZE + 20;
+  let n = key.set === null ? 2 : 3;
   if (x.sendKey && key.userKey !== null) {
     size += FIELD_HEADER_SIZE + 1 + userKeyByteLength(key.userKey);
     n++;
@@ -291,7 +322,8 @@ function fieldsSize(key: Key, x: TxnExtras): { size: number; count: number } {
     n += 3;
   }
   const t = txnFieldsSize(x.txn);
-  return { size: size + t.size, count: n + t.count };
+  fieldCount = n + t.count;
+  return size + t.size;
 }
 
 export function writeStringField(buf: Buffer, off: number, type: number, s: string): number {
@@ -362,16 +394,16 @@ export function endOps(): void {
 
 /** Writes the collected ops into a whole request frame. */
 function finish(key: Key, h: HeaderSpec, x: TxnExtras): Buffer {
-  const f = fieldsSize(key, x);
-  const size = MSG_TOTAL_HEADER_SIZE + f.size + opsSize(0, count);
+  const prefix = keyPrefix(key);
+  const size = MSG_TOTAL_HEADER_SIZE + fieldsSize(prefix, key, x) + opsSize(0, count);
   if (count > 0xffff) throw new InvalidArgumentError(`too many operations (${count}); the limit is 65535`);
 
   const buf = Buffer.allocUnsafe(size);
-  writeMsgHeader(buf, h, f.count, count);
+  writeMsgHeader(buf, h, fieldCount, count);
 
   let off = MSG_TOTAL_HEADER_SIZE;
-  off = writeStringField(buf, off, FieldType.NAMESPACE, key.namespace);
-  if (key.set !== null) off = writeStringField(buf, off, FieldType.SET, key.set);
+  buf.set(prefix, off);
+  off += prefix.length;
   off = writeBytesField(buf, off, FieldType.DIGEST, key.digest);
   off = writeTxnFields(buf, off, x.txn);
   if (x.sendKey && key.userKey !== null) {

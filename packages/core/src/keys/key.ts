@@ -123,14 +123,29 @@ export function writeUserKeyValue(buf: Buffer, offset: number, k: string | numbe
 
 /** Set name, particle type and key bytes, laid out for hashing (grown for long keys). */
 let scratch = Buffer.allocUnsafeSlow(256);
+/** The set name whose UTF-8 bytes start `scratch` (consecutive keys of one set skip re-encoding it), and their length. */
+let scratchSet: string | null = null;
+let scratchSetLength = 0;
 
 /** RIPEMD-160(set ‖ particle type ‖ key bytes). */
 export function computeDigest(set: string | null, k: string | number | bigint | Buffer): Buffer {
   // UTF-8 takes at most 3 bytes per UTF-16 unit: room for both strings, the type byte and an integer
   const most = (set === null ? 0 : set.length * 3) + 9 + (typeof k === 'string' ? k.length * 3 : Buffer.isBuffer(k) ? k.length : 0);
-  if (most > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(most, scratch.length * 2));
+  if (most > scratch.length) {
+    scratch = Buffer.allocUnsafeSlow(Math.max(most, scratch.length * 2));
+    scratchSet = null;
+  }
   const buf = scratch;
-  let off = set === null || set === '' ? 0 : buf.write(set, 0, 'utf8');
+  let off = 0;
+  if (set !== null && set !== '') {
+    if (set !== scratchSet) {
+      scratchSetLength = buf.write(set, 0, 'utf8');
+      scratchSet = set;
+    }
+    off = scratchSetLength;
+  } else {
+    scratchSet = null; // the key bytes go where the set name was
+  }
   const type = userKeyParticleType(k);
   buf[off++] = type;
   off = writeUserKeyValue(buf, off, k);

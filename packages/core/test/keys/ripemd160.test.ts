@@ -94,3 +94,18 @@ describe('computeDigest', () => {
     }
   });
 });
+
+describe('computeDigest across calls (the set name is kept between keys of one set)', () => {
+  const reference = (set: string | null, k: string): string =>
+    createHash('ripemd160').update(Buffer.concat([Buffer.from(set ?? '', 'utf8'), Buffer.from([3]), Buffer.from(k, 'utf8')])).digest('hex');
+
+  it('any sequence of sets (incl. none, and one long enough to grow the buffer) and keys', () => {
+    const sets = fc.constantFrom<string | null>(null, 's', 'set', 'sét', 'x'.repeat(63), '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(sets, fc.oneof(fc.string({ maxLength: 30 }), fc.constant('k'.repeat(3000)))), { minLength: 1, maxLength: 20 }), (calls) => {
+        for (const [set, k] of calls) expect(computeDigest(set, k).toString('hex')).toBe(reference(set, k));
+      }),
+      { numRuns: 300 }
+    );
+  });
+});
