@@ -21,7 +21,9 @@ describe('a node failing during a scan (3-node emulator)', () => {
     emulator = await startEmulator({ nodes: 3 });
     client = await connectClient(emulator.hosts);
     const keys = Array.from({ length: RECORDS }, (_, i) => new Key(NS, SET, i));
-    for (let i = 0; i < keys.length; i += 500) await Promise.all(keys.slice(i, i + 500).map((k, j) => client.put(k, { i: i + j, pad: PAD })));
+    // Loaded 100 at a time with a long deadline: on a loaded machine, 500 queued puts could
+    // outwait the default 1 s deadline for a free connection (NoMoreConnectionsError).
+    for (let i = 0; i < keys.length; i += 100) await Promise.all(keys.slice(i, i + 100).map((k, j) => client.put(k, { i: i + j, pad: PAD }, { totalTimeout: 20_000 })));
   });
   afterEach(async () => {
     await client?.close();
