@@ -93,12 +93,17 @@ export class Query {
         if (r === undefined) break;
         const res = callback(toRecord(r));
         if (res === false) break;
-        if (res instanceof Promise && (await res) === false) break;
+        if (isThenable(res) && (await res) === false) break;
       }
     } finally {
       stream.close();
     }
   }
+}
+
+/** True for a promise or any other thenable (what `await` would wait for). */
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
 }
 
 /** The next record of a core stream (waiting for one), or undefined at its end; errors as aerospike_py's classes. */
