@@ -3,9 +3,9 @@
 import { ourPackage } from './ours.mjs';
 import { binsFor } from '../data.mjs';
 
-export async function open({ hosts, ns, set, hot, batches }) {
+export async function open({ hosts, ns, set, hot, batches, slots }) {
   const { Client, Behavior, DataSet } = ourPackage('fluent');
-  const client = await new Client(hosts).connect();
+  const client = await new Client(hosts, { maxConnectionsPerNode: Math.max(100, slots + 16) }).connect();
   const session = client.createSession(Behavior.DEFAULT);
   const ds = DataSet.of(ns, set);
   const ops = {
