@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout } from 'node:timers';
 import type { Cluster } from '../cluster/cluster.js';
 import { performance } from 'node:perf_hooks';
 import type { CommandMetrics } from '../metrics/command-metrics.js';
@@ -7,6 +7,7 @@ import { AerospikeError } from '../errors/aerospike-error.js';
 import { ClientClosedError, ClusterError, ConnectionError, MaxErrorRateError, ParseError, TimeoutError } from '../errors/client-errors.js';
 import { keepsConnection, ResultCode } from '../errors/result-code.js';
 import type { Key } from '../keys/key.js';
+import type { Connection, ReplyHandler } from '../net/connection.js';
 import { Channels, type CommandMessage } from '../diagnostics.js';
 import { ReadModeSC } from '../policy/constants.js';
 import type { ResolvedBasePolicy } from '../policy/policies.js';
@@ -103,106 +104,32 @@ export class Executor {
   }
 
   /**
-   * Runs a single-record command to completion or failure. One async frame per command:
-   * the retry loop lives here rather than in a helper so no second promise is made.
+   * Runs a single-record command to completion or failure. One promise per command: the
+   * attempts are driven by the connection's reply callbacks (see {@link SingleRun}), and
+   * the promise settles from the socket's event that ends the last attempt.
    */
-  async execute<T>(cmd: SingleCommand<T>): Promise<T> {
+  execute<T>(cmd: SingleCommand<T>): Promise<T> {
     this.#inFlight++;
-    const observe = Channels.command.hasSubscribers;
-    const start = observe ? Date.now() : 0;
-    const trace = observe ? { node: undefined as string | undefined, attempts: 0 } : null;
-    const metrics = this.metrics;
-    const t0 = metrics === null ? 0 : performance.now();
-    try {
-      const p = cmd.policy;
-      const cluster = this.#cluster;
-      const maxErrorRate = cluster.options.maxErrorRate;
-      const deadline = p.totalTimeout > 0 ? Date.now() + p.totalTimeout : 0;
-      let sentCount = 0;
-      let doubt = false;
-      let attempt = 0;
-      let sequence = 0;
-      for (;;) {
-        let node: Node | undefined;
-        let sentNow = false;
-        let error: AerospikeError;
-        try {
-          node = cluster.nodeFor(cmd.key, cmd.isWrite, p, sequence);
-          if (trace !== null) {
-            trace.node = node.name;
-            trace.attempts = attempt + 1;
-          }
-          if (maxErrorRate > 0 && node.windowErrors > maxErrorRate) {
-            throw new MaxErrorRateError(`node ${node.name} (${node.address}) exceeded ${maxErrorRate} errors in the current window; failing fast until it recovers`, { node: node.address });
-          }
-          const conn = node.pool.tryAcquire() ?? (await node.pool.acquire(deadline));
-          let frame: Buffer;
-          try {
-            sentCount++;
-            sentNow = true;
-            frame = await conn.request(cmd.request, p.socketTimeout, deadline);
-          } catch (err) {
-            node.pool.release(conn); // the connection closed itself on failure
-            throw err;
-          }
-          let result: T;
-          try {
-            result = cmd.parse(frame, node);
-          } catch (err) {
-            if (!(err instanceof AerospikeError) || !keepsConnection(err.resultCode)) conn.close();
-            node.pool.release(conn);
-            throw err;
-          }
-          node.pool.release(conn);
-          if (trace !== null) publish(cmd, trace, start);
-          if (metrics !== null) metrics.record(cmd.key.namespace, cmd.kind, (performance.now() - t0) / 1000, false);
-          return result;
-        } catch (err) {
-          // Closing the client ends the command at once; a write already on the wire may have been applied.
-          if (err instanceof ClientClosedError) throw withDoubt(err, cmd.isWrite && (sentNow || doubt || sentCount > 1), node?.address);
-          error = err instanceof AerospikeError ? err : new ParseError(`unexpected failure: ${(err as Error).message}`, { cause: err });
-        }
-        const code = error.resultCode;
-        if (node !== undefined) this.#count(node, error);
-        const connectionFailure = isConnectionFailure(error);
-        if (connectionFailure || code === ResultCode.PARTITION_UNAVAILABLE || (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE)) {
-          void cluster.requestTend();
-        }
-        const retryable =
-          connectionFailure ||
-          (error instanceof TimeoutError && error.kind === 'socket') ||
-          (code > 0 && isRetryableServerCode(code)) ||
-          (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE);
-        // A write is in doubt once a sent attempt ended without a definitive answer,
-        // or when it was sent more than once.
-        if (sentNow && (code === ResultCode.TIMEOUT || code <= 0)) doubt = true;
-        const inDoubt = cmd.isWrite && (doubt || sentCount > 1);
-        const now = Date.now();
-        const timeLeft = deadline === 0 || now + p.sleepBetweenRetries < deadline;
-        if (!retryable || attempt >= p.maxRetries || !timeLeft) {
-          const failure = withDoubt(error, inDoubt, node?.address);
-          if (cluster.listenerCount('commandFailed') > 0) notifyFailure(cluster, cmd, node, attempt + 1, failure);
-          throw failure;
-        }
-        attempt++;
-        // Reads walk the replica sequence on every retry (SC linearize only after a
-        // connection failure); writes move on only when the node could not be used.
-        const linearize = p.readModeSC === ReadModeSC.LINEARIZE;
-        if (cmd.isWrite || linearize ? connectionFailure : true) sequence++;
-        if (p.sleepBetweenRetries > 0 && !(error instanceof TimeoutError)) await sleep(p.sleepBetweenRetries, undefined, { ref: false });
+    return new Promise<T>((resolve, reject) => {
+      try {
+        new SingleRun<T>(this.#cluster, cmd, this.metrics, this.#finished, this.#countBound, resolve, reject).next();
+      } catch (err) {
+        // not reachable in practice: every attempt's failure is handled inside the run
+        this.#finished();
+        reject(err as Error);
       }
-    } catch (err) {
-      if (trace !== null) publish(cmd, trace, start, err as Error);
-      if (metrics !== null) metrics.record(cmd.key.namespace, cmd.kind, (performance.now() - t0) / 1000, true);
-      throw err;
-    } finally {
-      if (--this.#inFlight === 0 && this.#idle !== null) {
-        const f = this.#idle;
-        this.#idle = null;
-        f();
-      }
-    }
+    });
   }
+
+  readonly #finished = (): void => {
+    if (--this.#inFlight === 0 && this.#idle !== null) {
+      const f = this.#idle;
+      this.#idle = null;
+      f();
+    }
+  };
+
+  readonly #countBound = (node: Node, err: AerospikeError): void => this.#count(node, err);
 
   /** Updates a node's counters for a failure (also used by the batch and scan engines). */
   countFailure(node: Node, err: AerospikeError): void {
@@ -220,6 +147,201 @@ export class Executor {
       node.counters.serverErrors++;
       if (err.resultCode === ResultCode.DEVICE_OVERLOAD) node.windowErrors++;
     }
+  }
+}
+
+/**
+ * One single-record command in progress: the executor's retry loop written as callbacks.
+ *
+ * Per attempt: route the key (replica sequence), check the node's error window, borrow a
+ * connection (an idle one without a promise; otherwise the pool's wait), send, and take
+ * the outcome from the connection's {@link ReplyHandler} calls. The command's promise is
+ * settled once, when the last attempt ends.
+ */
+class SingleRun<T> implements ReplyHandler {
+  readonly #cluster: Cluster;
+  readonly #cmd: SingleCommand<T>;
+  readonly #metrics: CommandMetrics | null;
+  readonly #finished: () => void;
+  readonly #count: (node: Node, err: AerospikeError) => void;
+  readonly #resolve: (v: T) => void;
+  readonly #reject: (e: Error) => void;
+  readonly #t0: number;
+  readonly #start: number;
+  readonly #trace: { node: string | undefined; attempts: number } | null;
+  readonly #deadline: number;
+  #sentCount = 0;
+  #doubt = false;
+  #attempt = 0;
+  #sequence = 0;
+  /** This attempt's node and connection, and whether its request was sent. */
+  #node: Node | undefined = undefined;
+  #conn: Connection | null = null;
+  #sentNow = false;
+
+  constructor(
+    cluster: Cluster,
+    cmd: SingleCommand<T>,
+    metrics: CommandMetrics | null,
+    finished: () => void,
+    count: (node: Node, err: AerospikeError) => void,
+    resolve: (v: T) => void,
+    reject: (e: Error) => void
+  ) {
+    this.#cluster = cluster;
+    this.#cmd = cmd;
+    this.#metrics = metrics;
+    this.#finished = finished;
+    this.#count = count;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    const observe = Channels.command.hasSubscribers;
+    this.#start = observe ? Date.now() : 0;
+    this.#trace = observe ? { node: undefined, attempts: 0 } : null;
+    this.#t0 = metrics === null ? 0 : performance.now();
+    const total = cmd.policy.totalTimeout;
+    this.#deadline = total > 0 ? Date.now() + total : 0;
+  }
+
+  /** Starts the next attempt. */
+  next(): void {
+    const cmd = this.#cmd;
+    this.#node = undefined;
+    this.#sentNow = false;
+    let conn: Connection | null;
+    try {
+      const node = this.#cluster.nodeFor(cmd.key, cmd.isWrite, cmd.policy, this.#sequence);
+      this.#node = node;
+      if (this.#trace !== null) {
+        this.#trace.node = node.name;
+        this.#trace.attempts = this.#attempt + 1;
+      }
+      const maxErrorRate = this.#cluster.options.maxErrorRate;
+      if (maxErrorRate > 0 && node.windowErrors > maxErrorRate) {
+        throw new MaxErrorRateError(`node ${node.name} (${node.address}) exceeded ${maxErrorRate} errors in the current window; failing fast until it recovers`, { node: node.address });
+      }
+      conn = node.pool.tryAcquire();
+      if (conn === null) {
+        node.pool.acquire(this.#deadline).then(
+          (c) => this.#send(c),
+          (err: unknown) => this.#failed(err)
+        );
+        return;
+      }
+    } catch (err) {
+      this.#failed(err);
+      return;
+    }
+    this.#send(conn);
+  }
+
+  #send(conn: Connection): void {
+    this.#conn = conn;
+    this.#sentCount++;
+    this.#sentNow = true;
+    conn.send(this.#cmd.request, this.#cmd.policy.socketTimeout, this.#deadline, this);
+  }
+
+  /** The reply arrived (called by the connection, which is idle again). */
+  onReply(frame: Buffer): void {
+    const node = this.#node as Node;
+    const conn = this.#conn as Connection;
+    this.#conn = null;
+    let result: T;
+    try {
+      result = this.#cmd.parse(frame, node);
+    } catch (err) {
+      if (!(err instanceof AerospikeError) || !keepsConnection(err.resultCode)) conn.close();
+      node.pool.release(conn);
+      this.#failed(err);
+      return;
+    }
+    try {
+      node.pool.release(conn);
+      if (this.#trace !== null) publish(this.#cmd, this.#trace, this.#start);
+      if (this.#metrics !== null) this.#metrics.record(this.#cmd.key.namespace, this.#cmd.kind, (performance.now() - this.#t0) / 1000, false);
+    } catch (err) {
+      this.#failed(err);
+      return;
+    }
+    this.#finished();
+    this.#resolve(result);
+  }
+
+  /** The request failed (called by the connection, which closed itself). */
+  onFailure(err: Error): void {
+    const conn = this.#conn;
+    this.#conn = null;
+    if (conn !== null) (this.#node as Node).pool.release(conn);
+    this.#failed(err);
+  }
+
+  /** An attempt failed: retry it, or end the command with the error. */
+  #failed(err: unknown): void {
+    try {
+      this.#afterFailure(err);
+    } catch (unexpected) {
+      this.#end(unexpected as Error);
+    }
+  }
+
+  #afterFailure(err: unknown): void {
+    const cmd = this.#cmd;
+    const p = cmd.policy;
+    const node = this.#node;
+    const sentNow = this.#sentNow;
+    // Closing the client ends the command at once; a write already on the wire may have been applied.
+    if (err instanceof ClientClosedError) {
+      this.#end(withDoubt(err, cmd.isWrite && (sentNow || this.#doubt || this.#sentCount > 1), node?.address));
+      return;
+    }
+    const error = err instanceof AerospikeError ? err : new ParseError(`unexpected failure: ${(err as Error).message}`, { cause: err });
+    const code = error.resultCode;
+    if (node !== undefined) this.#count(node, error);
+    const connectionFailure = isConnectionFailure(error);
+    if (connectionFailure || code === ResultCode.PARTITION_UNAVAILABLE || (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE)) {
+      void this.#cluster.requestTend();
+    }
+    const retryable =
+      connectionFailure ||
+      (error instanceof TimeoutError && error.kind === 'socket') ||
+      (code > 0 && isRetryableServerCode(code)) ||
+      (error instanceof ClusterError && code === ResultCode.PARTITION_UNAVAILABLE);
+    // A write is in doubt once a sent attempt ended without a definitive answer,
+    // or when it was sent more than once.
+    if (sentNow && (code === ResultCode.TIMEOUT || code <= 0)) this.#doubt = true;
+    const inDoubt = cmd.isWrite && (this.#doubt || this.#sentCount > 1);
+    const deadline = this.#deadline;
+    const timeLeft = deadline === 0 || Date.now() + p.sleepBetweenRetries < deadline;
+    if (!retryable || this.#attempt >= p.maxRetries || !timeLeft) {
+      const failure = withDoubt(error, inDoubt, node?.address);
+      if (this.#cluster.listenerCount('commandFailed') > 0) notifyFailure(this.#cluster, cmd, node, this.#attempt + 1, failure);
+      this.#end(failure);
+      return;
+    }
+    this.#attempt++;
+    // Reads walk the replica sequence on every retry (SC linearize only after a
+    // connection failure); writes move on only when the node could not be used.
+    const linearize = p.readModeSC === ReadModeSC.LINEARIZE;
+    if (cmd.isWrite || linearize ? connectionFailure : true) this.#sequence++;
+    if (p.sleepBetweenRetries > 0 && !(error instanceof TimeoutError)) {
+      setTimeout(() => this.next(), p.sleepBetweenRetries).unref();
+      return;
+    }
+    this.next();
+  }
+
+  /** Ends the command with `err`. */
+  #end(err: Error): void {
+    let failure = err;
+    try {
+      if (this.#trace !== null) publish(this.#cmd, this.#trace, this.#start, err);
+      if (this.#metrics !== null) this.#metrics.record(this.#cmd.key.namespace, this.#cmd.kind, (performance.now() - this.#t0) / 1000, true);
+    } catch (unexpected) {
+      failure = unexpected as Error;
+    }
+    this.#finished();
+    this.#reject(failure);
   }
 }
 

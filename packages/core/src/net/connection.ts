@@ -34,6 +34,19 @@ export interface FrameSink {
   onFrame(frame: Buffer): boolean;
 }
 
+/**
+ * Receives the outcome of a request sent with {@link Connection.send}: exactly one of the
+ * two methods is called, synchronously from the socket's event (data, error, close, timer)
+ * and after the connection is idle again, so the handler may release or reuse it. Neither
+ * may throw.
+ */
+export interface ReplyHandler {
+  /** The single reply frame arrived. */
+  onReply(frame: Buffer): void;
+  /** The request failed; the connection is closed. */
+  onFailure(err: Error): void;
+}
+
 const IDLE = 0;
 const SINGLE = 1;
 const STREAM = 2;
@@ -54,6 +67,7 @@ export class Connection {
   #closed = false;
   #resolve: ((v: Buffer) => void) | null = null;
   #reject: ((e: Error) => void) | null = null;
+  #handler: ReplyHandler | null = null;
   #sink: FrameSink | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #socketTimeout = 0;
@@ -136,6 +150,26 @@ export class Connection {
     return this.#start(frame, SINGLE, null, socketTimeout, deadline);
   }
 
+  /**
+   * Sends a request whose reply is a single frame and reports its outcome to `handler`
+   * (no promise: the single-record path settles its command straight from the socket's
+   * events). A connection that is closed or busy reports the failure at once.
+   * @param socketTimeout max idle ms while waiting (0 = none)
+   * @param deadline absolute ms since epoch (0 = none)
+   */
+  send(frame: Buffer, socketTimeout: number, deadline: number, handler: ReplyHandler): void {
+    if (this.#closed) {
+      handler.onFailure(new ConnectionError(`connection to ${this.#address} is closed`, { node: this.#address }));
+      return;
+    }
+    if (this.#state !== IDLE) {
+      handler.onFailure(new Error('internal: connection already has a request in flight'));
+      return;
+    }
+    this.#handler = handler;
+    this.#begin(frame, SINGLE, null, socketTimeout, deadline);
+  }
+
   /** Sends a request whose reply is several frames; each goes to `sink` until it reports completion. */
   async stream(frame: Buffer, sink: FrameSink, socketTimeout: number, deadline: number): Promise<void> {
     await this.#start(frame, STREAM, sink, socketTimeout, deadline);
@@ -166,6 +200,11 @@ export class Connection {
       this.#resolve = resolve;
       this.#reject = reject;
     });
+    this.#begin(frame, mode, sink, socketTimeout, deadline);
+    return p;
+  }
+
+  #begin(frame: Buffer, mode: number, sink: FrameSink | null, socketTimeout: number, deadline: number): void {
     this.#state = mode;
     this.#sink = sink;
     this.#socketTimeout = socketTimeout;
@@ -173,7 +212,6 @@ export class Connection {
     this.#lastActivity = Date.now();
     this.#arm(this.#lastActivity);
     this.#socket.write(frame);
-    return p;
   }
 
   #arm(now: number): void {
@@ -236,10 +274,12 @@ export class Connection {
   }
 
   #settle(frame: Buffer): void {
-    const resolve = this.#resolve as (v: Buffer) => void;
+    const handler = this.#handler;
+    const resolve = this.#resolve;
     this.#clearPending();
     this.lastUsed = Date.now();
-    resolve(frame);
+    if (handler !== null) handler.onReply(frame);
+    else (resolve as (v: Buffer) => void)(frame);
   }
 
   #clearPending(): void {
@@ -250,17 +290,20 @@ export class Connection {
     this.#state = IDLE;
     this.#resolve = null;
     this.#reject = null;
+    this.#handler = null;
     this.#sink = null;
   }
 
   #fail(err: Error): void {
     const reject = this.#reject;
+    const handler = this.#handler;
     this.#clearPending();
     if (!this.#closed) {
       this.#closed = true;
       this.#decoder.reset();
       this.#socket.destroy();
     }
-    if (reject !== null) reject(err);
+    if (handler !== null) handler.onFailure(err);
+    else if (reject !== null) reject(err);
   }
 }
