@@ -2,12 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/index';
 import { encodeInfoRequest, parseInfoReply } from '@aerospike-ts/core';
-import { rawExchange, wholeFrame } from '../helpers';
-
-/** Recorded official-client traffic with a real 8.1 CE server (copied from the shared fixtures). */
-interface Fixture {
-  steps: Array<{ name: string; exchanges: Array<{ request: { type: number; hex: string }; responses: Array<{ length: number; hex: string }> }> }>;
-}
+import { rawExchange, replyMessages, wholeFrame, type RecordedFixture as Fixture } from '../helpers';
 
 /** Steps whose replies the emulator cannot reproduce, and why (docs/emulator.md). */
 const NOT_COMPARED: Readonly<Record<string, string>> = {
@@ -40,24 +35,7 @@ const INFO_STEPS: Readonly<Record<string, string>> = {
  * was written), sorted: a scan may stream records in another order than the server did.
  */
 function messagesOf(reply: Buffer): string[] {
-  const out: string[] = [];
-  let f = 0;
-  while (f + 8 <= reply.length) {
-    const end = f + 8 + reply.readUIntBE(f + 2, 6);
-    if (end > reply.length) break;
-    let m = f + 8;
-    while (m + 22 <= end) {
-      let p = m + 22;
-      const items = reply.readUInt16BE(m + 18) + reply.readUInt16BE(m + 20);
-      for (let i = 0; i < items; i++) p += 4 + reply.readUInt32BE(p);
-      const msg = Buffer.from(reply.subarray(m, p));
-      msg.fill(0, 10, 14);
-      out.push(msg.toString('hex'));
-      m = p;
-    }
-    f = end;
-  }
-  return out.sort();
+  return replyMessages(reply).sort();
 }
 
 describe.each(['kv.json', 'batch.json', 'query-scan-sindex.json', 'operate-cdt.json', 'misc.json'])('recorded traffic %s replayed against the emulator', (file) => {
