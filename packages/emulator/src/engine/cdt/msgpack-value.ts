@@ -1,4 +1,5 @@
 import { CdtCode, fail } from './cdt-error.js';
+import { MpType, CMP_EXT_TYPE, bytesType } from '../msgpack/mp-type.js';
 
 /**
  * Byte-level msgpack helpers for the CDT engine: type classification, skipping, the
@@ -6,39 +7,7 @@ import { CdtCode, fail } from './cdt-error.js';
  * server copies element bytes around the same way), so results keep exact encodings.
  */
 
-/**
- * Value classes in the server's comparison order: a value of an earlier class sorts
- * before any value of a later one (nil < false < true < negative int < int < string <
- * list < map < bytes < double < GeoJSON < ext < wildcard < infinity).
- */
-export const MpType = {
-  ERROR: 0,
-  NIL: 1,
-  FALSE: 2,
-  TRUE: 3,
-  NEGINT: 4,
-  INT: 5,
-  STRING: 6,
-  LIST: 7,
-  MAP: 8,
-  BYTES: 9,
-  DOUBLE: 10,
-  GEOJSON: 11,
-  EXT: 12,
-  WILDCARD: 13,
-  INF: 14
-} as const;
-/** A value class (see {@link MpType}). */
-export type MpType = (typeof MpType)[keyof typeof MpType];
-
-/** Particle-type byte that starts a string payload inside msgpack. */
-export const BYTES_STRING = 3;
-/** Particle-type byte that starts a blob payload inside msgpack. */
-export const BYTES_BLOB = 4;
-/** Particle-type byte that starts a GeoJSON payload inside msgpack. */
-export const BYTES_GEOJSON = 23;
-/** Ext type the clients use for the wildcard/infinity comparison values. */
-const CMP_EXT_TYPE = 0xff;
+export { MpType, BYTES_STRING, BYTES_BLOB, BYTES_GEOJSON } from '../msgpack/mp-type.js';
 
 /** msgpack nil. */
 export const NIL = Buffer.from([0xc0]);
@@ -52,11 +21,7 @@ function need(buf: Buffer, pos: number, n: number): void {
 }
 
 function bytesClass(buf: Buffer, dataPos: number, len: number): MpType {
-  if (len === 0) return MpType.BYTES;
-  const t = buf[dataPos];
-  if (t === BYTES_STRING) return MpType.STRING;
-  if (t === BYTES_GEOJSON) return MpType.GEOJSON;
-  return MpType.BYTES;
+  return bytesType(buf[dataPos], len);
 }
 
 /** Whether the byte at `pos` starts an ext item (fixext or ext 8/16/32). */

@@ -4,38 +4,9 @@
  * extension `ff 00` / `ff 01` is the wildcard / infinity of collection ranges.
  */
 
-/** Element types, in the server's cross-type sort order (ERROR first, INF last). */
-export const MpType = {
-  ERROR: 0,
-  NIL: 1,
-  FALSE: 2,
-  TRUE: 3,
-  NEGINT: 4,
-  INT: 5,
-  STRING: 6,
-  LIST: 7,
-  MAP: 8,
-  BYTES: 9,
-  DOUBLE: 10,
-  GEOJSON: 11,
-  EXT: 12,
-  WILDCARD: 13,
-  INF: 14
-} as const;
+import { MpType, CMP_EXT_TYPE, bytesType } from '../msgpack/mp-type.js';
 
-/** One element type. */
-export type MpType = (typeof MpType)[keyof typeof MpType];
-
-/** The extension type of the wildcard and infinity sentinels. */
-export const CMP_EXT_TYPE = 0xff;
-
-/** The type of a str/bin payload from its first byte and length. */
-export function bytesType(first: number | undefined, len: number): MpType {
-  if (len === 0) return MpType.BYTES;
-  if (first === 3) return MpType.STRING;
-  if (first === 23) return MpType.GEOJSON;
-  return MpType.BYTES;
-}
+export { MpType, CMP_EXT_TYPE, bytesType } from '../msgpack/mp-type.js';
 
 const U64 = (1n << 64n) - 1n;
 
