@@ -4,6 +4,7 @@ import { findItems } from './find-items.js';
 import { MpType, compare, isExtAt, packDouble, packInt, peekType, readArrayHeader, readDouble, readInt64, skip } from './msgpack-value.js';
 import { LIST_ORDERED, PERSIST_INDEX, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type CdtOp } from './op-args.js';
+import { countResult, invertRange, trimmedIndexes } from './select-common.js';
 import { heapPicks, heapSelect, lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -163,23 +164,12 @@ function trim(c: Ctx, list: PackedList, index: number, count: number): ListOutco
   const end = index + count;
   const next = c.env.modify ? withItems(list, list.items.slice(index, end)) : undefined;
   const rd = c.rd;
-  let result: ResultValue;
-  switch (rd.type) {
-    case ReturnType.NONE:
-      result = null;
-      break;
-    case ReturnType.COUNT:
-      result = intResult(rmCount);
-      break;
-    case ReturnType.EXISTS:
-      result = boolResult(rmCount !== 0);
-      break;
+  let result = countResult(rd.type, rmCount);
+  if (result === undefined) switch (rd.type) {
     case ReturnType.INDEX:
-    case ReturnType.REVERSE_INDEX: {
-      const rev = rd.type === ReturnType.REVERSE_INDEX;
-      result = intListResult([...intRange(0, index, n, rev), ...intRange(end, n - end, n, rev)]);
+    case ReturnType.REVERSE_INDEX:
+      result = trimmedIndexes(rd.type, index, end, n);
       break;
-    }
     case ReturnType.RANK:
     case ReturnType.REVERSE_RANK: {
       const rev = rd.type === ReturnType.REVERSE_RANK;
@@ -206,23 +196,11 @@ function byIndexRange(c: Ctx, list: PackedList, index: bigint, count: bigint): L
   const n = list.items.length;
   const ic = calcIndexCount(index, count, n, rd.multi);
   if (ic === undefined) return fail(CdtCode.OP_NOT_APPLICABLE);
-  let uindex = ic.index;
-  let cnt = ic.count;
-  if (rd.inverted) {
-    if (!rd.multi || isRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
+  if (rd.inverted && isRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
+  const { index: uindex, count: cnt, split } = invertRange(rd, ic.index, ic.count, n);
+  if (split) {
     rd.inverted = false;
-    if (cnt === 0) {
-      uindex = 0;
-      cnt = n;
-    } else if (uindex === 0) {
-      uindex = cnt;
-      cnt = n - cnt;
-    } else if (uindex + cnt >= n) {
-      cnt = uindex;
-      uindex = 0;
-    } else {
-      return trim(c, list, uindex, cnt);
-    }
+    return trim(c, list, uindex, cnt);
   }
   if (cnt === 0) {
     const r = notFoundList(rd, uindex);
@@ -476,17 +454,8 @@ function byValueListOrdered(c: Ctx, list: PackedList, items: Buffer[]): ListOutc
   const rmCount = needMask ? maskPositions(mask).length : rcCount;
   let next: PackedList | undefined;
   if (c.env.modify && rmCount !== 0) next = rmCount === n ? { flags: list.flags, items: [] } : removeMask(list, mask);
-  let result: ResultValue;
-  switch (rd.type) {
-    case ReturnType.NONE:
-      result = null;
-      break;
-    case ReturnType.COUNT:
-      result = intResult(rmCount);
-      break;
-    case ReturnType.EXISTS:
-      result = boolResult(rmCount !== 0);
-      break;
+  let result = countResult(rd.type, rmCount);
+  if (result === undefined) switch (rd.type) {
     case ReturnType.INDEX:
     case ReturnType.REVERSE_INDEX:
     case ReturnType.RANK:

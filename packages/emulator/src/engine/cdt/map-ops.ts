@@ -5,6 +5,7 @@ import { compare, readArrayHeader, skip } from './msgpack-value.js';
 import { MAP_KV_ORDERED, PERSIST_INDEX, isMapKey, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type ArgValue, type CdtOp } from './op-args.js';
 import { incrementValue } from './list-ops.js';
+import { countResult, invertRange, trimmedIndexes } from './select-common.js';
 import { lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -321,23 +322,12 @@ function trimOrdered(c: Ctx, map: PackedMap, index: number, count: number): MapO
   const rmCount = n - count;
   const end = index + count;
   const next = c.env.modify ? sameFlags(map, map.keys.slice(index, end), map.values.slice(index, end)) : undefined;
-  let result: ResultValue;
-  switch (rd.type) {
-    case ReturnType.NONE:
-      result = null;
-      break;
-    case ReturnType.COUNT:
-      result = intResult(rmCount);
-      break;
-    case ReturnType.EXISTS:
-      result = boolResult(rmCount !== 0);
-      break;
+  let result = countResult(rd.type, rmCount);
+  if (result === undefined) switch (rd.type) {
     case ReturnType.INDEX:
-    case ReturnType.REVERSE_INDEX: {
-      const rev = rd.type === ReturnType.REVERSE_INDEX;
-      result = intListResult([...intRange(0, index, n, rev), ...intRange(end, n - end, n, rev)]);
+    case ReturnType.REVERSE_INDEX:
+      result = trimmedIndexes(rd.type, index, end, n);
       break;
-    }
     case ReturnType.RANK:
     case ReturnType.REVERSE_RANK:
       rd.inverted = true;
@@ -364,25 +354,10 @@ function byIndexRange(c: Ctx, map: PackedMap, index: bigint, count: bigint): Map
   const ic = calcIndexCount(index, count, n, rd.multi);
   if (ic === undefined) return fail(CdtCode.OP_NOT_APPLICABLE);
   if (isRankRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
-  let uindex = ic.index;
-  let cnt = ic.count;
-  if (rd.inverted) {
-    if (!rd.multi) return fail(CdtCode.OP_NOT_APPLICABLE);
+  const { index: uindex, count: cnt, split } = invertRange(rd, ic.index, ic.count, n);
+  if (split && isKeyOrderedMap(map)) {
     rd.inverted = false;
-    if (cnt === 0) {
-      uindex = 0;
-      cnt = n;
-    } else if (uindex === 0) {
-      uindex = cnt;
-      cnt = n - cnt;
-    } else if (uindex + cnt >= n) {
-      cnt = uindex;
-      uindex = 0;
-    } else if (isKeyOrderedMap(map)) {
-      return trimOrdered(c, map, uindex, cnt);
-    } else {
-      rd.inverted = true;
-    }
+    return trimOrdered(c, map, uindex, cnt);
   }
   if (cnt === 0) return { result: keyNotFound(rd, uindex) };
   if (cnt === n) return removeAll(c, map);
@@ -562,24 +537,7 @@ function byRankRange(c: Ctx, map: PackedMap, rank: bigint, count: bigint): MapOu
   const ic = calcIndexCount(rank, count, n, rd.multi);
   if (ic === undefined) return fail(CdtCode.OP_NOT_APPLICABLE);
   if (isIndexRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
-  let urank = ic.index;
-  let cnt = ic.count;
-  if (rd.inverted) {
-    if (!rd.multi) return fail(CdtCode.OP_NOT_APPLICABLE);
-    rd.inverted = false;
-    if (cnt === 0) {
-      urank = 0;
-      cnt = n;
-    } else if (urank === 0) {
-      urank = cnt;
-      cnt = n - cnt;
-    } else if (urank + cnt >= n) {
-      cnt = urank;
-      urank = 0;
-    } else {
-      rd.inverted = true;
-    }
-  }
+  const { index: urank, count: cnt } = invertRange(rd, ic.index, ic.count, n);
   if (cnt === 0) return { result: valueNotFound(rd, urank) };
   const rmCount = rd.inverted ? n - cnt : cnt;
   const picks = rankOrder(map).slice(urank, urank + cnt);

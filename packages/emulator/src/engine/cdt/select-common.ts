@@ -1,0 +1,60 @@
+import { CdtCode, fail } from './cdt-error.js';
+import { ReturnType, boolResult, intListResult, intRange, intResult, type ResultSpec, type ResultValue } from './result.js';
+
+/**
+ * Selection steps the list and map engines share: the server's handling of inverted
+ * index/rank ranges and the result shapes that depend only on how much was selected.
+ */
+
+/** An index or rank range after {@link invertRange}. */
+export interface SelectedRange {
+  /** First selected index or rank. */
+  index: number;
+  /** How many are selected. */
+  count: number;
+  /** The complement is not one range: `rd.inverted` stays set and `[index, index+count)` is what is left out. */
+  split: boolean;
+}
+
+/**
+ * An index/rank range as the server selects it when the op is inverted: the complement
+ * as one range where it is one (clearing `rd.inverted`), else the range itself marked
+ * `split`. Fails when the op selects a single element.
+ */
+export function invertRange(rd: ResultSpec, index: number, count: number, n: number): SelectedRange {
+  if (!rd.inverted) return { index, count, split: false };
+  if (!rd.multi) return fail(CdtCode.OP_NOT_APPLICABLE);
+  if (count === 0) {
+    rd.inverted = false;
+    return { index: 0, count: n, split: false };
+  }
+  if (index === 0) {
+    rd.inverted = false;
+    return { index: count, count: n - count, split: false };
+  }
+  if (index + count >= n) {
+    rd.inverted = false;
+    return { index: 0, count: index, split: false };
+  }
+  return { index, count, split: true };
+}
+
+/** The NONE, COUNT and EXISTS results for `removed` selected elements; `undefined` for other return types. */
+export function countResult(type: number, removed: number): ResultValue | undefined {
+  switch (type) {
+    case ReturnType.NONE:
+      return null;
+    case ReturnType.COUNT:
+      return intResult(removed);
+    case ReturnType.EXISTS:
+      return boolResult(removed !== 0);
+    default:
+      return undefined;
+  }
+}
+
+/** The (reverse) indexes a trim to `[index, end)` removes from `n` elements. */
+export function trimmedIndexes(type: number, index: number, end: number, n: number): Buffer {
+  const rev = type === ReturnType.REVERSE_INDEX;
+  return intListResult([...intRange(0, index, n, rev), ...intRange(end, n - end, n, rev)]);
+}
