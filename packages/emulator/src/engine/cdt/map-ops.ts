@@ -1,6 +1,6 @@
 import { CdtCode, fail } from './cdt-error.js';
 import { type PackedMap, encodeMapEntries, isKeyOrderedMap, parseMap } from './containers.js';
-import { findItems } from './find-items.js';
+import { findItems, type FoundItems } from './find-items.js';
 import { compare, readArrayHeader, skip } from './msgpack-value.js';
 import { MAP_KV_ORDERED, PERSIST_INDEX, isMapKey, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type ArgValue, type CdtOp } from './op-args.js';
@@ -658,41 +658,13 @@ function byKeyList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
     return out(result, next);
   }
   const withRanks = rd.type === ReturnType.INDEX || rd.type === ReturnType.REVERSE_INDEX;
-  const found = findItems(map.keys, items, rd.inverted, withRanks);
-  const next = c.env.modify && found.count !== 0 ? removeMask(map, found.mask) : undefined;
-  let result: ResultValue;
-  switch (rd.type) {
-    case ReturnType.NONE:
-      result = null;
-      break;
-    case ReturnType.INDEX:
-    case ReturnType.REVERSE_INDEX:
-      result = itemListRanksResult(rd, found.sortedItems, found.rc, n);
-      break;
-    case ReturnType.COUNT:
-      result = intResult(found.count);
-      break;
-    case ReturnType.EXISTS:
-      result = boolResult(found.count !== 0);
-      break;
-    case ReturnType.KEY:
-    case ReturnType.VALUE:
-    case ReturnType.KEY_VALUE:
-    case ReturnType.UNORDERED_MAP:
-    case ReturnType.ORDERED_MAP:
-      result = eleByMask(map, rd, found.mask);
-      break;
-    default:
-      return fail(CdtCode.OP_NOT_APPLICABLE);
-  }
-  return out(result, next);
+  return foundItemsResult(c, map, findItems(map.keys, items, rd.inverted, withRanks), true);
 }
 
 /** packed_map_get_remove_all_by_value_list. */
 function byValueList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
   const rd = c.rd;
   const items = listItems(payload);
-  const n = map.keys.length;
   if (items.length === 0) {
     if (isRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
     if (!rd.inverted) return { result: notFoundResult(rd, 0) ?? null };
@@ -700,26 +672,27 @@ function byValueList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
     return removeAll(c, map);
   }
   const withRanks = rd.type === ReturnType.RANK || rd.type === ReturnType.REVERSE_RANK;
-  const found = findItems(map.values, items, rd.inverted, withRanks);
+  return foundItemsResult(c, map, findItems(map.values, items, rd.inverted, withRanks), false);
+}
+
+/**
+ * The result of a key-list (`byKeys`: ranks are key indexes) or value-list selection
+ * over an unordered map, from what findItems found.
+ */
+function foundItemsResult(c: Ctx, map: PackedMap, found: FoundItems, byKeys: boolean): MapOutcome {
+  const rd = c.rd;
+  const n = map.keys.length;
   const next = c.env.modify && found.count !== 0 ? removeMask(map, found.mask) : undefined;
-  let result: ResultValue;
-  switch (rd.type) {
-    case ReturnType.NONE:
-      result = null;
-      break;
+  let result = countResult(rd.type, found.count);
+  if (result === undefined) switch (rd.type) {
     case ReturnType.INDEX:
     case ReturnType.REVERSE_INDEX:
-      result = indexByMask(map, rd, found.mask);
+      result = byKeys ? itemListRanksResult(rd, found.sortedItems, found.rc, n) : indexByMask(map, rd, found.mask);
       break;
     case ReturnType.RANK:
     case ReturnType.REVERSE_RANK:
+      if (byKeys) return fail(CdtCode.OP_NOT_APPLICABLE);
       result = itemListRanksResult(rd, found.sortedItems, found.rc, n);
-      break;
-    case ReturnType.COUNT:
-      result = intResult(found.count);
-      break;
-    case ReturnType.EXISTS:
-      result = boolResult(found.count !== 0);
       break;
     case ReturnType.KEY:
     case ReturnType.VALUE:
