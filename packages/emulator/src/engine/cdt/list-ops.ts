@@ -4,7 +4,7 @@ import { findItems } from './find-items.js';
 import { MpType, compare, isExtAt, packDouble, packInt, peekType, readArrayHeader, readDouble, readInt64, skip } from './msgpack-value.js';
 import { LIST_ORDERED, PERSIST_INDEX, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type CdtOp } from './op-args.js';
-import { countResult, invertRange, trimmedIndexes } from './select-common.js';
+import { countResult, invertRange, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
 import { heapPicks, heapSelect, lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -448,9 +448,7 @@ function byValueListOrdered(c: Ctx, list: PackedList, items: Buffer[]): ListOutc
   const ranges = items.map((v) => orderedValueRange(list, v, v, true, true));
   const rcCount = ranges.reduce((s, r) => s + r.count, 0);
   const needMask = c.env.modify || rd.type === ReturnType.COUNT || (rd.inverted && rd.type !== ReturnType.NONE);
-  const covered = new Set<number>();
-  for (const r of ranges) for (let i = r.rank; i < r.rank + r.count; i++) covered.add(i);
-  const mask = maskOf(n, covered, rd.inverted);
+  const mask = runsMask(ranges, n, rd.inverted);
   const rmCount = needMask ? maskPositions(mask).length : rcCount;
   let next: PackedList | undefined;
   if (c.env.modify && rmCount !== 0) next = rmCount === n ? { flags: list.flags, items: [] } : removeMask(list, mask);
@@ -459,17 +457,9 @@ function byValueListOrdered(c: Ctx, list: PackedList, items: Buffer[]): ListOutc
     case ReturnType.INDEX:
     case ReturnType.REVERSE_INDEX:
     case ReturnType.RANK:
-    case ReturnType.REVERSE_RANK: {
-      if (rd.inverted) {
-        result = positionsResult(rd, maskPositions(mask), n);
-        break;
-      }
-      const rev = rd.type === ReturnType.REVERSE_INDEX || rd.type === ReturnType.REVERSE_RANK;
-      const out: number[] = [];
-      for (const r of ranges) out.push(...intRange(r.rank, r.count, n, rev));
-      result = intListResult(out);
+    case ReturnType.REVERSE_RANK:
+      result = runsPositionsResult(rd, ranges, mask, n, rd.type === ReturnType.REVERSE_INDEX || rd.type === ReturnType.REVERSE_RANK);
       break;
-    }
     case ReturnType.VALUE:
       if (rd.inverted) result = listResult(maskPositions(mask).map((i) => list.items[i] as Buffer));
       else result = listResult(ranges.flatMap((r) => list.items.slice(r.rank, r.rank + r.count)));

@@ -5,7 +5,7 @@ import { compare, readArrayHeader, skip } from './msgpack-value.js';
 import { MAP_KV_ORDERED, PERSIST_INDEX, isMapKey, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type ArgValue, type CdtOp } from './op-args.js';
 import { incrementValue } from './list-ops.js';
-import { countResult, invertRange, trimmedIndexes } from './select-common.js';
+import { countResult, invertRange, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
 import { lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -27,7 +27,6 @@ import {
   maskPositions,
   notFoundResult,
   pairResult,
-  positionsResult,
   rangeResult,
   resultMapFlags,
   resultSpec
@@ -617,33 +616,14 @@ function byKeyList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
     });
     const rcCount = ranges.reduce((s, r) => s + r.count, 0);
     const needMask = c.env.modify || isElementType(rd.type) || rd.type === ReturnType.COUNT || (rd.inverted && rd.type !== ReturnType.NONE);
-    const covered = new Set<number>();
-    for (const r of ranges) for (let i = r.rank; i < r.rank + r.count; i++) covered.add(i);
-    const mask = maskOf(n, covered, rd.inverted);
+    const mask = runsMask(ranges, n, rd.inverted);
     const rmCount = needMask ? maskPositions(mask).length : rd.type === ReturnType.EXISTS ? rcCount : 0;
     const next = c.env.modify && rmCount !== 0 ? removeMask(map, mask) : undefined;
-    let result: ResultValue;
-    switch (rd.type) {
-      case ReturnType.NONE:
-        result = null;
-        break;
+    let result = countResult(rd.type, rmCount);
+    if (result === undefined) switch (rd.type) {
       case ReturnType.INDEX:
-      case ReturnType.REVERSE_INDEX: {
-        if (rd.inverted) {
-          result = positionsResult(rd, maskPositions(mask), n);
-          break;
-        }
-        const rev = rd.type === ReturnType.REVERSE_INDEX;
-        const outList: number[] = [];
-        for (const r of ranges) outList.push(...intRange(r.rank, r.count, n, rev));
-        result = intListResult(outList);
-        break;
-      }
-      case ReturnType.COUNT:
-        result = intResult(rmCount);
-        break;
-      case ReturnType.EXISTS:
-        result = boolResult(rmCount !== 0);
+      case ReturnType.REVERSE_INDEX:
+        result = runsPositionsResult(rd, ranges, mask, n, rd.type === ReturnType.REVERSE_INDEX);
         break;
       case ReturnType.KEY:
       case ReturnType.VALUE:

@@ -1,5 +1,5 @@
 import { CdtCode, fail } from './cdt-error.js';
-import { ReturnType, boolResult, intListResult, intRange, intResult, type ResultSpec, type ResultValue } from './result.js';
+import { ReturnType, boolResult, intListResult, intRange, intResult, maskOf, maskPositions, positionsResult, type ResultSpec, type ResultValue } from './result.js';
 
 /**
  * Selection steps the list and map engines share: the server's handling of inverted
@@ -57,4 +57,27 @@ export function countResult(type: number, removed: number): ResultValue | undefi
 export function trimmedIndexes(type: number, index: number, end: number, n: number): Buffer {
   const rev = type === ReturnType.REVERSE_INDEX;
   return intListResult([...intRange(0, index, n, rev), ...intRange(end, n - end, n, rev)]);
+}
+
+/** A run of sorted positions: `count` from `rank`. */
+export interface SortedRun {
+  /** First position. */
+  rank: number;
+  /** How many positions. */
+  count: number;
+}
+
+/** The mask of the positions the runs cover (with `inverted`, of those they leave) among `n`. */
+export function runsMask(runs: readonly SortedRun[], n: number, inverted: boolean): boolean[] {
+  const covered = new Set<number>();
+  for (const r of runs) for (let i = r.rank; i < r.rank + r.count; i++) covered.add(i);
+  return maskOf(n, covered, inverted);
+}
+
+/** The (with `rev` reverse) positions the runs select, in run order; when inverted, those of the mask. */
+export function runsPositionsResult(rd: ResultSpec, runs: readonly SortedRun[], mask: readonly boolean[], n: number, rev: boolean): Buffer {
+  if (rd.inverted) return positionsResult(rd, maskPositions(mask), n);
+  const out: number[] = [];
+  for (const r of runs) out.push(...intRange(r.rank, r.count, n, rev));
+  return intListResult(out);
 }
