@@ -4,7 +4,7 @@ import { findItems } from './find-items.js';
 import { MpType, compare, isExtAt, packDouble, packInt, peekType, readArrayHeader, readDouble, readInt64, skip } from './msgpack-value.js';
 import { LIST_ORDERED, PERSIST_INDEX, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type CdtOp } from './op-args.js';
-import { countResult, invertRange, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
+import { countResult, invertRange, outcome, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
 import { heapPicks, heapSelect, lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -187,7 +187,7 @@ function trim(c: Ctx, list: PackedList, index: number, count: number): ListOutco
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return next === undefined ? { result } : { result, next };
+  return outcome(result, next);
 }
 
 /** packed_list_get_remove_by_index_range. */
@@ -257,7 +257,7 @@ function byIndexRange(c: Ctx, list: PackedList, index: bigint, count: bigint): L
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return next === undefined ? { result } : { result, next };
+  return outcome(result, next);
 }
 
 /** list_result_data_set_not_found: key and map shapes have no list answer. */
@@ -338,7 +338,7 @@ function byValueInterval(c: Ctx, list: PackedList, start: Buffer, end: Buffer | 
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return next === undefined ? { result } : { result, next };
+  return outcome(result, next);
 }
 
 /** packed_list_get_remove_by_rank_range. */
@@ -379,7 +379,7 @@ function byRankRange(c: Ctx, list: PackedList, rank: bigint, count: bigint): Lis
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return next === undefined ? { result } : { result, next };
+  return outcome(result, next);
 }
 
 /** The elements of a value-list argument (a plain array). */
@@ -438,7 +438,7 @@ function byValueList(c: Ctx, list: PackedList, payload: Buffer): ListOutcome {
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return next === undefined ? { result } : { result, next };
+  return outcome(result, next);
 }
 
 /** packed_list_get_remove_all_by_value_list_ordered. */
@@ -467,7 +467,7 @@ function byValueListOrdered(c: Ctx, list: PackedList, items: Buffer[]): ListOutc
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return next === undefined ? { result } : { result, next };
+  return outcome(result, next);
 }
 
 /** packed_list_get_remove_by_rel_rank_range. */

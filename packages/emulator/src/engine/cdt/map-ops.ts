@@ -5,7 +5,7 @@ import { compare, readArrayHeader, skip } from './msgpack-value.js';
 import { MAP_KV_ORDERED, PERSIST_INDEX, isMapKey, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type ArgValue, type CdtOp } from './op-args.js';
 import { incrementValue } from './list-ops.js';
-import { countResult, invertRange, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
+import { countResult, invertRange, outcome, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
 import { lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -115,10 +115,6 @@ interface Control {
 }
 
 const NO_CHANGE: MapOutcome = { result: null };
-
-function out(result: ResultValue, next: PackedMap | undefined): MapOutcome {
-  return next === undefined ? { result } : { result, next };
-}
 
 function sameFlags(map: PackedMap, keys: Buffer[], values: Buffer[]): PackedMap {
   return { flags: map.flags, keys, values };
@@ -311,7 +307,7 @@ function removeAll(c: Ctx, map: PackedMap): MapOutcome {
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return out(result, next);
+  return outcome(result, next);
 }
 
 /** packed_map_trim_ordered: keep `[index, index+count)`, return on the rest. */
@@ -343,7 +339,7 @@ function trimOrdered(c: Ctx, map: PackedMap, index: number, count: number): MapO
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return out(result, next);
+  return outcome(result, next);
 }
 
 /** packed_map_get_remove_by_index_range. */
@@ -366,7 +362,7 @@ function byIndexRange(c: Ctx, map: PackedMap, index: bigint, count: bigint): Map
     if (isElementType(rd.type)) result = eleByIdxRange(map, rd, uindex, cnt);
     else if (rd.type === ReturnType.RANK || rd.type === ReturnType.REVERSE_RANK) result = rankByIndexRange(map, rd, uindex, cnt);
     else result = rangeResult(rd, uindex, cnt, n);
-    return out(result, next);
+    return outcome(result, next);
   }
   const picks: number[] = [];
   for (let i = uindex; i < uindex + cnt; i++) picks.push(i);
@@ -388,7 +384,7 @@ function byIndexRange(c: Ctx, map: PackedMap, index: bigint, count: bigint): Map
     default:
       result = rangeResult(rd, uindex, cnt, n);
   }
-  return out(result, next);
+  return outcome(result, next);
 }
 
 /** The single-key result of an unordered map (packed_map_build_result_by_key). */
@@ -447,7 +443,7 @@ function byKeyInterval(c: Ctx, map: PackedMap, start: Buffer, end: Buffer | null
     const idx = map.keys.findIndex((k) => compare(start, k) === 0);
     if (idx < 0) return { result: keyNotFound(rd, -1) };
     const next = c.env.modify ? removeRange(map, idx, 1) : undefined;
-    return out(resultByKey(map, rd, idx), next);
+    return outcome(resultByKey(map, rd, idx), next);
   }
   let index = 0;
   let count = 0;
@@ -470,7 +466,7 @@ function byKeyInterval(c: Ctx, map: PackedMap, start: Buffer, end: Buffer | null
   if (isElementType(rd.type)) result = eleByMask(map, rd, mask);
   else if (rd.type === ReturnType.RANK || rd.type === ReturnType.REVERSE_RANK) result = rankByIdxs(map, rd, maskPositions(mask));
   else result = rangeResult(rd, index, count, n);
-  return out(result, next);
+  return outcome(result, next);
 }
 
 /** packed_map_get_remove_by_value_interval; `end` null means "to the largest value". */
@@ -526,7 +522,7 @@ function byValueInterval(c: Ctx, map: PackedMap, start: Buffer, end: Buffer | nu
   if (isElementType(rd.type)) result = eleByMask(map, rd, mask);
   else if (rd.type === ReturnType.INDEX || rd.type === ReturnType.REVERSE_INDEX) result = indexByMask(map, rd, mask);
   else result = rangeResult(rd, rank, count, n);
-  return out(result, next);
+  return outcome(result, next);
 }
 
 /** packed_map_get_remove_by_rank_range. */
@@ -570,7 +566,7 @@ function byRankRange(c: Ctx, map: PackedMap, rank: bigint, count: bigint): MapOu
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return out(result, next);
+  return outcome(result, next);
 }
 
 /** The elements of a key/value list argument. */
@@ -635,7 +631,7 @@ function byKeyList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
       default:
         return fail(CdtCode.OP_NOT_APPLICABLE);
     }
-    return out(result, next);
+    return outcome(result, next);
   }
   const withRanks = rd.type === ReturnType.INDEX || rd.type === ReturnType.REVERSE_INDEX;
   return foundItemsResult(c, map, findItems(map.keys, items, rd.inverted, withRanks), true);
@@ -684,7 +680,7 @@ function foundItemsResult(c: Ctx, map: PackedMap, found: FoundItems, byKeys: boo
     default:
       return fail(CdtCode.OP_NOT_APPLICABLE);
   }
-  return out(result, next);
+  return outcome(result, next);
 }
 
 function byRelIndexRange(c: Ctx, map: PackedMap, key: Buffer, index: bigint, count: bigint): MapOutcome {

@@ -81,3 +81,8 @@ export function runsPositionsResult(rd: ResultSpec, runs: readonly SortedRun[], 
   for (const r of runs) out.push(...intRange(r.rank, r.count, n, rev));
   return intListResult(out);
 }
+
+/** An op's outcome: its result, and the container it leaves where it changes one. */
+export function outcome<T>(result: ResultValue, next: T | undefined): { readonly result: ResultValue; readonly next?: T } {
+  return next === undefined ? { result } : { result, next };
+}
