@@ -4,7 +4,7 @@ import { findItems } from './find-items.js';
 import { MpType, compare, isExtAt, packDouble, packInt, peekType, readArrayHeader, readDouble, readInt64, skip } from './msgpack-value.js';
 import { LIST_ORDERED, PERSIST_INDEX, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type CdtOp } from './op-args.js';
-import { countResult, invertRange, outcome, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
+import { argListItems, countResult, invertRange, outcome, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
 import { heapPicks, heapSelect, lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -382,25 +382,11 @@ function byRankRange(c: Ctx, list: PackedList, rank: bigint, count: bigint): Lis
   return outcome(result, next);
 }
 
-/** The elements of a value-list argument (a plain array). */
-function valueListItems(payload: Buffer): Buffer[] {
-  const h = readArrayHeader(payload, 0);
-  if (h === undefined) return fail(CdtCode.PARAMETER);
-  const items: Buffer[] = [];
-  let p = h.next;
-  for (let i = 0; i < h.count; i++) {
-    const q = skip(payload, p);
-    items.push(payload.subarray(p, q));
-    p = q;
-  }
-  return items;
-}
-
 /** packed_list_get_remove_all_by_value_list. */
 function byValueList(c: Ctx, list: PackedList, payload: Buffer): ListOutcome {
   const rd = c.rd;
   if (isRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
-  const items = valueListItems(payload);
+  const items = argListItems(payload);
   const n = list.items.length;
   if (items.length === 0) {
     if (!rd.inverted) return { result: notFoundList(rd, 0) };

@@ -1,11 +1,11 @@
 import { CdtCode, fail } from './cdt-error.js';
 import { type PackedMap, encodeMapEntries, isKeyOrderedMap, parseMap } from './containers.js';
 import { findItems, type FoundItems } from './find-items.js';
-import { compare, readArrayHeader, skip } from './msgpack-value.js';
+import { compare, skip } from './msgpack-value.js';
 import { MAP_KV_ORDERED, PERSIST_INDEX, isMapKey, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type ArgValue, type CdtOp } from './op-args.js';
 import { incrementValue } from './list-ops.js';
-import { countResult, invertRange, outcome, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
+import { argListItems, countResult, invertRange, outcome, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
 import { lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -569,20 +569,6 @@ function byRankRange(c: Ctx, map: PackedMap, rank: bigint, count: bigint): MapOu
   return outcome(result, next);
 }
 
-/** The elements of a key/value list argument. */
-function listItems(payload: Buffer): Buffer[] {
-  const h = readArrayHeader(payload, 0);
-  if (h === undefined) return fail(CdtCode.PARAMETER);
-  const items: Buffer[] = [];
-  let p = h.next;
-  for (let i = 0; i < h.count; i++) {
-    const q = skip(payload, p);
-    items.push(payload.subarray(p, q));
-    p = q;
-  }
-  return items;
-}
-
 function hasNonStorage(v: Buffer): boolean {
   const state = { nonStorage: false };
   skip(v, 0, state);
@@ -592,7 +578,7 @@ function hasNonStorage(v: Buffer): boolean {
 /** packed_map_get_remove_all_by_key_list. */
 function byKeyList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
   const rd = c.rd;
-  const items = listItems(payload);
+  const items = argListItems(payload);
   const n = map.keys.length;
   if (items.length === 0) {
     if (rd.type === ReturnType.RANK || rd.type === ReturnType.REVERSE_RANK || isRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
@@ -640,7 +626,7 @@ function byKeyList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
 /** packed_map_get_remove_all_by_value_list. */
 function byValueList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
   const rd = c.rd;
-  const items = listItems(payload);
+  const items = argListItems(payload);
   if (items.length === 0) {
     if (isRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
     if (!rd.inverted) return { result: notFoundResult(rd, 0) ?? null };

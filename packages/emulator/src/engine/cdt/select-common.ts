@@ -1,4 +1,5 @@
 import { CdtCode, fail } from './cdt-error.js';
+import { readArrayHeader, skip } from './msgpack-value.js';
 import { ReturnType, boolResult, intListResult, intRange, intResult, maskOf, maskPositions, positionsResult, type ResultSpec, type ResultValue } from './result.js';
 
 /**
@@ -85,4 +86,18 @@ export function runsPositionsResult(rd: ResultSpec, runs: readonly SortedRun[], 
 /** An op's outcome: its result, and the container it leaves where it changes one. */
 export function outcome<T>(result: ResultValue, next: T | undefined): { readonly result: ResultValue; readonly next?: T } {
   return next === undefined ? { result } : { result, next };
+}
+
+/** The elements of a value-list or key-list argument (a plain msgpack array). */
+export function argListItems(payload: Buffer): Buffer[] {
+  const h = readArrayHeader(payload, 0);
+  if (h === undefined) return fail(CdtCode.PARAMETER);
+  const items: Buffer[] = [];
+  let p = h.next;
+  for (let i = 0; i < h.count; i++) {
+    const q = skip(payload, p);
+    items.push(payload.subarray(p, q));
+    p = q;
+  }
+  return items;
 }
