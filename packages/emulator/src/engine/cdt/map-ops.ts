@@ -328,16 +328,11 @@ function trimOrdered(c: Ctx, map: PackedMap, index: number, count: number): MapO
       rd.inverted = true;
       result = rankByIndexRange(map, rd, index, count);
       break;
-    case ReturnType.KEY:
-    case ReturnType.VALUE:
-    case ReturnType.KEY_VALUE:
-    case ReturnType.UNORDERED_MAP:
-    case ReturnType.ORDERED_MAP:
+    default:
+      if (!isElementType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
       rd.inverted = true;
       result = eleByIdxRange(map, rd, index, count);
       break;
-    default:
-      return fail(CdtCode.OP_NOT_APPLICABLE);
   }
   return outcome(result, next);
 }
@@ -407,14 +402,9 @@ function resultByKey(map: PackedMap, rd: ResultSpec, idx: number): ResultValue {
       return intResult(1);
     case ReturnType.EXISTS:
       return boolResult(true);
-    case ReturnType.KEY:
-    case ReturnType.VALUE:
-    case ReturnType.KEY_VALUE:
-    case ReturnType.UNORDERED_MAP:
-    case ReturnType.ORDERED_MAP:
-      return eleByIdxRange(map, rd, idx, 1);
     default:
-      return fail(CdtCode.OP_NOT_APPLICABLE);
+      if (!isElementType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
+      return eleByIdxRange(map, rd, idx, 1);
   }
 }
 
@@ -607,15 +597,10 @@ function byKeyList(c: Ctx, map: PackedMap, payload: Buffer): MapOutcome {
       case ReturnType.REVERSE_INDEX:
         result = runsPositionsResult(rd, ranges, mask, n, rd.type === ReturnType.REVERSE_INDEX);
         break;
-      case ReturnType.KEY:
-      case ReturnType.VALUE:
-      case ReturnType.KEY_VALUE:
-      case ReturnType.UNORDERED_MAP:
-      case ReturnType.ORDERED_MAP:
+      default:
+        if (!isElementType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
         result = eleByMask(map, rd, mask);
         break;
-      default:
-        return fail(CdtCode.OP_NOT_APPLICABLE);
     }
     return outcome(result, next);
   }
@@ -656,15 +641,10 @@ function foundItemsResult(c: Ctx, map: PackedMap, found: FoundItems, byKeys: boo
       if (byKeys) return fail(CdtCode.OP_NOT_APPLICABLE);
       result = itemListRanksResult(rd, found.sortedItems, found.rc, n);
       break;
-    case ReturnType.KEY:
-    case ReturnType.VALUE:
-    case ReturnType.KEY_VALUE:
-    case ReturnType.UNORDERED_MAP:
-    case ReturnType.ORDERED_MAP:
+    default:
+      if (!isElementType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
       result = eleByMask(map, rd, found.mask);
       break;
-    default:
-      return fail(CdtCode.OP_NOT_APPLICABLE);
   }
   return outcome(result, next);
 }
