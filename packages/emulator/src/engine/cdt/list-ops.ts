@@ -4,7 +4,7 @@ import { findItems } from './find-items.js';
 import { MpType, compare, isExtAt, packDouble, packInt, peekType, readArrayHeader, readDouble, readInt64, skip } from './msgpack-value.js';
 import { LIST_ORDERED, PERSIST_INDEX, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type CdtOp } from './op-args.js';
-import { argListItems, countResult, invertRange, outcome, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
+import { argListItems, countResult, outcome, selectRange, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
 import { heapPicks, heapSelect, lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -194,10 +194,7 @@ function trim(c: Ctx, list: PackedList, index: number, count: number): ListOutco
 function byIndexRange(c: Ctx, list: PackedList, index: bigint, count: bigint): ListOutcome {
   const rd = c.rd;
   const n = list.items.length;
-  const ic = calcIndexCount(index, count, n, rd.multi);
-  if (ic === undefined) return fail(CdtCode.OP_NOT_APPLICABLE);
-  if (rd.inverted && isRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
-  const { index: uindex, count: cnt, split } = invertRange(rd, ic.index, ic.count, n);
+  const { index: uindex, count: cnt, split } = selectRange(rd, index, count, n, rd.inverted && isRangeType(rd.type));
   if (split) {
     rd.inverted = false;
     return trim(c, list, uindex, cnt);

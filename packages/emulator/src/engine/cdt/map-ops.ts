@@ -3,9 +3,9 @@ import { type PackedMap, encodeMapEntries, isKeyOrderedMap, parseMap } from './c
 import { findItems, type FoundItems } from './find-items.js';
 import { compare, skip } from './msgpack-value.js';
 import { MAP_KV_ORDERED, PERSIST_INDEX, isMapKey, rewriteValue } from './normalize.js';
-import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type ArgValue, type CdtOp } from './op-args.js';
+import { ALL, asIndex, asUint, asValue, calcRelIndexCount, isKnownOp, readArgs, type ArgValue, type CdtOp } from './op-args.js';
 import { incrementValue } from './list-ops.js';
-import { argListItems, countResult, invertRange, outcome, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
+import { argListItems, countResult, outcome, selectRange, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
 import { lowerBound, sortedPositions, upperBound } from './order.js';
 import {
   ReturnType,
@@ -341,10 +341,7 @@ function trimOrdered(c: Ctx, map: PackedMap, index: number, count: number): MapO
 function byIndexRange(c: Ctx, map: PackedMap, index: bigint, count: bigint): MapOutcome {
   const rd = c.rd;
   const n = map.keys.length;
-  const ic = calcIndexCount(index, count, n, rd.multi);
-  if (ic === undefined) return fail(CdtCode.OP_NOT_APPLICABLE);
-  if (isRankRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
-  const { index: uindex, count: cnt, split } = invertRange(rd, ic.index, ic.count, n);
+  const { index: uindex, count: cnt, split } = selectRange(rd, index, count, n, isRankRangeType(rd.type));
   if (split && isKeyOrderedMap(map)) {
     rd.inverted = false;
     return trimOrdered(c, map, uindex, cnt);
@@ -519,10 +516,7 @@ function byValueInterval(c: Ctx, map: PackedMap, start: Buffer, end: Buffer | nu
 function byRankRange(c: Ctx, map: PackedMap, rank: bigint, count: bigint): MapOutcome {
   const rd = c.rd;
   const n = map.keys.length;
-  const ic = calcIndexCount(rank, count, n, rd.multi);
-  if (ic === undefined) return fail(CdtCode.OP_NOT_APPLICABLE);
-  if (isIndexRangeType(rd.type)) return fail(CdtCode.OP_NOT_APPLICABLE);
-  const { index: urank, count: cnt } = invertRange(rd, ic.index, ic.count, n);
+  const { index: urank, count: cnt } = selectRange(rd, rank, count, n, isIndexRangeType(rd.type));
   if (cnt === 0) return { result: valueNotFound(rd, urank) };
   const rmCount = rd.inverted ? n - cnt : cnt;
   const picks = rankOrder(map).slice(urank, urank + cnt);

@@ -1,5 +1,6 @@
 import { CdtCode, fail } from './cdt-error.js';
 import { readArrayHeader, skip } from './msgpack-value.js';
+import { calcIndexCount } from './op-args.js';
 import { ReturnType, boolResult, intListResult, intRange, intResult, maskOf, maskPositions, positionsResult, type ResultSpec, type ResultValue } from './result.js';
 
 /**
@@ -38,6 +39,16 @@ export function invertRange(rd: ResultSpec, index: number, count: number, n: num
     return { index: 0, count: index, split: false };
   }
   return { index, count, split: true };
+}
+
+/**
+ * The index/rank range an op's `index`/`count` arguments select among `n` elements
+ * (see {@link invertRange}); fails when they select nothing valid or `wrongType` holds.
+ */
+export function selectRange(rd: ResultSpec, index: bigint, count: bigint, n: number, wrongType: boolean): SelectedRange {
+  const ic = calcIndexCount(index, count, n, rd.multi);
+  if (ic === undefined || wrongType) return fail(CdtCode.OP_NOT_APPLICABLE);
+  return invertRange(rd, ic.index, ic.count, n);
 }
 
 /** The NONE, COUNT and EXISTS results for `removed` selected elements; `undefined` for other return types. */
