@@ -443,17 +443,27 @@ function byKeyInterval(c: Ctx, map: PackedMap, start: Buffer, end: Buffer | null
       count++;
     }
   }
-  let rmCount = count;
-  if (rd.inverted) {
-    for (let i = 0; i < n; i++) mask[i] = !mask[i];
-    rmCount = n - count;
-  }
-  const next = c.env.modify && rmCount !== 0 ? removeMask(map, mask) : undefined;
+  const next = intervalRemoval(c, map, mask, count);
   let result: ResultValue;
   if (isElementType(rd.type)) result = eleByMask(map, rd, mask);
   else if (rd.type === ReturnType.RANK || rd.type === ReturnType.REVERSE_RANK) result = rankByIdxs(map, rd, maskPositions(mask));
   else result = rangeResult(rd, index, count, n);
   return outcome(result, next);
+}
+
+/**
+ * For an interval selection of `count` entries marked in `mask`: flips the mask when the
+ * op is inverted, and gives the map left once the selected entries are removed (when the
+ * op modifies and removes any).
+ */
+function intervalRemoval(c: Ctx, map: PackedMap, mask: boolean[], count: number): PackedMap | undefined {
+  const n = map.keys.length;
+  let rmCount = count;
+  if (c.rd.inverted) {
+    for (let i = 0; i < n; i++) mask[i] = !mask[i];
+    rmCount = n - count;
+  }
+  return c.env.modify && rmCount !== 0 ? removeMask(map, mask) : undefined;
 }
 
 /** packed_map_get_remove_by_value_interval; `end` null means "to the largest value". */
@@ -499,12 +509,7 @@ function byValueInterval(c: Ctx, map: PackedMap, start: Buffer, end: Buffer | nu
     if (single) mask[first] = true;
     count = 1;
   }
-  let rmCount = count;
-  if (rd.inverted) {
-    for (let i = 0; i < n; i++) mask[i] = !mask[i];
-    rmCount = n - count;
-  }
-  const next = c.env.modify && rmCount !== 0 ? removeMask(map, mask) : undefined;
+  const next = intervalRemoval(c, map, mask, count);
   let result: ResultValue;
   if (isElementType(rd.type)) result = eleByMask(map, rd, mask);
   else if (rd.type === ReturnType.INDEX || rd.type === ReturnType.REVERSE_INDEX) result = indexByMask(map, rd, mask);
