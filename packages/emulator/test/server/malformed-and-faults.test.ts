@@ -85,6 +85,31 @@ describe('fault injection', () => {
     expect([...first.keys()]).toEqual(['build']);
   });
 
+  it('cuts a reply after the chosen number of bytes, then closes the connection', async () => {
+    emu().faults.add({ match: { kind: 'info', info: 'build' }, action: { type: 'truncate', bytes: 5 }, times: 1 });
+    const cut = await rawExchange(port(), encodeInfoRequest(['build']), () => false);
+    expect(cut).toEqual({ data: expect.any(Buffer), closed: true });
+    expect(cut.data.length).toBe(5);
+    const whole = await rawExchange(port(), encodeInfoRequest(['build']), wholeFrame);
+    expect(parseInfoReply(whole.data).get('build')).toBe('8.1.2.0');
+  });
+
+  it('restarts a node on the same port under the same id', async () => {
+    const cluster = await startEmulator({ nodes: 2 });
+    try {
+      const [, b] = cluster.nodes;
+      const id = b?.id ?? '';
+      const nodePort = b?.port ?? 0;
+      await cluster.restartNode(id);
+      expect(cluster.nodes.map((n) => [n.id, n.port])).toContainEqual([id, nodePort]);
+      const reply = parseInfoReply((await rawExchange(nodePort, encodeInfoRequest(['node']), wholeFrame)).data);
+      expect(reply.get('node')).toBe(id);
+      await expect(cluster.restartNode('NO_SUCH_NODE')).rejects.toThrow(RangeError);
+    } finally {
+      await cluster.stop();
+    }
+  });
+
   it('kills a node: its port stops answering, the cluster keeps the others', async () => {
     const cluster = await startEmulator({ nodes: 2 });
     try {
