@@ -1,6 +1,6 @@
 import { writeMsgHeader } from '../wire/msg-header.js';
 import { ParseError } from '../errors/client-errors.js';
-import { Key } from '../keys/key.js';
+import { Key, trustedKey } from '../keys/key.js';
 import { bufferView, decodeParticle } from '../values/particle.js';
 import { packValue } from '../values/msgpack-writer.js';
 import type { DecodeOptions, DecodedBins, Value } from '../values/value-types.js';
@@ -279,7 +279,7 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
     const digest = bufferView(body, digestAt, digestAt + 20);
     let key: Key;
     if (userKey === null && ns === checkedNs && set === checkedSet) {
-      key = replyKey(ns, set, digest);
+      key = trustedKey(ns, set, digest);
     } else {
       try {
         key = new Key(ns, set, typeof userKey === 'string' || typeof userKey === 'number' || typeof userKey === 'bigint' || Buffer.isBuffer(userKey) ? userKey : null, digest);
@@ -302,22 +302,6 @@ function sameBytes(body: Buffer, at: number, len: number, start: number, end: nu
   if (at < 0 || len !== end - start) return false;
   for (let i = 0; i < len; i++) if (body[at + i] !== body[start + i]) return false;
   return true;
-}
-
-type MutableKey = { -readonly [K in 'namespace' | 'set' | 'userKey' | 'digest']: Key[K] };
-
-/**
- * A key for a reply record whose namespace and set were already checked by the Key
- * constructor for an earlier record of the frame (same strings), and which has no user
- * key: built without re-validating them or copying the digest.
- */
-function replyKey(namespace: string, set: string | null, digest: Buffer): Key {
-  const k = Object.create(Key.prototype) as MutableKey;
-  k.namespace = namespace;
-  k.set = set;
-  k.userKey = null;
-  k.digest = digest;
-  return k as unknown as Key;
 }
 
 function skip(body: Buffer, off: number, n: number): number {

@@ -69,6 +69,23 @@ export class Key {
   }
 }
 
+type KeyFields = { -readonly [K in 'namespace' | 'set' | 'userKey' | 'digest']: Key[K] };
+
+/**
+ * Internal (not exported by the package): a key from parts the caller has already checked
+ * — a namespace and set validated for an earlier key, and a 20-byte digest it owns — built
+ * without validating them again or copying the digest. For hot decode paths such as
+ * scan/query replies; it lives here so the fields of a `Key` are set in one module.
+ */
+export function trustedKey(namespace: string, set: string | null, digest: Buffer): Key {
+  const k = Object.create(Key.prototype) as KeyFields;
+  k.namespace = namespace;
+  k.set = set;
+  k.userKey = null;
+  k.digest = digest;
+  return k as unknown as Key;
+}
+
 /** Partition id of a digest: low 12 bits of its first two bytes, little-endian. */
 export function partitionIdOf(digest: Uint8Array): number {
   return ((digest[0] as number) | ((digest[1] as number) << 8)) & 0x0fff;
