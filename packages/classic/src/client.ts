@@ -13,7 +13,9 @@ import {
   type Value,
   type WritePolicy as CoreWritePolicy,
   type Privilege,
-  type RoleInfo
+  type RoleInfo,
+  type RecordMetadata,
+  type ResultAdapter
 } from '@aerospike-ts/core';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -142,6 +144,11 @@ function rethrowClassic(err: unknown): never {
   throw toClassicError(err);
 }
 
+/** put: core settles with nothing, or the aerospike_py error (no second promise). */
+const PUT_RESULT: ResultAdapter<RecordMetadata, void> = { value: toVoid, failure: rethrowClassic };
+/** get: core settles with the classic record, or the aerospike_py error. */
+const GET_RESULT: ResultAdapter<AerospikeRecord, Record> = { value: fromCoreRecord, failure: rethrowClassic };
+
 function toBatchRecord<B = DecodedBins>(r: BatchResult): BatchRecord<B> {
   // one key tuple and one meta object, shared by the entry and its record
   const key = fromCoreKey(r.key);
@@ -235,7 +242,7 @@ export class AsyncClient {
     try {
       checkDict(bins, 'put: bins');
       const p = policy == null && meta == null ? undefined : writePolicy(policy, meta);
-      return this.#c().put(toCoreKey(key, 'put: key'), bins as never, p).then(toVoid, rethrowClassic);
+      return this.#c().put(toCoreKey(key, 'put: key'), bins as never, p, PUT_RESULT);
     } catch (err) {
       return Promise.reject(toClassicError(err) as Error);
     }
@@ -251,7 +258,7 @@ export class AsyncClient {
     if (this.#gate !== null) return this.#getGated<B>(key, policy);
     try {
       const p = policy == null ? undefined : readPolicy(policy);
-      return this.#c().get(toCoreKey(key, 'get: key'), null, p).then(fromCoreRecord as (r: AerospikeRecord) => Record<B>, rethrowClassic);
+      return this.#c().get(toCoreKey(key, 'get: key'), null, p, GET_RESULT as ResultAdapter<AerospikeRecord, Record<B>>);
     } catch (err) {
       return Promise.reject(toClassicError(err) as Error);
     }
@@ -262,8 +269,17 @@ export class AsyncClient {
   }
 
   /** Reads some bins. @throws RecordNotFound */
-  async select<B = DecodedBins>(key: Key, bins: readonly string[], policy?: ReadPolicy | null): Promise<Record<B>> {
-    checkBinNames(bins, 'select: bins');
+  select<B = DecodedBins>(key: Key, bins: readonly string[], policy?: ReadPolicy | null): Promise<Record<B>> {
+    try {
+      checkBinNames(bins, 'select: bins');
+      if (this.#gate !== null) return this.#selectGated<B>(key, bins, policy);
+      return this.#c().get(toCoreKey(key, 'select: key'), bins, readPolicy(policy), GET_RESULT as ResultAdapter<AerospikeRecord, Record<B>>);
+    } catch (err) {
+      return Promise.reject(toClassicError(err) as Error);
+    }
+  }
+
+  async #selectGated<B>(key: Key, bins: readonly string[], policy?: ReadPolicy | null): Promise<Record<B>> {
     return fromCoreRecord<B>(await this.#run(async () => this.#c().get(toCoreKey(key, 'select: key'), bins, readPolicy(policy))));
   }
 
@@ -323,7 +339,17 @@ export class AsyncClient {
   }
 
   /** Runs operations atomically; read results are in `bins`. */
-  async operate<B = DecodedBins>(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<Record<B>> {
+  operate<B = DecodedBins>(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<Record<B>> {
+    if (this.#gate !== null) return this.#operateGated<B>(key, ops, meta, policy);
+    try {
+      const coreOps = toCoreOps(ops);
+      return this.#c().operate(toCoreKey(key, 'operate: key'), coreOps, writePolicy(policy, meta), undefined, GET_RESULT as ResultAdapter<AerospikeRecord, Record<B>>);
+    } catch (err) {
+      return Promise.reject(toClassicError(err) as Error);
+    }
+  }
+
+  async #operateGated<B>(key: Key, ops: readonly OperationDict[], meta?: WriteMeta | null, policy?: WritePolicy | null): Promise<Record<B>> {
     return fromCoreRecord<B>(await this.#run(async () => this.#c().operate(toCoreKey(key, 'operate: key'), toCoreOps(ops), writePolicy(policy, meta))));
   }
 

@@ -1,3 +1,4 @@
+import { adaptFailure, adaptPromise, type ResultAdapter } from './command/result-adapter.js';
 import { EventEmitter } from 'node:events';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { Cluster, type ClusterEvents } from './cluster/cluster.js';
@@ -402,33 +403,39 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     return this.#coordinator(ex).abort(txn);
   }
 
-  /** Writes bins (creating the record unless the policy says otherwise). */
-  put(key: Key, bins: Bins, policy?: WritePolicy): Promise<RecordMetadata> {
+  /**
+   * Writes bins (creating the record unless the policy says otherwise).
+   * @param adapter for front ends: settles the promise with its value or error instead
+   * (see {@link ResultAdapter})
+   */
+  put<R = RecordMetadata>(key: Key, bins: Bins, policy?: WritePolicy, adapter?: ResultAdapter<RecordMetadata, R>): Promise<R> {
     try {
       const ex = this.#exec();
       checkKey(key);
       checkBins(bins);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
-      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.WRITE, key, p, () => ({ request: writeRequest(key, p, bins), isWrite: true }));
-      return ex.execute(new SingleRecordCommand(CommandKind.WRITE, key, true, p, writeRequest(key, p, bins))) as Promise<RecordMetadata>;
+      if (p.txn !== null) return adapted(this.#inTxn<RecordMetadata>(ex, p.txn, CommandKind.WRITE, key, p, () => ({ request: writeRequest(key, p, bins), isWrite: true })), adapter);
+      return ex.execute(new SingleRecordCommand(CommandKind.WRITE, key, true, p, writeRequest(key, p, bins)), asAdapter(adapter)) as Promise<R>;
     } catch (err) {
-      return Promise.reject(err as Error);
+      return failed(err, adapter);
     }
   }
 
   /**
    * Reads a record: all bins, or only `bins` when given.
+   * @param adapter for front ends: settles the promise with its value or error instead
+   * (see {@link ResultAdapter})
    * @throws RecordNotFoundError when it does not exist.
    */
-  get(key: Key, bins?: readonly string[] | null, policy?: ReadPolicy): Promise<AerospikeRecord> {
+  get<R = AerospikeRecord>(key: Key, bins?: readonly string[] | null, policy?: ReadPolicy, adapter?: ResultAdapter<AerospikeRecord, R>): Promise<R> {
     try {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveReadPolicy(this.#readDefaults, policy);
-      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.READ, key, p, () => ({ request: readRequest(key, p, bins ?? null), isWrite: false }), this.#decode);
-      return ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, readRequest(key, p, bins ?? null), this.#decode)) as Promise<AerospikeRecord>;
+      if (p.txn !== null) return adapted(this.#inTxn<AerospikeRecord>(ex, p.txn, CommandKind.READ, key, p, () => ({ request: readRequest(key, p, bins ?? null), isWrite: false }), this.#decode), adapter);
+      return ex.execute(new SingleRecordCommand(CommandKind.READ, key, false, p, readRequest(key, p, bins ?? null), this.#decode), asAdapter(adapter)) as Promise<R>;
     } catch (err) {
-      return Promise.reject(err as Error);
+      return failed(err, adapter);
     }
   }
 
@@ -448,29 +455,37 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     }
   }
 
-  /** Metadata of a record, or null when it does not exist. */
-  exists(key: Key, policy?: ReadPolicy): Promise<RecordMetadata | null> {
+  /**
+   * Metadata of a record, or null when it does not exist.
+   * @param adapter for front ends: settles the promise with its value or error instead
+   * (see {@link ResultAdapter})
+   */
+  exists<R = RecordMetadata | null>(key: Key, policy?: ReadPolicy, adapter?: ResultAdapter<RecordMetadata | null, R>): Promise<R> {
     try {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveReadPolicy(this.#readDefaults, policy);
-      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.EXISTS, key, p, () => ({ request: headerRequest(key, p), isWrite: false }));
-      return ex.execute(new SingleRecordCommand(CommandKind.EXISTS, key, false, p, headerRequest(key, p))) as Promise<RecordMetadata | null>;
+      if (p.txn !== null) return adapted(this.#inTxn<RecordMetadata | null>(ex, p.txn, CommandKind.EXISTS, key, p, () => ({ request: headerRequest(key, p), isWrite: false })), adapter);
+      return ex.execute(new SingleRecordCommand(CommandKind.EXISTS, key, false, p, headerRequest(key, p)), asAdapter(adapter)) as Promise<R>;
     } catch (err) {
-      return Promise.reject(err as Error);
+      return failed(err, adapter);
     }
   }
 
-  /** Deletes a record. Resolves true when it existed, false when it did not. */
-  remove(key: Key, policy?: WritePolicy): Promise<boolean> {
+  /**
+   * Deletes a record. Resolves true when it existed, false when it did not.
+   * @param adapter for front ends: settles the promise with its value or error instead
+   * (see {@link ResultAdapter})
+   */
+  remove<R = boolean>(key: Key, policy?: WritePolicy, adapter?: ResultAdapter<boolean, R>): Promise<R> {
     try {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
-      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.DELETE, key, p, () => ({ request: deleteRequest(key, p), isWrite: true }));
-      return ex.execute(new SingleRecordCommand(CommandKind.DELETE, key, true, p, deleteRequest(key, p))) as Promise<boolean>;
+      if (p.txn !== null) return adapted(this.#inTxn<boolean>(ex, p.txn, CommandKind.DELETE, key, p, () => ({ request: deleteRequest(key, p), isWrite: true })), adapter);
+      return ex.execute(new SingleRecordCommand(CommandKind.DELETE, key, true, p, deleteRequest(key, p)), asAdapter(adapter)) as Promise<R>;
     } catch (err) {
-      return Promise.reject(err as Error);
+      return failed(err, adapter);
     }
   }
 
@@ -494,18 +509,20 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
    * Runs several operations on one record atomically. Results for a bin that appears in
    * several read ops come back as an array; pass `{ ordered: true }` for every result in
    * order as well.
+   * @param adapter for front ends: settles the promise with its value or error instead
+   * (see {@link ResultAdapter})
    */
-  operate(key: Key, ops: readonly Operation[], policy?: WritePolicy, options?: OperateOptions): Promise<AerospikeRecord> {
+  operate<R = AerospikeRecord>(key: Key, ops: readonly Operation[], policy?: WritePolicy, options?: OperateOptions, adapter?: ResultAdapter<AerospikeRecord, R>): Promise<R> {
     try {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
       const decode = options?.ordered === true ? { ...this.#decode, ordered: true } : this.#decode;
-      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.OPERATE, key, p, () => operateRequest(key, p, ops), decode);
+      if (p.txn !== null) return adapted(this.#inTxn<AerospikeRecord>(ex, p.txn, CommandKind.OPERATE, key, p, () => operateRequest(key, p, ops), decode), adapter);
       const { request, isWrite } = operateRequest(key, p, ops);
-      return ex.execute(new SingleRecordCommand(CommandKind.OPERATE, key, isWrite, p, request, decode)) as Promise<AerospikeRecord>;
+      return ex.execute(new SingleRecordCommand(CommandKind.OPERATE, key, isWrite, p, request, decode), asAdapter(adapter)) as Promise<R>;
     } catch (err) {
-      return Promise.reject(err as Error);
+      return failed(err, adapter);
     }
   }
 
@@ -878,6 +895,21 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
     }
     return reply;
   }
+}
+
+/** The executor's form of an optional adapter (core's own result when absent). */
+function asAdapter<T, R>(adapter: ResultAdapter<T, R> | undefined): ResultAdapter<unknown, R> | null {
+  return (adapter ?? null) as ResultAdapter<unknown, R> | null;
+}
+
+/** A failure before the command started, through the adapter when there is one. */
+function failed<R>(err: unknown, adapter: ResultAdapter<never, R> | undefined): Promise<R> {
+  return adapter === undefined ? Promise.reject(err as Error) : adaptFailure(adapter, err as Error);
+}
+
+/** A promise of core's result, through the adapter when there is one (transactions). */
+function adapted<T, R>(promise: Promise<T>, adapter: ResultAdapter<T, R> | undefined): Promise<R> {
+  return adapter === undefined ? (promise as unknown as Promise<R>) : adaptPromise(promise, adapter);
 }
 
 function checkKey(key: unknown, what = 'key'): asserts key is Key {

@@ -22,6 +22,7 @@ export { MsgPackReader, unpackValue } from './values/msgpack-reader.js';
 export { decodeParticle } from './values/particle.js';
 export { Op, type Operation } from './command/operation.js';
 export type { AerospikeRecord, RecordMetadata } from './command/single-command.js';
+export type { ResultAdapter } from './command/result-adapter.js';
 export { voidTimeToTtl, parseSingleReply, type SingleReply, type ReplyHeader } from './command/record-parser.js';
 export * from './policy/constants.js';
 export type { BasePolicy, ReadPolicy, WritePolicy, FilterExpression } from './policy/policies.js';

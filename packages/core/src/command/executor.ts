@@ -11,6 +11,7 @@ import type { Connection, ReplyHandler } from '../net/connection.js';
 import { Channels, type CommandMessage } from '../diagnostics.js';
 import { ReadModeSC } from '../policy/constants.js';
 import type { ResolvedBasePolicy } from '../policy/policies.js';
+import type { ResultAdapter } from './result-adapter.js';
 
 /**
  * A single-record command: an encoded request, the key that routes it, and how to read
@@ -106,13 +107,14 @@ export class Executor {
   /**
    * Runs a single-record command to completion or failure. One promise per command: the
    * attempts are driven by the connection's reply callbacks (see {@link SingleRun}), and
-   * the promise settles from the socket's event that ends the last attempt.
+   * the promise settles from the socket's event that ends the last attempt. With an
+   * `adapter`, it settles with the adapter's value or error instead of the command's own.
    */
-  execute<T>(cmd: SingleCommand<T>): Promise<T> {
+  execute<T, R = T>(cmd: SingleCommand<T>, adapter: ResultAdapter<T, R> | null = null): Promise<R> {
     this.#inFlight++;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<R>((resolve, reject) => {
       try {
-        new SingleRun<T>(this.#cluster, cmd, this.metrics, this.#finished, this.#countBound, resolve, reject).next();
+        new SingleRun<T, R>(this.#cluster, cmd, this.metrics, this.#finished, this.#countBound, adapter, resolve, reject).next();
       } catch (err) {
         // not reachable in practice: every attempt's failure is handled inside the run
         this.#finished();
@@ -158,13 +160,14 @@ export class Executor {
  * the outcome from the connection's {@link ReplyHandler} calls. The command's promise is
  * settled once, when the last attempt ends.
  */
-class SingleRun<T> implements ReplyHandler {
+class SingleRun<T, R> implements ReplyHandler {
   readonly #cluster: Cluster;
   readonly #cmd: SingleCommand<T>;
   readonly #metrics: CommandMetrics | null;
   readonly #finished: () => void;
   readonly #count: (node: Node, err: AerospikeError) => void;
-  readonly #resolve: (v: T) => void;
+  readonly #adapter: ResultAdapter<T, R> | null;
+  readonly #resolve: (v: R) => void;
   readonly #reject: (e: Error) => void;
   readonly #t0: number;
   readonly #start: number;
@@ -185,7 +188,8 @@ class SingleRun<T> implements ReplyHandler {
     metrics: CommandMetrics | null,
     finished: () => void,
     count: (node: Node, err: AerospikeError) => void,
-    resolve: (v: T) => void,
+    adapter: ResultAdapter<T, R> | null,
+    resolve: (v: R) => void,
     reject: (e: Error) => void
   ) {
     this.#cluster = cluster;
@@ -193,6 +197,7 @@ class SingleRun<T> implements ReplyHandler {
     this.#metrics = metrics;
     this.#finished = finished;
     this.#count = count;
+    this.#adapter = adapter;
     this.#resolve = resolve;
     this.#reject = reject;
     const observe = Channels.command.hasSubscribers;
@@ -265,7 +270,19 @@ class SingleRun<T> implements ReplyHandler {
       return;
     }
     this.#finished();
-    this.#resolve(result);
+    const adapter = this.#adapter;
+    if (adapter === null) {
+      this.#resolve(result as unknown as R);
+      return;
+    }
+    let value: R;
+    try {
+      value = adapter.value(result);
+    } catch (thrown) {
+      this.#reject(thrown as Error);
+      return;
+    }
+    this.#resolve(value);
   }
 
   /** The request failed (called by the connection, which closed itself). */
@@ -341,7 +358,19 @@ class SingleRun<T> implements ReplyHandler {
       failure = unexpected as Error;
     }
     this.#finished();
-    this.#reject(failure);
+    const adapter = this.#adapter;
+    if (adapter === null) {
+      this.#reject(failure);
+      return;
+    }
+    let value: R;
+    try {
+      value = adapter.failure(failure);
+    } catch (thrown) {
+      this.#reject(thrown as Error);
+      return;
+    }
+    this.#resolve(value);
   }
 }
 
