@@ -7,56 +7,15 @@
  * await inside), which is all a single-threaded caller needs.
  */
 
-/** Message word used by each of the 80 steps of the left line. */
-const WL = Uint8Array.from([
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-  7, 4, 13, 1, 10, 6, 15, 3, 12, 0, 9, 5, 2, 14, 11, 8,
-  3, 10, 14, 4, 9, 15, 8, 1, 2, 7, 0, 6, 13, 11, 5, 12,
-  1, 9, 11, 10, 0, 8, 12, 4, 13, 3, 7, 15, 14, 5, 6, 2,
-  4, 0, 5, 9, 7, 12, 2, 10, 14, 1, 3, 8, 11, 6, 15, 13
-]);
-/** Message word used by each of the 80 steps of the right line. */
-const WR = Uint8Array.from([
-  5, 14, 7, 0, 9, 2, 11, 4, 13, 6, 15, 8, 1, 10, 3, 12,
-  6, 11, 3, 7, 0, 13, 5, 10, 14, 15, 8, 12, 4, 9, 1, 2,
-  15, 5, 1, 3, 7, 14, 6, 9, 11, 8, 12, 2, 10, 0, 4, 13,
-  8, 6, 4, 1, 3, 11, 15, 0, 5, 12, 2, 13, 9, 7, 10, 14,
-  12, 15, 10, 4, 1, 5, 8, 7, 6, 2, 13, 14, 0, 3, 9, 11
-]);
-/** Left rotation of each step, left line. */
-const SL = Uint8Array.from([
-  11, 14, 15, 12, 5, 8, 7, 9, 11, 13, 14, 15, 6, 7, 9, 8,
-  7, 6, 8, 13, 11, 9, 7, 15, 7, 12, 15, 9, 11, 7, 13, 12,
-  11, 13, 6, 7, 14, 9, 13, 15, 14, 8, 13, 6, 5, 12, 7, 5,
-  11, 12, 14, 15, 14, 15, 9, 8, 9, 14, 5, 6, 8, 6, 5, 12,
-  9, 15, 5, 11, 6, 8, 13, 12, 5, 12, 13, 14, 11, 8, 5, 6
-]);
-/** Left rotation of each step, right line. */
-const SR = Uint8Array.from([
-  8, 9, 9, 11, 13, 15, 15, 5, 7, 7, 8, 11, 14, 14, 12, 6,
-  9, 13, 15, 7, 12, 8, 9, 11, 7, 7, 12, 7, 6, 15, 13, 11,
-  9, 7, 15, 11, 8, 6, 6, 14, 12, 13, 5, 14, 13, 13, 7, 5,
-  15, 5, 8, 11, 14, 14, 6, 14, 6, 9, 12, 9, 12, 5, 15, 8,
-  8, 5, 12, 9, 12, 5, 14, 6, 8, 13, 6, 5, 15, 13, 11, 11
-]);
-/* Additive constants of the five rounds, left line (KL*) and right line (KR*). */
-const KL0 = 0x00000000;
-const KL1 = 0x5a827999;
-const KL2 = 0x6ed9eba1;
-const KL3 = 0x8f1bbcdc | 0;
-const KL4 = 0xa953fd4e | 0;
-const KR0 = 0x50a28be6;
-const KR1 = 0x5c4dd124;
-const KR2 = 0x6d703ef3;
-const KR3 = 0x7a6d76e9;
-const KR4 = 0x00000000;
-
 /** Chaining state h0..h4. */
 const H = new Int32Array(5);
 /** The 16 little-endian message words of the block being compressed. */
 const X = new Int32Array(16);
 /** The last one or two blocks: the tail of the message, the 0x80 marker, zeros, the bit length. */
 const TAIL = new Uint8Array(128);
+/** TAIL as words, read directly on a little-endian machine (the words are little-endian). */
+const TAIL_WORDS = new Int32Array(TAIL.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Loads the 16 words of the 64-byte block at `off` into X. */
 function load(b: Uint8Array, off: number): void {
@@ -65,8 +24,28 @@ function load(b: Uint8Array, off: number): void {
   }
 }
 
-/** Compresses the block in X into H. */
-function compress(): void {
+/**
+ * Compresses the 16 words at `W[base]` into H: the 80 steps of both lines written out, with the
+ * message word, rotation and constant of each step inlined (no table lookups, no
+ * variable shifts) and the five working variables renamed step by step instead of moved.
+ */
+function compress(W: Int32Array, base: number): void {
+  const x0 = W[base + 0] as number;
+  const x1 = W[base + 1] as number;
+  const x2 = W[base + 2] as number;
+  const x3 = W[base + 3] as number;
+  const x4 = W[base + 4] as number;
+  const x5 = W[base + 5] as number;
+  const x6 = W[base + 6] as number;
+  const x7 = W[base + 7] as number;
+  const x8 = W[base + 8] as number;
+  const x9 = W[base + 9] as number;
+  const x10 = W[base + 10] as number;
+  const x11 = W[base + 11] as number;
+  const x12 = W[base + 12] as number;
+  const x13 = W[base + 13] as number;
+  const x14 = W[base + 14] as number;
+  const x15 = W[base + 15] as number;
   let al = H[0] as number;
   let bl = H[1] as number;
   let cl = H[2] as number;
@@ -78,100 +57,490 @@ function compress(): void {
   let dr = dl;
   let er = el;
   // round 1
-  for (let j = 0; j < 16; j++) {
-    let t = (al + (bl ^ cl ^ dl) + (X[WL[j] as number] as number) + KL0) | 0;
-    let s = SL[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + el) | 0;
-    al = el;
-    el = dl;
-    dl = (cl << 10) | (cl >>> 22);
-    cl = bl;
-    bl = t;
-    t = (ar + (br ^ (cr | ~dr)) + (X[WR[j] as number] as number) + KR0) | 0;
-    s = SR[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + er) | 0;
-    ar = er;
-    er = dr;
-    dr = (cr << 10) | (cr >>> 22);
-    cr = br;
-    br = t;
-  }
+  al = (al + (bl ^ cl ^ dl) + x0) | 0;
+  al = (((al << 11) | (al >>> 21)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + (br ^ (cr | ~dr)) + x5 + 0x50a28be6) | 0;
+  ar = (((ar << 8) | (ar >>> 24)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + (al ^ bl ^ cl) + x1) | 0;
+  el = (((el << 14) | (el >>> 18)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + (ar ^ (br | ~cr)) + x14 + 0x50a28be6) | 0;
+  er = (((er << 9) | (er >>> 23)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + (el ^ al ^ bl) + x2) | 0;
+  dl = (((dl << 15) | (dl >>> 17)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + (er ^ (ar | ~br)) + x7 + 0x50a28be6) | 0;
+  dr = (((dr << 9) | (dr >>> 23)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + (dl ^ el ^ al) + x3) | 0;
+  cl = (((cl << 12) | (cl >>> 20)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + (dr ^ (er | ~ar)) + x0 + 0x50a28be6) | 0;
+  cr = (((cr << 11) | (cr >>> 21)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + (cl ^ dl ^ el) + x4) | 0;
+  bl = (((bl << 5) | (bl >>> 27)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + (cr ^ (dr | ~er)) + x9 + 0x50a28be6) | 0;
+  br = (((br << 13) | (br >>> 19)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + (bl ^ cl ^ dl) + x5) | 0;
+  al = (((al << 8) | (al >>> 24)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + (br ^ (cr | ~dr)) + x2 + 0x50a28be6) | 0;
+  ar = (((ar << 15) | (ar >>> 17)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + (al ^ bl ^ cl) + x6) | 0;
+  el = (((el << 7) | (el >>> 25)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + (ar ^ (br | ~cr)) + x11 + 0x50a28be6) | 0;
+  er = (((er << 15) | (er >>> 17)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + (el ^ al ^ bl) + x7) | 0;
+  dl = (((dl << 9) | (dl >>> 23)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + (er ^ (ar | ~br)) + x4 + 0x50a28be6) | 0;
+  dr = (((dr << 5) | (dr >>> 27)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + (dl ^ el ^ al) + x8) | 0;
+  cl = (((cl << 11) | (cl >>> 21)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + (dr ^ (er | ~ar)) + x13 + 0x50a28be6) | 0;
+  cr = (((cr << 7) | (cr >>> 25)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + (cl ^ dl ^ el) + x9) | 0;
+  bl = (((bl << 13) | (bl >>> 19)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + (cr ^ (dr | ~er)) + x6 + 0x50a28be6) | 0;
+  br = (((br << 7) | (br >>> 25)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + (bl ^ cl ^ dl) + x10) | 0;
+  al = (((al << 14) | (al >>> 18)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + (br ^ (cr | ~dr)) + x15 + 0x50a28be6) | 0;
+  ar = (((ar << 8) | (ar >>> 24)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + (al ^ bl ^ cl) + x11) | 0;
+  el = (((el << 15) | (el >>> 17)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + (ar ^ (br | ~cr)) + x8 + 0x50a28be6) | 0;
+  er = (((er << 11) | (er >>> 21)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + (el ^ al ^ bl) + x12) | 0;
+  dl = (((dl << 6) | (dl >>> 26)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + (er ^ (ar | ~br)) + x1 + 0x50a28be6) | 0;
+  dr = (((dr << 14) | (dr >>> 18)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + (dl ^ el ^ al) + x13) | 0;
+  cl = (((cl << 7) | (cl >>> 25)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + (dr ^ (er | ~ar)) + x10 + 0x50a28be6) | 0;
+  cr = (((cr << 14) | (cr >>> 18)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + (cl ^ dl ^ el) + x14) | 0;
+  bl = (((bl << 9) | (bl >>> 23)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + (cr ^ (dr | ~er)) + x3 + 0x50a28be6) | 0;
+  br = (((br << 12) | (br >>> 20)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + (bl ^ cl ^ dl) + x15) | 0;
+  al = (((al << 8) | (al >>> 24)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + (br ^ (cr | ~dr)) + x12 + 0x50a28be6) | 0;
+  ar = (((ar << 6) | (ar >>> 26)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
   // round 2
-  for (let j = 16; j < 32; j++) {
-    let t = (al + ((bl & cl) | (~bl & dl)) + (X[WL[j] as number] as number) + KL1) | 0;
-    let s = SL[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + el) | 0;
-    al = el;
-    el = dl;
-    dl = (cl << 10) | (cl >>> 22);
-    cl = bl;
-    bl = t;
-    t = (ar + ((br & dr) | (cr & ~dr)) + (X[WR[j] as number] as number) + KR1) | 0;
-    s = SR[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + er) | 0;
-    ar = er;
-    er = dr;
-    dr = (cr << 10) | (cr >>> 22);
-    cr = br;
-    br = t;
-  }
+  el = (el + ((al & bl) | (~al & cl)) + x7 + 0x5a827999) | 0;
+  el = (((el << 7) | (el >>> 25)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar & cr) | (br & ~cr)) + x6 + 0x5c4dd124) | 0;
+  er = (((er << 9) | (er >>> 23)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el & al) | (~el & bl)) + x4 + 0x5a827999) | 0;
+  dl = (((dl << 6) | (dl >>> 26)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er & br) | (ar & ~br)) + x11 + 0x5c4dd124) | 0;
+  dr = (((dr << 13) | (dr >>> 19)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl & el) | (~dl & al)) + x13 + 0x5a827999) | 0;
+  cl = (((cl << 8) | (cl >>> 24)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr & ar) | (er & ~ar)) + x3 + 0x5c4dd124) | 0;
+  cr = (((cr << 15) | (cr >>> 17)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl & dl) | (~cl & el)) + x1 + 0x5a827999) | 0;
+  bl = (((bl << 13) | (bl >>> 19)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr & er) | (dr & ~er)) + x7 + 0x5c4dd124) | 0;
+  br = (((br << 7) | (br >>> 25)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl & cl) | (~bl & dl)) + x10 + 0x5a827999) | 0;
+  al = (((al << 11) | (al >>> 21)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br & dr) | (cr & ~dr)) + x0 + 0x5c4dd124) | 0;
+  ar = (((ar << 12) | (ar >>> 20)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al & bl) | (~al & cl)) + x6 + 0x5a827999) | 0;
+  el = (((el << 9) | (el >>> 23)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar & cr) | (br & ~cr)) + x13 + 0x5c4dd124) | 0;
+  er = (((er << 8) | (er >>> 24)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el & al) | (~el & bl)) + x15 + 0x5a827999) | 0;
+  dl = (((dl << 7) | (dl >>> 25)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er & br) | (ar & ~br)) + x5 + 0x5c4dd124) | 0;
+  dr = (((dr << 9) | (dr >>> 23)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl & el) | (~dl & al)) + x3 + 0x5a827999) | 0;
+  cl = (((cl << 15) | (cl >>> 17)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr & ar) | (er & ~ar)) + x10 + 0x5c4dd124) | 0;
+  cr = (((cr << 11) | (cr >>> 21)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl & dl) | (~cl & el)) + x12 + 0x5a827999) | 0;
+  bl = (((bl << 7) | (bl >>> 25)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr & er) | (dr & ~er)) + x14 + 0x5c4dd124) | 0;
+  br = (((br << 7) | (br >>> 25)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl & cl) | (~bl & dl)) + x0 + 0x5a827999) | 0;
+  al = (((al << 12) | (al >>> 20)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br & dr) | (cr & ~dr)) + x15 + 0x5c4dd124) | 0;
+  ar = (((ar << 7) | (ar >>> 25)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al & bl) | (~al & cl)) + x9 + 0x5a827999) | 0;
+  el = (((el << 15) | (el >>> 17)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar & cr) | (br & ~cr)) + x8 + 0x5c4dd124) | 0;
+  er = (((er << 12) | (er >>> 20)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el & al) | (~el & bl)) + x5 + 0x5a827999) | 0;
+  dl = (((dl << 9) | (dl >>> 23)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er & br) | (ar & ~br)) + x12 + 0x5c4dd124) | 0;
+  dr = (((dr << 7) | (dr >>> 25)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl & el) | (~dl & al)) + x2 + 0x5a827999) | 0;
+  cl = (((cl << 11) | (cl >>> 21)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr & ar) | (er & ~ar)) + x4 + 0x5c4dd124) | 0;
+  cr = (((cr << 6) | (cr >>> 26)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl & dl) | (~cl & el)) + x14 + 0x5a827999) | 0;
+  bl = (((bl << 7) | (bl >>> 25)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr & er) | (dr & ~er)) + x9 + 0x5c4dd124) | 0;
+  br = (((br << 15) | (br >>> 17)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl & cl) | (~bl & dl)) + x11 + 0x5a827999) | 0;
+  al = (((al << 13) | (al >>> 19)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br & dr) | (cr & ~dr)) + x1 + 0x5c4dd124) | 0;
+  ar = (((ar << 13) | (ar >>> 19)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al & bl) | (~al & cl)) + x8 + 0x5a827999) | 0;
+  el = (((el << 12) | (el >>> 20)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar & cr) | (br & ~cr)) + x2 + 0x5c4dd124) | 0;
+  er = (((er << 11) | (er >>> 21)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
   // round 3
-  for (let j = 32; j < 48; j++) {
-    let t = (al + ((bl | ~cl) ^ dl) + (X[WL[j] as number] as number) + KL2) | 0;
-    let s = SL[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + el) | 0;
-    al = el;
-    el = dl;
-    dl = (cl << 10) | (cl >>> 22);
-    cl = bl;
-    bl = t;
-    t = (ar + ((br | ~cr) ^ dr) + (X[WR[j] as number] as number) + KR2) | 0;
-    s = SR[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + er) | 0;
-    ar = er;
-    er = dr;
-    dr = (cr << 10) | (cr >>> 22);
-    cr = br;
-    br = t;
-  }
+  dl = (dl + ((el | ~al) ^ bl) + x3 + 0x6ed9eba1) | 0;
+  dl = (((dl << 11) | (dl >>> 21)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er | ~ar) ^ br) + x15 + 0x6d703ef3) | 0;
+  dr = (((dr << 9) | (dr >>> 23)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl | ~el) ^ al) + x10 + 0x6ed9eba1) | 0;
+  cl = (((cl << 13) | (cl >>> 19)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr | ~er) ^ ar) + x5 + 0x6d703ef3) | 0;
+  cr = (((cr << 7) | (cr >>> 25)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl | ~dl) ^ el) + x14 + 0x6ed9eba1) | 0;
+  bl = (((bl << 6) | (bl >>> 26)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr | ~dr) ^ er) + x1 + 0x6d703ef3) | 0;
+  br = (((br << 15) | (br >>> 17)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl | ~cl) ^ dl) + x4 + 0x6ed9eba1) | 0;
+  al = (((al << 7) | (al >>> 25)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br | ~cr) ^ dr) + x3 + 0x6d703ef3) | 0;
+  ar = (((ar << 11) | (ar >>> 21)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al | ~bl) ^ cl) + x9 + 0x6ed9eba1) | 0;
+  el = (((el << 14) | (el >>> 18)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar | ~br) ^ cr) + x7 + 0x6d703ef3) | 0;
+  er = (((er << 8) | (er >>> 24)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el | ~al) ^ bl) + x15 + 0x6ed9eba1) | 0;
+  dl = (((dl << 9) | (dl >>> 23)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er | ~ar) ^ br) + x14 + 0x6d703ef3) | 0;
+  dr = (((dr << 6) | (dr >>> 26)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl | ~el) ^ al) + x8 + 0x6ed9eba1) | 0;
+  cl = (((cl << 13) | (cl >>> 19)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr | ~er) ^ ar) + x6 + 0x6d703ef3) | 0;
+  cr = (((cr << 6) | (cr >>> 26)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl | ~dl) ^ el) + x1 + 0x6ed9eba1) | 0;
+  bl = (((bl << 15) | (bl >>> 17)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr | ~dr) ^ er) + x9 + 0x6d703ef3) | 0;
+  br = (((br << 14) | (br >>> 18)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl | ~cl) ^ dl) + x2 + 0x6ed9eba1) | 0;
+  al = (((al << 14) | (al >>> 18)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br | ~cr) ^ dr) + x11 + 0x6d703ef3) | 0;
+  ar = (((ar << 12) | (ar >>> 20)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al | ~bl) ^ cl) + x7 + 0x6ed9eba1) | 0;
+  el = (((el << 8) | (el >>> 24)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar | ~br) ^ cr) + x8 + 0x6d703ef3) | 0;
+  er = (((er << 13) | (er >>> 19)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el | ~al) ^ bl) + x0 + 0x6ed9eba1) | 0;
+  dl = (((dl << 13) | (dl >>> 19)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er | ~ar) ^ br) + x12 + 0x6d703ef3) | 0;
+  dr = (((dr << 5) | (dr >>> 27)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl | ~el) ^ al) + x6 + 0x6ed9eba1) | 0;
+  cl = (((cl << 6) | (cl >>> 26)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr | ~er) ^ ar) + x2 + 0x6d703ef3) | 0;
+  cr = (((cr << 14) | (cr >>> 18)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl | ~dl) ^ el) + x13 + 0x6ed9eba1) | 0;
+  bl = (((bl << 5) | (bl >>> 27)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr | ~dr) ^ er) + x10 + 0x6d703ef3) | 0;
+  br = (((br << 13) | (br >>> 19)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl | ~cl) ^ dl) + x11 + 0x6ed9eba1) | 0;
+  al = (((al << 12) | (al >>> 20)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br | ~cr) ^ dr) + x0 + 0x6d703ef3) | 0;
+  ar = (((ar << 13) | (ar >>> 19)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al | ~bl) ^ cl) + x5 + 0x6ed9eba1) | 0;
+  el = (((el << 7) | (el >>> 25)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar | ~br) ^ cr) + x4 + 0x6d703ef3) | 0;
+  er = (((er << 7) | (er >>> 25)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el | ~al) ^ bl) + x12 + 0x6ed9eba1) | 0;
+  dl = (((dl << 5) | (dl >>> 27)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er | ~ar) ^ br) + x13 + 0x6d703ef3) | 0;
+  dr = (((dr << 5) | (dr >>> 27)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
   // round 4
-  for (let j = 48; j < 64; j++) {
-    let t = (al + ((bl & dl) | (cl & ~dl)) + (X[WL[j] as number] as number) + KL3) | 0;
-    let s = SL[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + el) | 0;
-    al = el;
-    el = dl;
-    dl = (cl << 10) | (cl >>> 22);
-    cl = bl;
-    bl = t;
-    t = (ar + ((br & cr) | (~br & dr)) + (X[WR[j] as number] as number) + KR3) | 0;
-    s = SR[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + er) | 0;
-    ar = er;
-    er = dr;
-    dr = (cr << 10) | (cr >>> 22);
-    cr = br;
-    br = t;
-  }
+  cl = (cl + ((dl & al) | (el & ~al)) + x1 + -0x70e44324) | 0;
+  cl = (((cl << 11) | (cl >>> 21)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr & er) | (~dr & ar)) + x8 + 0x7a6d76e9) | 0;
+  cr = (((cr << 15) | (cr >>> 17)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl & el) | (dl & ~el)) + x9 + -0x70e44324) | 0;
+  bl = (((bl << 12) | (bl >>> 20)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr & dr) | (~cr & er)) + x6 + 0x7a6d76e9) | 0;
+  br = (((br << 5) | (br >>> 27)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl & dl) | (cl & ~dl)) + x11 + -0x70e44324) | 0;
+  al = (((al << 14) | (al >>> 18)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br & cr) | (~br & dr)) + x4 + 0x7a6d76e9) | 0;
+  ar = (((ar << 8) | (ar >>> 24)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al & cl) | (bl & ~cl)) + x10 + -0x70e44324) | 0;
+  el = (((el << 15) | (el >>> 17)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar & br) | (~ar & cr)) + x1 + 0x7a6d76e9) | 0;
+  er = (((er << 11) | (er >>> 21)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el & bl) | (al & ~bl)) + x0 + -0x70e44324) | 0;
+  dl = (((dl << 14) | (dl >>> 18)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er & ar) | (~er & br)) + x3 + 0x7a6d76e9) | 0;
+  dr = (((dr << 14) | (dr >>> 18)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl & al) | (el & ~al)) + x8 + -0x70e44324) | 0;
+  cl = (((cl << 15) | (cl >>> 17)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr & er) | (~dr & ar)) + x11 + 0x7a6d76e9) | 0;
+  cr = (((cr << 14) | (cr >>> 18)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl & el) | (dl & ~el)) + x12 + -0x70e44324) | 0;
+  bl = (((bl << 9) | (bl >>> 23)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr & dr) | (~cr & er)) + x15 + 0x7a6d76e9) | 0;
+  br = (((br << 6) | (br >>> 26)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl & dl) | (cl & ~dl)) + x4 + -0x70e44324) | 0;
+  al = (((al << 8) | (al >>> 24)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br & cr) | (~br & dr)) + x0 + 0x7a6d76e9) | 0;
+  ar = (((ar << 14) | (ar >>> 18)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al & cl) | (bl & ~cl)) + x13 + -0x70e44324) | 0;
+  el = (((el << 9) | (el >>> 23)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar & br) | (~ar & cr)) + x5 + 0x7a6d76e9) | 0;
+  er = (((er << 6) | (er >>> 26)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el & bl) | (al & ~bl)) + x3 + -0x70e44324) | 0;
+  dl = (((dl << 14) | (dl >>> 18)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er & ar) | (~er & br)) + x12 + 0x7a6d76e9) | 0;
+  dr = (((dr << 9) | (dr >>> 23)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl & al) | (el & ~al)) + x7 + -0x70e44324) | 0;
+  cl = (((cl << 5) | (cl >>> 27)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr & er) | (~dr & ar)) + x2 + 0x7a6d76e9) | 0;
+  cr = (((cr << 12) | (cr >>> 20)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + ((cl & el) | (dl & ~el)) + x15 + -0x70e44324) | 0;
+  bl = (((bl << 6) | (bl >>> 26)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + ((cr & dr) | (~cr & er)) + x13 + 0x7a6d76e9) | 0;
+  br = (((br << 9) | (br >>> 23)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + ((bl & dl) | (cl & ~dl)) + x14 + -0x70e44324) | 0;
+  al = (((al << 8) | (al >>> 24)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + ((br & cr) | (~br & dr)) + x9 + 0x7a6d76e9) | 0;
+  ar = (((ar << 12) | (ar >>> 20)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + ((al & cl) | (bl & ~cl)) + x5 + -0x70e44324) | 0;
+  el = (((el << 6) | (el >>> 26)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + ((ar & br) | (~ar & cr)) + x7 + 0x7a6d76e9) | 0;
+  er = (((er << 5) | (er >>> 27)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + ((el & bl) | (al & ~bl)) + x6 + -0x70e44324) | 0;
+  dl = (((dl << 5) | (dl >>> 27)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + ((er & ar) | (~er & br)) + x10 + 0x7a6d76e9) | 0;
+  dr = (((dr << 15) | (dr >>> 17)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + ((dl & al) | (el & ~al)) + x2 + -0x70e44324) | 0;
+  cl = (((cl << 12) | (cl >>> 20)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + ((dr & er) | (~dr & ar)) + x14 + 0x7a6d76e9) | 0;
+  cr = (((cr << 8) | (cr >>> 24)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
   // round 5
-  for (let j = 64; j < 80; j++) {
-    let t = (al + (bl ^ (cl | ~dl)) + (X[WL[j] as number] as number) + KL4) | 0;
-    let s = SL[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + el) | 0;
-    al = el;
-    el = dl;
-    dl = (cl << 10) | (cl >>> 22);
-    cl = bl;
-    bl = t;
-    t = (ar + (br ^ cr ^ dr) + (X[WR[j] as number] as number) + KR4) | 0;
-    s = SR[j] as number;
-    t = (((t << s) | (t >>> (32 - s))) + er) | 0;
-    ar = er;
-    er = dr;
-    dr = (cr << 10) | (cr >>> 22);
-    cr = br;
-    br = t;
-  }
+  bl = (bl + (cl ^ (dl | ~el)) + x4 + -0x56ac02b2) | 0;
+  bl = (((bl << 9) | (bl >>> 23)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + (cr ^ dr ^ er) + x12) | 0;
+  br = (((br << 8) | (br >>> 24)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + (bl ^ (cl | ~dl)) + x0 + -0x56ac02b2) | 0;
+  al = (((al << 15) | (al >>> 17)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + (br ^ cr ^ dr) + x15) | 0;
+  ar = (((ar << 5) | (ar >>> 27)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + (al ^ (bl | ~cl)) + x5 + -0x56ac02b2) | 0;
+  el = (((el << 5) | (el >>> 27)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + (ar ^ br ^ cr) + x10) | 0;
+  er = (((er << 12) | (er >>> 20)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + (el ^ (al | ~bl)) + x9 + -0x56ac02b2) | 0;
+  dl = (((dl << 11) | (dl >>> 21)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + (er ^ ar ^ br) + x4) | 0;
+  dr = (((dr << 9) | (dr >>> 23)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + (dl ^ (el | ~al)) + x7 + -0x56ac02b2) | 0;
+  cl = (((cl << 6) | (cl >>> 26)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + (dr ^ er ^ ar) + x1) | 0;
+  cr = (((cr << 12) | (cr >>> 20)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + (cl ^ (dl | ~el)) + x12 + -0x56ac02b2) | 0;
+  bl = (((bl << 8) | (bl >>> 24)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + (cr ^ dr ^ er) + x5) | 0;
+  br = (((br << 5) | (br >>> 27)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + (bl ^ (cl | ~dl)) + x2 + -0x56ac02b2) | 0;
+  al = (((al << 13) | (al >>> 19)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + (br ^ cr ^ dr) + x8) | 0;
+  ar = (((ar << 14) | (ar >>> 18)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + (al ^ (bl | ~cl)) + x10 + -0x56ac02b2) | 0;
+  el = (((el << 12) | (el >>> 20)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + (ar ^ br ^ cr) + x7) | 0;
+  er = (((er << 6) | (er >>> 26)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + (el ^ (al | ~bl)) + x14 + -0x56ac02b2) | 0;
+  dl = (((dl << 5) | (dl >>> 27)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + (er ^ ar ^ br) + x6) | 0;
+  dr = (((dr << 8) | (dr >>> 24)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + (dl ^ (el | ~al)) + x1 + -0x56ac02b2) | 0;
+  cl = (((cl << 12) | (cl >>> 20)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + (dr ^ er ^ ar) + x2) | 0;
+  cr = (((cr << 13) | (cr >>> 19)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + (cl ^ (dl | ~el)) + x3 + -0x56ac02b2) | 0;
+  bl = (((bl << 13) | (bl >>> 19)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + (cr ^ dr ^ er) + x13) | 0;
+  br = (((br << 6) | (br >>> 26)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
+  al = (al + (bl ^ (cl | ~dl)) + x8 + -0x56ac02b2) | 0;
+  al = (((al << 14) | (al >>> 18)) + el) | 0;
+  cl = (cl << 10) | (cl >>> 22);
+  ar = (ar + (br ^ cr ^ dr) + x14) | 0;
+  ar = (((ar << 5) | (ar >>> 27)) + er) | 0;
+  cr = (cr << 10) | (cr >>> 22);
+  el = (el + (al ^ (bl | ~cl)) + x11 + -0x56ac02b2) | 0;
+  el = (((el << 11) | (el >>> 21)) + dl) | 0;
+  bl = (bl << 10) | (bl >>> 22);
+  er = (er + (ar ^ br ^ cr) + x0) | 0;
+  er = (((er << 15) | (er >>> 17)) + dr) | 0;
+  br = (br << 10) | (br >>> 22);
+  dl = (dl + (el ^ (al | ~bl)) + x6 + -0x56ac02b2) | 0;
+  dl = (((dl << 8) | (dl >>> 24)) + cl) | 0;
+  al = (al << 10) | (al >>> 22);
+  dr = (dr + (er ^ ar ^ br) + x3) | 0;
+  dr = (((dr << 13) | (dr >>> 19)) + cr) | 0;
+  ar = (ar << 10) | (ar >>> 22);
+  cl = (cl + (dl ^ (el | ~al)) + x15 + -0x56ac02b2) | 0;
+  cl = (((cl << 5) | (cl >>> 27)) + bl) | 0;
+  el = (el << 10) | (el >>> 22);
+  cr = (cr + (dr ^ er ^ ar) + x9) | 0;
+  cr = (((cr << 11) | (cr >>> 21)) + br) | 0;
+  er = (er << 10) | (er >>> 22);
+  bl = (bl + (cl ^ (dl | ~el)) + x13 + -0x56ac02b2) | 0;
+  bl = (((bl << 6) | (bl >>> 26)) + al) | 0;
+  dl = (dl << 10) | (dl >>> 22);
+  br = (br + (cr ^ dr ^ er) + x11) | 0;
+  br = (((br << 11) | (br >>> 21)) + ar) | 0;
+  dr = (dr << 10) | (dr >>> 22);
   const t = ((H[1] as number) + cl + dr) | 0;
   H[1] = (H[2] as number) + dl + er;
   H[2] = (H[3] as number) + el + ar;
@@ -195,7 +564,7 @@ export function ripemd160(data: Uint8Array, start = 0, end = data.length, out: B
   let off = start;
   for (; end - off >= 64; off += 64) {
     load(data, off);
-    compress();
+    compress(X, 0);
   }
   // the rest, the 0x80 marker, zero padding and the length in bits (64-bit little-endian)
   const rest = end - off;
@@ -214,11 +583,16 @@ export function ripemd160(data: Uint8Array, start = 0, end = data.length, out: B
   TAIL[lenAt + 5] = bitsHi >>> 8;
   TAIL[lenAt + 6] = bitsHi >>> 16;
   TAIL[lenAt + 7] = bitsHi >>> 24;
-  load(TAIL, 0);
-  compress();
-  if (blocks === 2) {
-    load(TAIL, 64);
-    compress();
+  if (LITTLE_ENDIAN) {
+    compress(TAIL_WORDS, 0);
+    if (blocks === 2) compress(TAIL_WORDS, 16);
+  } else {
+    load(TAIL, 0);
+    compress(X, 0);
+    if (blocks === 2) {
+      load(TAIL, 64);
+      compress(X, 0);
+    }
   }
   for (let i = 0; i < 5; i++) out.writeInt32LE(H[i] as number, outOffset + i * 4);
   return out;
