@@ -28,7 +28,7 @@ import { toCoreOps, type OperationDict } from './operations.js';
 import { Query } from './query.js';
 import { batchPolicy, readPolicy, writePolicy, type AdminPolicy, type BatchPolicy, type QueryPolicy, type ReadPolicy, type WriteMeta, type WritePolicy } from './policy.js';
 import { ExistsResult, OperateOrderedResult, Record } from './record.js';
-import { fromCoreKey, fromCoreRecord, toCoreKey, type BatchRecord, type Key } from './types.js';
+import { fromCoreKey, fromCoreRecord, toCoreKey, toCoreKeys, type BatchRecord, type Key } from './types.js';
 
 /** aerospike_py's INDEX_NUMERIC/STRING/BLOB/GEO2DSPHERE (0-3) → core index value types. */
 const INDEX_DATATYPES: readonly ('NUMERIC' | 'STRING' | 'BLOB' | 'GEO2DSPHERE')[] = ['NUMERIC', 'STRING', 'BLOB', 'GEO2DSPHERE'];
@@ -364,7 +364,7 @@ export class AsyncClient {
     checkList(keys, 'batch_read: keys', 'keys');
     if (bins != null) checkBinNames(bins, 'batch_read: bins');
     return this.#run(async () => {
-      const ks = keys.map((k, i) => toCoreKey(k, `batch_read: keys[${i}]`));
+      const ks = toCoreKeys(keys, 'batch_read: keys');
       const res = Array.isArray(bins) && bins.length === 0 ? await this.#c().batchExists(ks, batchPolicy(policy)) : await this.#c().batchGet(ks, bins ?? null, batchPolicy(policy));
       return res.map((r) => toBatchRecord<B>(r));
     });
@@ -375,7 +375,7 @@ export class AsyncClient {
     checkList(keys, 'batch_operate: keys', 'keys');
     if (!Array.isArray(ops) || ops.length === 0) throw invalidArg('batch_operate: ops must be a non-empty list of operation dicts');
     return this.#run(async () => {
-      const ks = keys.map((k, i) => toCoreKey(k, `batch_operate: keys[${i}]`));
+      const ks = toCoreKeys(keys, 'batch_operate: keys');
       return (await this.#c().batchOperate(ks, toCoreOps(ops), batchPolicy(policy), batchWriteDefaults(policy))).map((r) => toBatchRecord<B>(r));
     });
   }
@@ -406,7 +406,7 @@ export class AsyncClient {
   /** Deletes many records. */
   async batch_remove(keys: readonly Key[], policy?: BatchPolicy | null): Promise<BatchRecord[]> {
     checkList(keys, 'batch_remove: keys', 'keys');
-    return this.#run(async () => (await this.#c().batchRemove(keys.map((k, i) => toCoreKey(k, `batch_remove: keys[${i}]`)), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
+    return this.#run(async () => (await this.#c().batchRemove(toCoreKeys(keys, 'batch_remove: keys'), batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
   }
 
   /** Calls a record UDF on many records; each result's `bins.SUCCESS` holds its return value. */
@@ -416,7 +416,7 @@ export class AsyncClient {
     checkString(fn, 'batch_apply: function');
     if (args != null) checkList(args, 'batch_apply: args', 'arguments');
     return this.#run(async () =>
-        (await this.#c().batchApply(keys.map((k, i) => toCoreKey(k, `batch_apply: keys[${i}]`)), module, fn, (args ?? []) as Value[], batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
+        (await this.#c().batchApply(toCoreKeys(keys, 'batch_apply: keys'), module, fn, (args ?? []) as Value[], batchPolicy(policy), batchWriteDefaults(policy))).map(toBatchRecord));
   }
 
   /** Calls a record UDF and returns its result. */

@@ -37,7 +37,10 @@ export function toCoreKey(key: unknown, what = 'key'): CoreKey {
   if (!Array.isArray(key) || key.length < 3 || key.length > 4) {
     throw new InvalidArgumentError(`${what} must be a tuple [namespace, set, userKey] (optionally with a digest), got ${describe(key)}`);
   }
-  const [ns, set, pk, digest] = key as unknown[];
+  const ns: unknown = key[0];
+  const set: unknown = key[1];
+  const pk: unknown = key[2];
+  const digest: unknown = key.length === 4 ? key[3] : undefined;
   if (set !== null && typeof set !== 'string') throw new InvalidArgumentError(`${what}: set must be a string or null, got ${describe(set)}`);
   if (digest !== undefined && !(digest instanceof Uint8Array)) throw new InvalidArgumentError(`${what}: digest must be 20 bytes (a Buffer or Uint8Array), got ${describe(digest)}`);
   try {
@@ -47,6 +50,22 @@ export function toCoreKey(key: unknown, what = 'key'): CoreKey {
     if (err instanceof InvalidArgumentError) throw new InvalidArgumentError(`${what}: ${err.message}`, { cause: err });
     throw err;
   }
+}
+
+/**
+ * Converts a list of key tuples; an error names the position (`"batch_read: keys[2]"`),
+ * a string built only when a key is bad.
+ */
+export function toCoreKeys(keys: readonly unknown[], what: string): CoreKey[] {
+  const out = new Array<CoreKey>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    try {
+      out[i] = toCoreKey(keys[i], what);
+    } catch {
+      out[i] = toCoreKey(keys[i], `${what}[${i}]`); // throws again, naming the position
+    }
+  }
+  return out;
 }
 
 /** Converts a core key to an aerospike_py key tuple. */

@@ -11,6 +11,10 @@ export type UserKey = string | number | bigint | BN | Buffer | Uint8Array;
 /** Length of a RIPEMD-160 digest. */
 export const DIGEST_SIZE = 20;
 
+/** The namespace and set name of the last key made: already checked (a hot-path shortcut). */
+let lastNamespace: string | null = null;
+let lastSet: string | null = null;
+
 /**
  * The address of a record: namespace, set, and the user key or its digest.
  *
@@ -35,8 +39,15 @@ export class Key {
    * @throws InvalidArgumentError on any invalid part
    */
   constructor(namespace: string, set: string | null | undefined, userKey: UserKey | null | undefined, digest?: Uint8Array) {
-    checkNamespace(namespace);
-    if (set != null) checkSetName(set);
+    // the names of the previous key were valid: skip re-checking the same strings
+    if (namespace !== lastNamespace) {
+      checkNamespace(namespace);
+      lastNamespace = namespace;
+    }
+    if (set != null && set !== lastSet) {
+      checkSetName(set);
+      lastSet = set;
+    }
     this.namespace = namespace;
     this.set = set == null || set === '' ? null : set;
     this.userKey = userKey == null ? null : normalizeUserKey(userKey);

@@ -56,9 +56,17 @@ export function isIntegralNumber(n: number): boolean {
  */
 export function writeIntegralNumber(buf: Buffer, n: number, offset: number, what: string): void {
   if (Number.isSafeInteger(n)) {
+    // two's complement halves, stored byte by byte (Buffer's writers validate on every call)
     const hi = Math.floor(n / 0x100000000);
-    buf.writeInt32BE(hi, offset);
-    buf.writeUInt32BE(n - hi * 0x100000000, offset + 4);
+    const lo = n - hi * 0x100000000;
+    buf[offset] = hi >>> 24;
+    buf[offset + 1] = hi >>> 16;
+    buf[offset + 2] = hi >>> 8;
+    buf[offset + 3] = hi;
+    buf[offset + 4] = lo >>> 24;
+    buf[offset + 5] = lo >>> 16;
+    buf[offset + 6] = lo >>> 8;
+    buf[offset + 7] = lo;
     return;
   }
   buf.writeBigInt64BE(toInt64(BigInt(n), what), offset);
