@@ -278,8 +278,9 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
     // The key's digest is a view of the frame, as blob values are (no copy).
     const digest = bufferView(body, digestAt, digestAt + 20);
     let key: Key;
-    if (userKey === null && ns === checkedNs && set === checkedSet) {
-      key = trustedKey(ns, set, digest);
+    if (ns === checkedNs && set === checkedSet && (userKey === null || typeof userKey === 'string' || Buffer.isBuffer(userKey) || (typeof userKey === 'number' ? Number.isSafeInteger(userKey) : typeof userKey === 'bigint' && !Number.isSafeInteger(Number(userKey))))) {
+      // names already checked; a user key decoded from the wire is already in normal form
+      key = trustedKey(ns, set, digest, userKey);
     } else {
       try {
         key = new Key(ns, set, typeof userKey === 'string' || typeof userKey === 'number' || typeof userKey === 'bigint' || Buffer.isBuffer(userKey) ? userKey : null, digest);

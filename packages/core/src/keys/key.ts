@@ -84,15 +84,17 @@ type KeyFields = { -readonly [K in 'namespace' | 'set' | 'userKey' | 'digest']: 
 
 /**
  * Internal (not exported by the package): a key from parts the caller has already checked
- * — a namespace and set validated for an earlier key, and a 20-byte digest it owns — built
+ * — a namespace and set validated for an earlier key, a 20-byte digest it owns, and a
+ * user key in its normal form (a string decoded from UTF-8, an integer as `readInt64`
+ * returns it, or a Buffer) — built
  * without validating them again or copying the digest. For hot decode paths such as
  * scan/query replies; it lives here so the fields of a `Key` are set in one module.
  */
-export function trustedKey(namespace: string, set: string | null, digest: Buffer): Key {
+export function trustedKey(namespace: string, set: string | null, digest: Buffer, userKey: string | number | bigint | Buffer | null = null): Key {
   const k = Object.create(Key.prototype) as KeyFields;
   k.namespace = namespace;
   k.set = set;
-  k.userKey = null;
+  k.userKey = userKey;
   k.digest = digest;
   return k as unknown as Key;
 }

@@ -34,8 +34,10 @@ export function toInt64(v: bigint | BN, what: string): bigint {
  * integer, else a `bigint`.
  */
 export function readInt64(buf: Buffer, offset: number): number | bigint {
-  const hi = buf.readInt32BE(offset);
-  const lo = buf.readUInt32BE(offset + 4);
+  // byte loads (Buffer's readers validate their arguments on every call); same bounds rule
+  if (!(offset >= 0 && offset + 8 <= buf.length)) throw new RangeError(`readInt64: offset ${offset} is outside a buffer of ${buf.length} bytes`);
+  const hi = ((buf[offset] as number) << 24) | ((buf[offset + 1] as number) << 16) | ((buf[offset + 2] as number) << 8) | (buf[offset + 3] as number);
+  const lo = (buf[offset + 4] as number) * 0x1000000 + (((buf[offset + 5] as number) << 16) | ((buf[offset + 6] as number) << 8) | (buf[offset + 7] as number));
   // Exact whenever the result is a safe integer (|value| < 2^53); -2^53 itself is not safe.
   const v = hi * 0x100000000 + lo;
   return Number.isSafeInteger(v) ? v : buf.readBigInt64BE(offset);
