@@ -1,4 +1,4 @@
-import { AerospikeError, InvalidArgumentError, ResultCode, type AbortStatus, type AerospikeClient, type Bins, type CommitStatus, type Txn } from '@aerospike-ts/core';
+import { InvalidArgumentError, type AbortStatus, type AerospikeClient, type Bins, type CommitStatus, type Txn } from '@aerospike-ts/core';
 import type { Behavior, Mode } from './behavior.js';
 import type { AnyBins, DataSet, Key, KeyOf, KeysOf } from './dataset.js';
 import type { FluentRecord } from './record-result.js';
@@ -12,6 +12,7 @@ import { IndexBuilder } from './index-builder.js';
 import { BackgroundTaskSession } from './background-task.js';
 import { InfoCommands } from './info-commands.js';
 import { keysOf } from './arg-checks.js';
+import { POINT_WRITE, PointRead } from './point-results.js';
 import { newTxn, runInTransaction, type TransactionHost, type TransactionOptions, type TransactionRetryOptions } from './transaction.js';
 
 /** The keys of a verb's arguments, in order (an untyped key takes the verb's bins type); `verb` names the call in errors. */
@@ -140,13 +141,12 @@ export class Session {
     return this.#get(key as Key<B>, mode);
   }
 
-  async #get<B extends object>(key: Key<B>, mode: Mode): Promise<FluentRecord<B> | null> {
+  #get<B extends object>(key: Key<B>, mode: Mode): Promise<FluentRecord<B> | null> {
     try {
-      const r = await this.#client.get(key.core, null, this.behavior.readPolicy('point', mode));
-      return { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl };
+      // core settles the command's one promise with the fluent record (or null)
+      return this.#client.get(key.core, null, this.behavior.readPolicy('point', mode), new PointRead<B>(key));
     } catch (err) {
-      if (err instanceof AerospikeError && err.resultCode === ResultCode.KEY_NOT_FOUND_ERROR) return null;
-      throw err;
+      return Promise.reject(err as Error);
     }
   }
 
@@ -169,8 +169,12 @@ export class Session {
     return this.#put(key as Key<B>, bins, mode);
   }
 
-  async #put<B extends object>(key: Key<B>, bins: object, mode: Mode): Promise<void> {
-    await this.#client.put(key.core, bins as Bins, this.behavior.writePolicy('point', mode, true));
+  #put<B extends object>(key: Key<B>, bins: object, mode: Mode): Promise<void> {
+    try {
+      return this.#client.put(key.core, bins as Bins, this.behavior.writePolicy('point', mode, true), POINT_WRITE);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
   /** `put` with a wrong argument or no bins: the builder reports it. */
