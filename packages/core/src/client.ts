@@ -561,7 +561,7 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
       if (typeof r !== 'object' || r === null || !BATCH_TYPES.has(r.type)) {
         throw new InvalidArgumentError(`batch record ${i}: type must be 'read', 'write', 'delete' or 'udf', got ${describeType(r === null || typeof r !== 'object' ? r : r.type)}`);
       }
-      checkKey(r.key, `batch record ${i}: key`);
+      if (!(r.key instanceof Key)) checkKey(r.key, `batch record ${i}: key`); // the message only when it fails
       checkRecordPolicy(i, r, checked);
       if (r.type !== 'read') writes = true;
       if (r.type === 'write' && (!Array.isArray(r.ops) || r.ops.length === 0)) throw new InvalidArgumentError(`batch record ${i}: a write needs at least one operation`);
@@ -983,7 +983,7 @@ function checkRecordPolicy(i: number, r: BatchRecord, checked: { readonly read: 
 
 function checkKeys(keys: readonly Key[]): readonly Key[] {
   if (!Array.isArray(keys) || keys.length === 0) throw new InvalidArgumentError('a batch needs a non-empty list of keys');
-  keys.forEach((k, i) => checkKey(k, `key ${i}`));
+  for (let i = 0; i < keys.length; i++) if (!(keys[i] instanceof Key)) checkKey(keys[i], `key ${i}`); // the message only when it fails
   return keys;
 }
 

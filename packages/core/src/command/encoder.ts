@@ -19,6 +19,7 @@ import {
 import { checkBinName, describeType } from '../util/validate.js';
 import type { HeaderSpec } from './header-bits.js';
 import type { Operation } from './operation.js';
+import { writeU32 } from '../wire/bytes.js';
 
 /**
  * The one single-record command encoder. Every front end builds its requests here.
@@ -328,13 +329,13 @@ function fieldsSize(prefix: Buffer, key: Key, x: TxnExtras): number {
 
 export function writeStringField(buf: Buffer, off: number, type: number, s: string): number {
   const len = buf.write(s, off + FIELD_HEADER_SIZE, 'utf8');
-  buf.writeUInt32BE(len + 1, off);
+  writeU32(buf, off, len + 1);
   buf[off + 4] = type;
   return off + FIELD_HEADER_SIZE + len;
 }
 
 export function writeBytesField(buf: Buffer, off: number, type: number, b: Uint8Array): number {
-  buf.writeUInt32BE(b.length + 1, off);
+  writeU32(buf, off, b.length + 1);
   buf[off + 4] = type;
   buf.set(b, off + FIELD_HEADER_SIZE);
   return off + FIELD_HEADER_SIZE + b.length;
@@ -382,7 +383,7 @@ export function writeOps(buf: Buffer, off: number, from: number, to: number): nu
     const name = binName[i];
     if (name !== null && name !== undefined) off += buf.write(name, off, 'utf8');
     off = writeValue(buf, off, i);
-    buf.writeUInt32BE(off - start - 4, start);
+    writeU32(buf, start, off - start - 4);
   }
   return off;
 }
@@ -412,7 +413,7 @@ function finish(key: Key, h: HeaderSpec, x: TxnExtras): Buffer {
     buf[off + 4] = FieldType.KEY;
     buf[off + 5] = userKeyParticleType(k);
     off = writeUserKeyValue(buf, off + 6, k);
-    buf.writeUInt32BE(off - start - 4, start);
+    writeU32(buf, start, off - start - 4);
   }
   if (x.filter !== null) off = writeBytesField(buf, off, FieldType.FILTER_EXP, x.filter);
   if (x.udf !== undefined) {

@@ -11,6 +11,7 @@ import type { IndexFilter } from './index-filter.js';
 import type { Operation } from './operation.js';
 import type { PartitionStatus } from './partition-filter.js';
 import { internUtf8, messageBody, newSingleReply, parseOps, readReplyHeaderInto } from './record-parser.js';
+import { readU32 } from '../wire/bytes.js';
 
 /** What one node command of a scan or query asks for. */
 export interface QueryRequestSpec {
@@ -235,7 +236,7 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
     let bval: bigint | null = null;
     for (let i = 0; i < h.fieldCount; i++) {
       if (bodyEnd - off < 5) throw new ParseError('scan/query reply truncated inside a field header');
-      const size = body.readUInt32BE(off);
+      const size = readU32(body, off);
       if (size < 1 || size > bodyEnd - off - 4) throw new ParseError(`scan/query reply field claims ${size} bytes, beyond the message`);
       const type = body[off + 4];
       const start = off + 5;
@@ -308,7 +309,7 @@ function sameBytes(body: Buffer, at: number, len: number, start: number, end: nu
 function skip(body: Buffer, off: number, n: number): number {
   for (let i = 0; i < n; i++) {
     if (body.length - off < 4) throw new ParseError('scan/query reply truncated');
-    const size = body.readUInt32BE(off);
+    const size = readU32(body, off);
     if (size > body.length - off - 4) throw new ParseError('scan/query reply item beyond the message');
     off += 4 + size;
   }

@@ -3,6 +3,7 @@ import { decodeParticle, utf8Slice } from '../values/particle.js';
 import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
 import { decompressFrame } from '../wire/compression.js';
 import { CITRUS_EPOCH_SECONDS, MessageType, MSG_HEADER_SIZE, OPERATION_HEADER_SIZE, PROTO_HEADER_SIZE } from '../wire/constants.js';
+import { readU16, readU32 } from '../wire/bytes.js';
 
 /** Header fields of one AS_MSG reply message. */
 export interface ReplyHeader {
@@ -107,18 +108,18 @@ export function readReplyHeaderInto(body: Buffer, off: number, h: { -readonly [K
   h.info3 = body[off + 3] as number;
   h.info4 = body[off + 4] as number;
   h.resultCode = body[off + 5] as number;
-  h.generation = body.readUInt32BE(off + 6);
-  h.voidTime = body.readUInt32BE(off + 10);
-  h.batchIndex = body.readUInt32BE(off + 14);
-  h.fieldCount = body.readUInt16BE(off + 18);
-  h.opCount = body.readUInt16BE(off + 20);
+  h.generation = readU32(body, off + 6);
+  h.voidTime = readU32(body, off + 10);
+  h.batchIndex = readU32(body, off + 14);
+  h.fieldCount = readU16(body, off + 18);
+  h.opCount = readU16(body, off + 20);
 }
 
 /** Skips `n` fields starting at `off`; returns the offset after them. */
 export function skipFields(body: Buffer, off: number, n: number, end: number): number {
   for (let i = 0; i < n; i++) {
     if (end - off < 4) throw new ParseError('reply truncated inside a field header');
-    const size = body.readUInt32BE(off);
+    const size = readU32(body, off);
     if (size < 1 || size > end - off - 4) throw new ParseError(`reply field claims ${size} bytes, beyond the message`);
     off += 4 + size;
   }
@@ -142,7 +143,7 @@ export function parseOps(
   let repeated: Set<string> | null = null;
   for (let i = 0; i < n; i++) {
     if (end - off < OPERATION_HEADER_SIZE) throw new ParseError('reply truncated inside an op header');
-    const size = body.readUInt32BE(off);
+    const size = readU32(body, off);
     const particle = body[off + 5] as number;
     const nameLen = body[off + 7] as number;
     if (size < 4 + nameLen || size > end - off - 4) throw new ParseError(`reply op claims ${size} bytes, beyond the message`);

@@ -1,5 +1,6 @@
 import { ParseError } from '../errors/client-errors.js';
 import { MAX_REPLY_BODY, PROTO_HEADER_SIZE, PROTO_VERSION } from './constants.js';
+import { readU48, writeU48 } from './bytes.js';
 
 /**
  * Writes the 8-byte proto header: version 2, message type, 48-bit big-endian body length.
@@ -7,7 +8,7 @@ import { MAX_REPLY_BODY, PROTO_HEADER_SIZE, PROTO_VERSION } from './constants.js
 export function writeProtoHeader(buf: Buffer, offset: number, type: number, bodyLength: number): void {
   buf[offset] = PROTO_VERSION;
   buf[offset + 1] = type;
-  buf.writeUIntBE(bodyLength, offset + 2, 6);
+  writeU48(buf, offset + 2, bodyLength);
 }
 
 /** Message type of a proto header at `offset`. */
@@ -32,7 +33,7 @@ export function checkReplyHeader(buf: Buffer, offset: number, maxBody = MAX_REPL
     throw new ParseError(`reply has protocol version ${version}, expected ${PROTO_VERSION}`);
   }
   if (type < 1 || type > 4) throw new ParseError(`reply has unknown message type ${type}`);
-  const length = buf.readUIntBE(offset + 2, 6);
+  const length = readU48(buf, offset + 2);
   if (length > maxBody) {
     throw new ParseError(`reply claims a ${length}-byte body, over the ${maxBody}-byte limit`);
   }
