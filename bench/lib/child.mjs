@@ -126,6 +126,8 @@ async function main() {
     keysFound: cfg.workload === 'batch' ? found : undefined,
     latencyUs: { p50: q(50), p99: q(99), p999: q(99.9), max: hist.maxValue, mean: hist.mean },
     cpuUsPerOp: ops > 0 ? (cpu.user + cpu.system) / ops : null,
+    // user time alone: the JavaScript (and V8) part; system time is mostly the socket calls
+    cpuUserUsPerOp: ops > 0 ? cpu.user / ops : null,
     cpuUsPerCall: calls > 0 ? (cpu.user + cpu.system) / calls : null,
     cpuUtilisation: (cpu.user + cpu.system) / 1e6 / seconds,
     peakRssMiB: process.resourceUsage().maxRSS / 1024

@@ -106,19 +106,19 @@ export function markdown({ meta, rows, impls }) {
   L.push('');
 
   L.push('## Details', '');
-  L.push('| workload | in flight | implementation | throughput | × raw | p50 µs | p99 µs | p99.9 µs | p99 × raw | CPU µs/op | CPU × raw | peak RSS MiB |');
-  L.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  L.push('| workload | in flight | implementation | throughput | × raw | p50 µs | p99 µs | p99.9 µs | p99 × raw | CPU µs/op | CPU × raw | user CPU µs/op | peak RSS MiB |');
+  L.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of sortRows(rows, impls)) {
     if (r.rounds === 0) {
-      L.push(`| ${r.workload} | ${r.inFlight} | ${LABELS[r.impl] ?? r.impl} | failed: ${String(r.error ?? '').split('\n')[0].replace(/\|/g, '/').slice(0, 120)} | | | | | | | | |`);
+      L.push(`| ${r.workload} | ${r.inFlight} | ${LABELS[r.impl] ?? r.impl} | failed: ${String(r.error ?? '').split('\n')[0].replace(/\|/g, '/').slice(0, 120)} | | | | | | | | | |`);
       continue;
     }
     L.push(
-      `| ${r.workload} | ${r.inFlight} | ${LABELS[r.impl] ?? r.impl} | ${int(r.opsPerSec)} ${UNITS[r.workload]} | ${r.impl === 'raw' ? '1' : fix(r.ratio)} | ${us(r.p50)} | ${us(r.p99)} | ${us(r.p999)} | ${r.impl === 'raw' ? '1' : fix(r.p99Ratio)} | ${fix(r.cpuUsPerOp, 1)} | ${r.impl === 'raw' ? '1' : fix(r.cpuRatio)} | ${fix(r.peakRssMiB, 0)} |`
+      `| ${r.workload} | ${r.inFlight} | ${LABELS[r.impl] ?? r.impl} | ${int(r.opsPerSec)} ${UNITS[r.workload]} | ${r.impl === 'raw' ? '1' : fix(r.ratio)} | ${us(r.p50)} | ${us(r.p99)} | ${us(r.p999)} | ${r.impl === 'raw' ? '1' : fix(r.p99Ratio)} | ${fix(r.cpuUsPerOp, 1)} | ${r.impl === 'raw' ? '1' : fix(r.cpuRatio)} | ${r.cpuUserUsPerOp == null ? '' : fix(r.cpuUserUsPerOp, 1)} | ${fix(r.peakRssMiB, 0)} |`
     );
   }
   L.push('');
-  L.push('Latency of a batch is per batch call, of a scan per full scan; CPU of a scan is per record. Errors during measurement:', '');
+  L.push('Latency of a batch is per batch call, of a scan per full scan; CPU of a scan is per record; user CPU is the part spent outside the kernel (JavaScript, V8, libuv), the rest being mostly the socket system calls. Errors during measurement:', '');
   const errs = rows.filter((r) => r.errors > 0);
   if (errs.length === 0) L.push('none.', '');
   else for (const r of errs) L.push(`- ${r.impl} ${r.workload}@${r.inFlight}: ${r.errors} (${String(r.error ?? '').split('\n')[0]})`);

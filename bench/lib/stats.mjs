@@ -51,6 +51,8 @@ export function summarize(runs) {
       p999: median(ok.map((r) => r.latencyUs.p999)),
       p99Ratio: median(ratios.p99),
       cpuUsPerOp: median(ok.map((r) => r.cpuUsPerOp)),
+      // user time alone (JavaScript and V8; system time is mostly the socket calls); null for older runs
+      cpuUserUsPerOp: ok.every((r) => typeof r.cpuUserUsPerOp === 'number') ? median(ok.map((r) => r.cpuUserUsPerOp)) : null,
       cpuRatio: median(ratios.cpu),
       peakRssMiB: median(ok.map((r) => r.peakRssMiB))
     });

@@ -14,7 +14,12 @@ export const ExpType = Object.freeze({ NIL: 0, BOOL: 1, INT: 2, STRING: 3, LIST:
 /** An expression value type. */
 export type ExpType = (typeof ExpType)[keyof typeof ExpType];
 
-/** Regex flags for {@link Exp.regexCompare}. */
+/**
+ * Regex flags for {@link Exp.regexCompare}, with the values the official clients use.
+ * The server passes them to the C library's `regcomp`; with glibc (Linux builds) 4 means
+ * REG_NEWLINE and 8 REG_NOSUB, so there `NOSUB` acts as newline-sensitive matching and
+ * `NEWLINE` as no-subexpression reporting (which changes nothing for a yes/no match).
+ */
 export const RegexFlag = Object.freeze({ NONE: 0, EXTENDED: 1, ICASE: 2, NOSUB: 4, NEWLINE: 8 } as const);
 
 /** Expression read flags. */
@@ -177,8 +182,10 @@ export const Exp = Object.freeze({
       check(target, 'regexCompare').write(w);
     }),
   geoCompare: (a: ExpNode, b: ExpNode): ExpNode => node(8, check(a, 'geoCompare'), check(b, 'geoCompare')),
-  and: (...e: ExpNode[]): ExpNode => variadic(16, 'and', e),
-  or: (...e: ExpNode[]): ExpNode => variadic(17, 'or', e),
+  /** True when every expression is; with one expression, that expression itself (the server refuses a one-operand `and`). */
+  and: (...e: ExpNode[]): ExpNode => (e.length === 1 ? check(e[0], 'and argument 1') : variadic(16, 'and', e)),
+  /** True when any expression is; with one expression, that expression itself (the server refuses a one-operand `or`). */
+  or: (...e: ExpNode[]): ExpNode => (e.length === 1 ? check(e[0], 'or argument 1') : variadic(17, 'or', e)),
   not: (e: ExpNode): ExpNode => node(18, check(e, 'not')),
   exclusive: (...e: ExpNode[]): ExpNode => variadic(19, 'exclusive', e),
   add: (...e: ExpNode[]): ExpNode => variadic(20, 'add', e),
