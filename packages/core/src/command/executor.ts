@@ -270,19 +270,7 @@ class SingleRun<T, R> implements ReplyHandler {
       return;
     }
     this.#finished();
-    const adapter = this.#adapter;
-    if (adapter === null) {
-      this.#resolve(result as unknown as R);
-      return;
-    }
-    let value: R;
-    try {
-      value = adapter.value(result);
-    } catch (thrown) {
-      this.#reject(thrown as Error);
-      return;
-    }
-    this.#resolve(value);
+    this.#deliver(true, result);
   }
 
   /** The request failed (called by the connection, which closed itself). */
@@ -358,16 +346,22 @@ class SingleRun<T, R> implements ReplyHandler {
       failure = unexpected as Error;
     }
     this.#finished();
+    this.#deliver(false, failure);
+  }
+
+  /** Settles the command's promise with its result or failure, through the adapter when there is one. */
+  #deliver(ok: boolean, outcome: unknown): void {
     const adapter = this.#adapter;
     if (adapter === null) {
-      this.#reject(failure);
+      if (ok) this.#resolve(outcome as R);
+      else this.#reject(outcome as Error);
       return;
     }
     let value: R;
     try {
-      value = adapter.failure(failure);
+      value = ok ? adapter.value(outcome as T) : adapter.failure(outcome as Error);
     } catch (thrown) {
-      this.#reject(thrown as Error);
+      this.#reject(thrown as Error); // what the adapter threw: its value failed, or the front end's error
       return;
     }
     this.#resolve(value);
