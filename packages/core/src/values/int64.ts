@@ -1,5 +1,6 @@
 import BN from 'bn.js';
 import { InvalidArgumentError } from '../errors/client-errors.js';
+import { writeU32 } from '../wire/bytes.js';
 
 const TWO_63 = 2 ** 63;
 
@@ -61,14 +62,8 @@ export function writeIntegralNumber(buf: Buffer, n: number, offset: number, what
     // two's complement halves, stored byte by byte (Buffer's writers validate on every call)
     const hi = Math.floor(n / 0x100000000);
     const lo = n - hi * 0x100000000;
-    buf[offset] = hi >>> 24;
-    buf[offset + 1] = hi >>> 16;
-    buf[offset + 2] = hi >>> 8;
-    buf[offset + 3] = hi;
-    buf[offset + 4] = lo >>> 24;
-    buf[offset + 5] = lo >>> 16;
-    buf[offset + 6] = lo >>> 8;
-    buf[offset + 7] = lo;
+    writeU32(buf, offset, hi >>> 0);
+    writeU32(buf, offset + 4, lo);
     return;
   }
   buf.writeBigInt64BE(toInt64(BigInt(n), what), offset);
