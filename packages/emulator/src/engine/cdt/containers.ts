@@ -1,5 +1,5 @@
 import { CdtCode, fail } from './cdt-error.js';
-import { arrayHeader, extHeader, isExtAt, mapHeader, readArrayHeader, readExt, readMapHeader, skip } from './msgpack-value.js';
+import { arrayHeader, extHeader, isExtAt, mapHeader, readArrayHeader, readMapHeader, readOrderMarker, skip } from './msgpack-value.js';
 import { LIST_ORDERED, MAP_KV_ORDERED } from './normalize.js';
 
 /**
@@ -39,16 +39,8 @@ export function isKeyOrderedMap(map: PackedMap): boolean {
 export function parseList(buf: Buffer, start = 0, end = buf.length): PackedList {
   const h = readArrayHeader(buf, start);
   if (h === undefined) return fail(CdtCode.PARAMETER);
-  let p = h.next;
-  let n = h.count;
-  let flags = 0;
-  if (n > 0 && isExtAt(buf, p)) {
-    const e = readExt(buf, p);
-    if (e === undefined) return fail(CdtCode.PARAMETER);
-    flags = e.type & LIST_ORDERED;
-    p = e.end;
-    n--;
-  }
+  const { flags, next, count: n } = readOrderMarker(buf, h.next, h.count, false, LIST_ORDERED, isExtAt);
+  let p = next;
   const items: Buffer[] = [];
   for (let i = 0; i < n; i++) {
     const q = skip(buf, p);
@@ -66,16 +58,8 @@ export function parseList(buf: Buffer, start = 0, end = buf.length): PackedList 
 export function parseMap(buf: Buffer, start = 0, end = buf.length): PackedMap {
   const h = readMapHeader(buf, start);
   if (h === undefined) return fail(CdtCode.PARAMETER);
-  let p = h.next;
-  let n = h.count;
-  let flags = 0;
-  if (n > 0 && isExtAt(buf, p)) {
-    const e = readExt(buf, p);
-    if (e === undefined) return fail(CdtCode.PARAMETER);
-    flags = e.type & MAP_KV_ORDERED;
-    p = skip(buf, e.end);
-    n--;
-  }
+  const { flags, next, count: n } = readOrderMarker(buf, h.next, h.count, true, MAP_KV_ORDERED, isExtAt);
+  let p = next;
   const keys: Buffer[] = [];
   const values: Buffer[] = [];
   for (let i = 0; i < n; i++) {

@@ -243,6 +243,28 @@ export interface ExtInfo {
   readonly end: number;
 }
 
+/** Where a list's or map's elements start once its order marker, if any, is read. */
+export interface MarkerRead {
+  /** The marker's ext type masked by the caller's flags (0 without a marker). */
+  readonly flags: number;
+  /** Position of the first element after the marker. */
+  readonly next: number;
+  /** Elements left after the marker. */
+  readonly count: number;
+}
+
+/**
+ * Reads the order marker a list or map may start with: an ext element (in a map, an ext
+ * key and its value). `isMarker` says whether the element at a position counts as one.
+ * @throws CdtError PARAMETER when the marker is not a whole ext item.
+ */
+export function readOrderMarker(buf: Buffer, start: number, count: number, inMap: boolean, mask: number, isMarker: (buf: Buffer, pos: number) => boolean): MarkerRead {
+  if (count === 0 || !isMarker(buf, start)) return { flags: 0, next: start, count };
+  const e = readExt(buf, start);
+  if (e === undefined) return fail(CdtCode.PARAMETER);
+  return { flags: e.type & mask, next: inMap ? skip(buf, e.end) : e.end, count: count - 1 };
+}
+
 /** Reads the ext item at `pos`; undefined when it is not an ext item. */
 export function readExt(buf: Buffer, pos: number): ExtInfo | undefined {
   const b = buf[pos];

@@ -14,6 +14,7 @@ import {
   readExt,
   readIntBits,
   readMapHeader,
+  readOrderMarker,
   skip,
   strHeader
 } from './msgpack-value.js';
@@ -92,17 +93,14 @@ function rewriteAt(buf: Buffer, pos: number, topLevel: boolean): Rewritten {
   return { out: rewriteScalar(buf, pos, end), next: end };
 }
 
+/** In a value being written, only a plain ext element is an order marker (not a wildcard or infinity). */
+function isPlainExt(buf: Buffer, pos: number): boolean {
+  return peekType(buf, pos) === MpType.EXT;
+}
+
 function rewriteList(buf: Buffer, count: number, start: number, topLevel: boolean): Rewritten {
-  let p = start;
-  let n = count;
-  let flags = 0;
-  if (n > 0 && peekType(buf, p) === MpType.EXT) {
-    const e = readExt(buf, p);
-    if (e === undefined) return fail(CdtCode.PARAMETER);
-    flags = e.type & (LIST_ORDERED | (topLevel ? PERSIST_INDEX : 0));
-    p = e.end;
-    n--;
-  }
+  const { flags, next, count: n } = readOrderMarker(buf, start, count, false, LIST_ORDERED | (topLevel ? PERSIST_INDEX : 0), isPlainExt);
+  let p = next;
   const parts: Buffer[] = [];
   let prevStart = -1;
   for (let i = 0; i < n; i++) {
@@ -118,16 +116,8 @@ function rewriteList(buf: Buffer, count: number, start: number, topLevel: boolea
 }
 
 function rewriteMap(buf: Buffer, count: number, start: number, topLevel: boolean): Rewritten {
-  let p = start;
-  let n = count;
-  let flags = 0;
-  if (n > 0 && peekType(buf, p) === MpType.EXT) {
-    const e = readExt(buf, p);
-    if (e === undefined) return fail(CdtCode.PARAMETER);
-    flags = e.type & (MAP_KV_ORDERED | (topLevel ? PERSIST_INDEX : 0));
-    p = skip(buf, e.end);
-    n--;
-  }
+  const { flags, next, count: n } = readOrderMarker(buf, start, count, true, MAP_KV_ORDERED | (topLevel ? PERSIST_INDEX : 0), isPlainExt);
+  let p = next;
   const entries: Array<{ key: Buffer; value: Buffer; srcKey: number }> = [];
   let needSort = false;
   let prevKey = -1;
