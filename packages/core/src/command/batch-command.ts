@@ -13,7 +13,7 @@ import { checkName, describeType } from '../util/validate.js';
 import type { BatchRecord, BatchWritePolicy } from './batch-records.js';
 import { addOps, addReadBins, beginOps, endOps, opsSize, writeBytesField, writeOps, writeStringField, writeTxnFields, type TxnFields } from './encoder.js';
 import { isReadHeader } from './operation.js';
-import { messageBody, newSingleReply, parseOps, readReplyHeaderInto, voidTimeToTtl, type ParseOptions } from './record-parser.js';
+import { gathering, messageBody, newSingleReply, parseOps, readReplyHeaderInto, voidTimeToTtl, type ParseOptions } from './record-parser.js';
 
 const BATCH_REPEAT = 0x01;
 const BATCH_MSG_GEN = 0x04;
@@ -364,7 +364,7 @@ export function parseBatchReply(frame: Buffer, options: DecodeOptions | undefine
   const end = body.length;
   let off = 0;
   const plain: ParseOptions | undefined = options;
-  const gather: ParseOptions = { ...options, gather: true };
+  const gather = gathering(options);
   const h = newSingleReply();
   const nowMs = Date.now();
   while (off < end) {

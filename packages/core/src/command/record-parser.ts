@@ -37,6 +37,20 @@ export interface ParseOptions extends DecodeOptions {
   readonly gather?: boolean;
 }
 
+const GATHER: ParseOptions = Object.freeze({ gather: true });
+const gatherOptions = new WeakMap<ParseOptions, ParseOptions>();
+
+/** `options` with `gather` set (operate and batch-write replies), made once per options object. */
+export function gathering(options: ParseOptions | undefined): ParseOptions {
+  if (options === undefined) return GATHER;
+  let g = gatherOptions.get(options);
+  if (g === undefined) {
+    g = Object.freeze({ ...options, gather: true });
+    gatherOptions.set(options, g);
+  }
+  return g;
+}
+
 // Names (bins, sets, namespaces) recur in every record of a reply: a small cache keyed by
 // their bytes hands out the same string again without decoding it (utf8Slice costs a
 // native call and a new string per use). Same bytes always give the same string.

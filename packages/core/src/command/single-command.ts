@@ -7,23 +7,10 @@ import type { ResolvedBasePolicy } from '../policy/policies.js';
 import { observeTxnReply } from '../txn/txn-observe.js';
 import type { DecodeOptions, DecodedBins, DecodedValue } from '../values/value-types.js';
 import type { SingleCommand } from './executor.js';
-import { newSingleReply, parseSingleReplyInto, voidTimeToTtl, type MutableSingleReply } from './record-parser.js';
+import { gathering, newSingleReply, parseSingleReplyInto, voidTimeToTtl, type MutableSingleReply } from './record-parser.js';
 
 /** Parsing is synchronous, so one reply object serves every single-record command. */
 const REPLY: MutableSingleReply = newSingleReply();
-
-/** Operate's decode options: the command's with `gather` set, made once per options object. */
-const GATHER: ResultOptions & { gather: true } = Object.freeze({ gather: true });
-const gatherOptions = new WeakMap<ResultOptions, ResultOptions>();
-function gathering(options: ResultOptions | undefined): ResultOptions {
-  if (options === undefined) return GATHER;
-  let g = gatherOptions.get(options);
-  if (g === undefined) {
-    g = Object.freeze({ ...options, gather: true });
-    gatherOptions.set(options, g);
-  }
-  return g;
-}
 
 /** Generation and TTL of a record. */
 export interface RecordMetadata {
