@@ -1,5 +1,5 @@
 import { CdtCode, fail } from './cdt-error.js';
-import { arrayHeader, extHeader, isExtAt, mapHeader, readArrayHeader, readMapHeader, readOrderMarker, skip } from './msgpack-value.js';
+import { NIL, arrayHeader, extHeader, isExtAt, mapHeader, readArrayHeader, readMapHeader, readOrderMarker, skip } from './msgpack-value.js';
 import { LIST_ORDERED, MAP_KV_ORDERED } from './normalize.js';
 
 /**
@@ -80,15 +80,13 @@ export function encodeList(list: PackedList): Buffer {
   return Buffer.concat([arrayHeader(n), ...list.items]);
 }
 
-const NIL_BYTE = Buffer.from([0xc0]);
-
 /**
  * The packed bytes of a map with `flags` (non-zero flags write the `c7 00 <flags>` / nil
  * marker pair first, as the server does for ordered maps and for map results).
  */
 export function encodeMapEntries(flags: number, keys: readonly Buffer[], values: readonly Buffer[]): Buffer {
   const n = keys.length;
-  const parts: Buffer[] = flags !== 0 ? [mapHeader(n + 1), extHeader(0, flags), NIL_BYTE] : [mapHeader(n)];
+  const parts: Buffer[] = flags !== 0 ? [mapHeader(n + 1), extHeader(0, flags), NIL] : [mapHeader(n)];
   for (let i = 0; i < n; i++) parts.push(keys[i] as Buffer, values[i] as Buffer);
   return Buffer.concat(parts);
 }

@@ -1,6 +1,6 @@
 import { CdtCode, fail } from './cdt-error.js';
 import { type PackedList, type PackedMap, encodeList, encodeMap, isOrderedList, parseList, parseMap } from './containers.js';
-import { MpType, arrayHeader, compare, extHeader, mapHeader, peekType, readArrayHeader, readInt64, readIntBits, skip } from './msgpack-value.js';
+import { MpType, NIL, arrayHeader, compare, extHeader, mapHeader, peekType, readArrayHeader, readInt64, readIntBits, skip } from './msgpack-value.js';
 import { LIST_ORDERED, rewriteValue } from './normalize.js';
 import { calcIndexCount } from './op-args.js';
 import { heapPicks, heapSelect, lowerBound, sortedPositions } from './order.js';
@@ -243,8 +243,6 @@ function mapStep(map: PackedMap, step: CtxStep, rest: readonly CtxStep[]): { lev
   return fail(CdtCode.OP_NOT_APPLICABLE);
 }
 
-const NIL_ITEM = Buffer.from([0xc0]);
-const NIL_VALUE = Buffer.from([0xc0]);
 
 /** Map order flags of a created map step. */
 function mapCreateFlags(type: number): number {
@@ -265,12 +263,12 @@ function wrap(step: CtxStep, inner: Buffer): Buffer {
     const key = rewriteValue(step.value) ?? fail(CdtCode.OP_NOT_APPLICABLE);
     const flags = mapCreateFlags(step.type);
     if (flags === 0) return Buffer.concat([mapHeader(1), key, inner]);
-    return Buffer.concat([mapHeader(2), extHeader(0, flags), NIL_VALUE, key, inner]);
+    return Buffer.concat([mapHeader(2), extHeader(0, flags), NIL, key, inner]);
   }
   let idx = Number(stepIndex(step));
   if (idx === -1) idx = 0;
   const cr = createBits(step.type) & ~CtxType.CREATE_PERSIST_INDEX;
-  if (cr === CtxType.CREATE_LIST_UNBOUND) return Buffer.concat([arrayHeader(idx + 1), ...new Array<Buffer>(idx).fill(NIL_ITEM), inner]);
+  if (cr === CtxType.CREATE_LIST_UNBOUND) return Buffer.concat([arrayHeader(idx + 1), ...new Array<Buffer>(idx).fill(NIL), inner]);
   if (cr === CtxType.CREATE_LIST_ORDERED) return Buffer.concat([arrayHeader(2), extHeader(0, LIST_ORDERED), inner]);
   return Buffer.concat([arrayHeader(1), inner]);
 }
@@ -304,7 +302,7 @@ export function rebuild(dug: DigResult, element: Buffer): Buffer {
     const at = dug.create.index as number;
     if (last.list !== undefined) {
       const list = last.list;
-      const items = [...list.items.slice(0, at), ...new Array<Buffer>(dug.create.pad).fill(NIL_ITEM), bytes, ...list.items.slice(at)];
+      const items = [...list.items.slice(0, at), ...new Array<Buffer>(dug.create.pad).fill(NIL), bytes, ...list.items.slice(at)];
       const placed = isOrderedList(list) && list.items.length >= 1 ? reposition(list.items, items, at + dug.create.pad) : items;
       bytes = encodeList({ flags: list.flags, items: placed });
     } else {

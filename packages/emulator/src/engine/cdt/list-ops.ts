@@ -1,7 +1,7 @@
 import { CdtCode, fail } from './cdt-error.js';
-import { type PackedList, isOrderedList } from './containers.js';
+import { type PackedList, isOrderedList, parseList } from './containers.js';
 import { findItems } from './find-items.js';
-import { MpType, compare, isExtAt, packDouble, packInt, peekType, readArrayHeader, readDouble, readInt64, skip } from './msgpack-value.js';
+import { MpType, NIL, compare, packDouble, packInt, peekType, readArrayHeader, readDouble, readInt64 } from './msgpack-value.js';
 import { LIST_ORDERED, PERSIST_INDEX, rewriteValue } from './normalize.js';
 import { ALL, asIndex, asUint, asValue, calcIndexCount, calcRelIndexCount, isKnownOp, readArgs, type CdtOp } from './op-args.js';
 import { argListItems, countResult, outcome, selectRange, runsMask, runsPositionsResult, trimmedIndexes } from './select-common.js';
@@ -471,28 +471,12 @@ function storable(v: Buffer): Buffer {
 }
 
 /** Elements of a list argument (its own order marker dropped). */
-function payloadItems(payload: Buffer): Buffer[] {
-  const h = readArrayHeader(payload, 0);
-  if (h === undefined) return fail(CdtCode.PARAMETER);
-  let p = h.next;
-  let n = h.count;
-  if (n !== 0 && isExtAt(payload, p)) {
-    p = skip(payload, p);
-    n--;
-  }
-  const items: Buffer[] = [];
-  for (let i = 0; i < n; i++) {
-    const q = skip(payload, p);
-    items.push(payload.subarray(p, q));
-    p = q;
-  }
-  return items;
+function payloadItems(payload: Buffer): readonly Buffer[] {
+  return parseList(payload).items;
 }
 
-const NIL_ITEM = Buffer.from([0xc0]);
-
 /** packed_list_insert. */
-function insert(c: Ctx, list: PackedList, index: bigint, values: Buffer[], isList: boolean, mod: bigint, setResult: boolean): ListOutcome {
+function insert(c: Ctx, list: PackedList, index: bigint, values: readonly Buffer[], isList: boolean, mod: bigint, setResult: boolean): ListOutcome {
   const n = list.items.length;
   const res = (v: number): ResultValue => (setResult ? intResult(v) : null);
   if (isList && values.length === 0) return c.env.created ? { result: res(n), next: list } : { result: res(n) };
@@ -507,7 +491,8 @@ function insert(c: Ctx, list: PackedList, index: bigint, values: Buffer[], isLis
   let add = values;
   if ((mod & Mod.UNIQUE) !== 0n) {
     if (isList) {
-      add = [];
+      const unique: Buffer[] = [];
+      add = unique;
       let skipped = 0;
       for (let i = 0; i < values.length; i++) {
         const v = values[i] as Buffer;
@@ -523,7 +508,7 @@ function insert(c: Ctx, list: PackedList, index: bigint, values: Buffer[], isLis
               break;
             }
           }
-          if (!dup) add.push(v);
+          if (!dup) unique.push(v);
         } else if (doPartial(mod)) {
           skipped++;
         } else {
@@ -536,7 +521,7 @@ function insert(c: Ctx, list: PackedList, index: bigint, values: Buffer[], isLis
     }
   }
   const items = list.items.slice(0, uindex);
-  for (let i = n; i < uindex; i++) items.push(NIL_ITEM);
+  for (let i = n; i < uindex; i++) items.push(NIL);
   items.push(...add, ...list.items.slice(uindex));
   return { result: res(items.length), next: withItems(list, items) };
 }
@@ -551,7 +536,7 @@ function addOrdered(c: Ctx, list: PackedList, value: Buffer, mod: bigint): ListO
 }
 
 /** packed_list_add_items_ordered. */
-function addItemsOrdered(c: Ctx, list: PackedList, values: Buffer[], mod: bigint): ListOutcome {
+function addItemsOrdered(c: Ctx, list: PackedList, values: readonly Buffer[], mod: bigint): ListOutcome {
   const n = list.items.length;
   if (values.length === 0) return c.env.created ? { result: intResult(n), next: list } : { result: intResult(n) };
   const order = sortedPositions(values.length, (i, j) => compare(values[i] as Buffer, values[j] as Buffer));

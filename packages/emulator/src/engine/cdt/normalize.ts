@@ -2,6 +2,7 @@ import { CdtCode, CdtError, fail } from './cdt-error.js';
 import {
   BYTES_BLOB,
   MpType,
+  NIL,
   arrayHeader,
   compare,
   extHeader,
@@ -36,8 +37,6 @@ export const MAP_K_ORDERED = 0x01;
 export const MAP_KV_ORDERED = 0x03;
 /** Persisted-index flag (ext type bit); never visible to clients. */
 export const PERSIST_INDEX = 0x10;
-
-const ORDER_MARKER_NIL = Buffer.from([0xc0]);
 
 /** Whether the item at `pos` may be a map key (integer, string, or blob with the blob type byte). */
 export function isMapKey(buf: Buffer, pos: number): boolean {
@@ -144,7 +143,7 @@ function rewriteMap(buf: Buffer, count: number, start: number, topLevel: boolean
     }
   }
   const visible = flags & MAP_KV_ORDERED;
-  const head = visible !== 0 ? [mapHeader(n + 1), extHeader(0, visible), ORDER_MARKER_NIL] : [mapHeader(n)];
+  const head = visible !== 0 ? [mapHeader(n + 1), extHeader(0, visible), NIL] : [mapHeader(n)];
   const parts: Buffer[] = [];
   for (const e of entries) parts.push(e.key, e.value);
   return { out: Buffer.concat([...head, ...parts]), next: p };

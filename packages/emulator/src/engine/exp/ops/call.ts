@@ -14,13 +14,12 @@
 import type { Particle } from '../../../model/particle.js';
 import { Op } from '../../../protocol/constants.js';
 import { applyCdtOperation } from '../../cdt/index.js';
+import { CdtCode } from '../../cdt/cdt-error.js';
 import { CallSystem, particleTypeOf, PType, VType } from '../exp-codes.js';
 import { ExpUnsupportedError } from '../exp-errors.js';
 import type { CallPart, ExpTree } from '../exp-tree.js';
 import { fromParticle, NIL, toMsgpack, toParticle, UNKNOWN, type Evaluated, type ExpValue } from '../exp-values.js';
 
-/** Result codes of the CDT engine that mean "not emulated" rather than a server failure. */
-const UNSUPPORTED_FEATURE = 16;
 
 /** The call's target as the bin the operation applies to. */
 function targetParticle(t: ExpValue): Particle | undefined {
@@ -63,7 +62,7 @@ export function evaluateCall(type: number, system: number, parts: readonly CallP
   const payload: Particle = { type: PType.BLOB, data: Buffer.concat(bytes) };
   const r = applyCdtOperation(modify ? Op.CDT_MODIFY : Op.CDT_READ, '', current, payload);
   if (!r.ok) {
-    if (r.resultCode === UNSUPPORTED_FEATURE) throw new ExpUnsupportedError('a collection operation the CDT engine does not emulate');
+    if (r.resultCode === CdtCode.UNSUPPORTED_FEATURE) throw new ExpUnsupportedError('a collection operation the CDT engine does not emulate');
     return UNKNOWN;
   }
   const out = modify ? (r.newValue === undefined ? current : r.newValue) : r.result;
