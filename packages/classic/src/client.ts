@@ -241,8 +241,7 @@ export class AsyncClient {
     // no concurrency limit: straight to the core client, no closure and no extra async frame
     try {
       checkDict(bins, 'put: bins');
-      const p = policy == null && meta == null ? undefined : writePolicy(policy, meta);
-      return this.#c().put(toCoreKey(key, 'put: key'), bins as never, p, PUT_RESULT);
+      return this.#c().put(toCoreKey(key, 'put: key'), bins as never, writePolicy(policy, meta), PUT_RESULT);
     } catch (err) {
       return Promise.reject(toClassicError(err) as Error);
     }
@@ -257,8 +256,7 @@ export class AsyncClient {
   get<B = DecodedBins>(key: Key, policy?: ReadPolicy | null): Promise<Record<B>> {
     if (this.#gate !== null) return this.#getGated<B>(key, policy);
     try {
-      const p = policy == null ? undefined : readPolicy(policy);
-      return this.#c().get(toCoreKey(key, 'get: key'), null, p, GET_RESULT as ResultAdapter<AerospikeRecord, Record<B>>);
+      return this.#c().get(toCoreKey(key, 'get: key'), null, readPolicy(policy), GET_RESULT as ResultAdapter<AerospikeRecord, Record<B>>);
     } catch (err) {
       return Promise.reject(toClassicError(err) as Error);
     }

@@ -191,13 +191,18 @@ function convert(kind: string, spec: Spec, policy: object | null | undefined): R
   return out;
 }
 
+/** No policy given: one frozen empty object, which core resolves to its defaults once. */
+const NO_POLICY: Readonly<Record<string, never>> = Object.freeze({});
+
 /** aerospike_py read policy → core read policy. */
 export function readPolicy(p: ReadPolicy | null | undefined): CoreReadPolicy {
+  if (p == null) return NO_POLICY;
   return convert('read', READ, p) as CoreReadPolicy;
 }
 
 /** aerospike_py write policy plus `meta` → core write policy (meta wins). */
 export function writePolicy(p: WritePolicy | null | undefined, meta?: WriteMeta | null): CoreWritePolicy {
+  if (p == null && meta == null) return NO_POLICY;
   const out = convert('write', WRITE, p);
   if (meta != null) {
     if (typeof meta !== 'object' || Array.isArray(meta)) throw new InvalidArgumentError(`meta must be a dict, got ${describe(meta)}`);
