@@ -6,6 +6,9 @@ export interface WriteOverrides {
   readonly durableDelete?: boolean;
 }
 
+/** The overrides of a chain that set none. */
+const NO_OVERRIDES: WriteOverrides = Object.freeze({});
+
 /**
  * Record-level write settings shared by the record, UDF and background builders: when
  * the records expire and whether deletes leave a tombstone. What the chain sets overrides
@@ -66,9 +69,10 @@ export abstract class WriteOptions {
     return this;
   }
 
-  /** What the chain set: apply over the behavior's write policy. */
+  /** What the chain set: apply over the behavior's write policy (one shared empty object when nothing was set). */
   protected writeOverrides(): WriteOverrides {
     const durable = this.#durable ?? this.#durableDefault;
-    return { ...(this.#ttl === undefined ? {} : { ttl: this.#ttl }), ...(durable === undefined ? {} : { durableDelete: durable }) };
+    if (this.#ttl === undefined) return durable === undefined ? NO_OVERRIDES : { durableDelete: durable };
+    return durable === undefined ? { ttl: this.#ttl } : { ttl: this.#ttl, durableDelete: durable };
   }
 }
