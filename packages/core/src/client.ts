@@ -23,7 +23,7 @@ import {
 import { AerospikeError } from './errors/aerospike-error.js';
 import { executorTransport } from './txn/txn-command.js';
 import { TxnCoordinator, type AbortStatus, type CommitStatus } from './txn/txn-roll.js';
-import { Txn } from './txn/txn.js';
+import { namespaceMismatch, Txn } from './txn/txn.js';
 import { ClientClosedError, InvalidArgumentError } from './errors/client-errors.js';
 import { ResultCode } from './errors/result-code.js';
 import { serverError } from './errors/server-errors.js';
@@ -946,7 +946,7 @@ function checkTxnNamespace(txn: Txn, keys: readonly Key[]): void {
   let ns = txn.namespace;
   for (const k of keys) {
     if (ns === null) ns = k.namespace;
-    else if (k.namespace !== ns) throw new InvalidArgumentError(`a transaction uses one namespace: it started in '${ns}', a command used '${k.namespace}'`);
+    else if (k.namespace !== ns) throw namespaceMismatch(ns, k.namespace);
   }
 }
 

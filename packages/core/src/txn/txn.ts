@@ -89,7 +89,7 @@ export class Txn {
   setNamespace(namespace: string): void {
     this.checkOpen();
     if (this.#namespace === null) this.#namespace = namespace;
-    else if (this.#namespace !== namespace) throw new InvalidArgumentError(`a transaction uses one namespace: it started in '${this.#namespace}', a command used '${namespace}'`);
+    else if (this.#namespace !== namespace) throw namespaceMismatch(this.#namespace, namespace);
   }
 
   /** @throws InvalidArgumentError unless the transaction is still open. */
@@ -133,4 +133,9 @@ export class Txn {
   setState(state: TxnState): void {
     this.#state = state;
   }
+}
+
+/** The error for a command whose namespace is not its transaction's (`bound`). */
+export function namespaceMismatch(bound: string, used: string): InvalidArgumentError {
+  return new InvalidArgumentError(`a transaction uses one namespace: it started in '${bound}', a command used '${used}'`);
 }
