@@ -5,7 +5,7 @@ import { Double } from '../values/double.js';
 import { ListReturnType } from '../ops/list-operations.js';
 import { HllExp, ListExp } from './cdt-exp.js';
 import { buildPath, EXP_TYPE, pathStaticType } from './compile-path.js';
-import { parseAelText, type AelType as T, type Ast } from './parser.js';
+import { checkInt64Literal, parseAelText, type AelType as T, type Ast } from './parser.js';
 
 const META_TYPE: { readonly [fn: string]: T } = {
   ttl: 'int', voidTime: 'int', lastUpdate: 'int', sinceUpdate: 'int', setName: 'string', keyExists: 'bool', isTombstone: 'bool', recordSize: 'int', digestModulo: 'int', deviceSize: 'int', memorySize: 'int'
@@ -19,7 +19,6 @@ const HLL_TYPE: { readonly [fn: string]: T } = {
   hllIntersectCount: 'int',
   hllSimilarity: 'float'
 };
-const INT64_MAX = 2n ** 63n - 1n;
 const COMPARE = new Set(['==', '!=', '>', '>=', '<', '<=']);
 const ARITH = new Set(['+', '-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>']);
 /** Calls whose result has the type of their arguments. */
@@ -199,7 +198,7 @@ function compileTree(ast: Ast, text: string): AelProgram {
   function buildNode(a: Ast): ExpNode {
     switch (a.k) {
       case 'lit':
-        if (typeof a.v === 'bigint' && (a.v > INT64_MAX || a.v < -INT64_MAX - 1n)) throw new AelError(`integer ${a.v} is outside the signed 64-bit range`, text, a.col);
+        checkInt64Literal(a.v, text, a.col);
         return a.type === 'float' ? new ExpNode((w) => w.writeDouble(a.v as number)) : Exp.val(a.v);
       case 'bin':
         return Exp.bin(a.name, EXP_TYPE[a.type ?? types.get(a.name)?.t ?? 'int']);
@@ -260,7 +259,7 @@ function compileTree(ast: Ast, text: string): AelProgram {
           default: {
             const n = a.args[0];
             if (a.args.length !== 1 || n === undefined || n.k !== 'lit' || n.type !== 'int') throw new AelError('digestModulo takes one integer', text, a.col);
-            if (typeof n.v === 'bigint' && (n.v > INT64_MAX || n.v < -INT64_MAX - 1n)) throw new AelError(`integer ${n.v} is outside the signed 64-bit range`, text, n.col);
+            checkInt64Literal(n.v, text, n.col);
             return Exp.digestModulo(n.v as number);
           }
         }
@@ -274,7 +273,7 @@ function compileTree(ast: Ast, text: string): AelProgram {
         }
         if (a.arg.k === 'lit' && (a.arg.type === 'int' || a.arg.type === 'float')) {
           const v = a.arg.v;
-          if (typeof v === 'bigint' && -v < -INT64_MAX - 1n) throw new AelError(`integer -${v} is outside the signed 64-bit range`, text, a.col);
+          if (typeof v === 'bigint') checkInt64Literal(-v, text, a.col);
           return a.arg.type === 'float' ? new ExpNode((w) => w.writeDouble(-(v as number))) : Exp.val(typeof v === 'bigint' ? -v : -(v as number));
         }
         return Exp.sub(Exp.val(0), build(a.arg));

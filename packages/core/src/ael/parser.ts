@@ -232,7 +232,7 @@ export function parseAelText(text: string, args: readonly unknown[]): Ast {
       v = typeof a.arg.v === 'bigint' ? -a.arg.v : -(a.arg.v as number);
       float = a.arg.type === 'float';
     } else throw new AelError('list and map literals may only hold literal values', text, a.col);
-    if (typeof v === 'bigint' && (v > INT64_MAX || v < INT64_MIN)) throw new AelError(`integer ${v} is outside the signed 64-bit range`, text, a.col);
+    checkInt64Literal(v, text, a.col);
     if (float && typeof v === 'number' && Number.isInteger(v)) return new Double(v);
     return v;
   }
@@ -367,4 +367,9 @@ function checkDepth(root: Ast, text: string): void {
     if (d > MAX_AEL_DEPTH) throw new AelError(`expression nested more than ${MAX_AEL_DEPTH} levels deep; split long 'and'/'or' chains or use 'in [...]'`, text, a.col);
     for (const c of children(a)) stack.push([c, d + 1]);
   }
+}
+
+/** @throws AelError when an integer literal does not fit a signed 64-bit integer. */
+export function checkInt64Literal(v: unknown, text: string, col: number): void {
+  if (typeof v === 'bigint' && (v > INT64_MAX || v < INT64_MIN)) throw new AelError(`integer ${v} is outside the signed 64-bit range`, text, col);
 }
