@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Op, RecordExistsAction, ResultCode, type AerospikeClient, type DecodedBins, type BatchRecord, type BatchWritePolicy, type FilterExpression, type Operation } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
 import type { AnyBins, Key, KeyOf } from './dataset.js';
-import { commandMode } from './info-commands.js';
+import { modeOf } from './info-commands.js';
 import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions } from './record-result.js';
 import { checkReadOnly } from './bin-flags.js';
 import { BinOps } from './bin-ops.js';
@@ -145,7 +145,8 @@ export class BatchBuilder<B extends object = AnyBins> {
     checkOnError(options.onError);
     const first = this.#entries[0];
     if (first === undefined) throw new InvalidArgumentError('an empty batch: add entries with upsert/insert/…');
-    const mode = await commandMode(this.#client, first.key.namespace);
+    const known = modeOf(this.#client, first.key.namespace);
+    const mode = typeof known === 'string' ? known : await known;
     const reads = this.#entries.every((e) => e.verb === 'read' || e.verb === 'exists');
     const retryable = this.#entries.every((e) => isRetryableWrite(e.verb, e.ops, e.policy.generationPolicy !== undefined));
     const defaults = this.#behavior.writePolicy('batch', mode, retryable);

@@ -87,6 +87,8 @@ export class InfoCommands {
 }
 
 const modes = new WeakMap<AerospikeClient, Map<string, Promise<'ap' | 'sc'>>>();
+/** The modes already answered, per client: read synchronously on the command path. */
+const known = new WeakMap<AerospikeClient, Map<string, 'ap' | 'sc'>>();
 
 /**
  * The consistency mode of a namespace ('sc' for strong consistency), asked once per client
@@ -102,7 +104,16 @@ export function namespaceMode(client: AerospikeClient, namespace: string): Promi
   if (mode === undefined) {
     const cache = byNs;
     mode = new InfoCommands(client).isNamespaceSc(namespace).then(
-      (sc) => (sc ? 'sc' : 'ap'),
+      (sc) => {
+        const m = sc ? 'sc' : 'ap';
+        let answered = known.get(client);
+        if (answered === undefined) {
+          answered = new Map();
+          known.set(client, answered);
+        }
+        answered.set(namespace, m);
+        return m;
+      },
       (err: unknown) => {
         // not cached: the next command asks again
         cache.delete(namespace);
@@ -124,4 +135,13 @@ export async function commandMode(client: AerospikeClient, namespace: string): P
   } catch {
     return 'ap';
   }
+}
+
+/**
+ * The mode whose behavior settings a command on `namespace` uses: synchronously once the
+ * client has learned it (no await on the command path), else {@link commandMode}'s promise
+ * (an unknown namespace gives 'ap' and is asked again next time).
+ */
+export function modeOf(client: AerospikeClient, namespace: string): 'ap' | 'sc' | Promise<'ap' | 'sc'> {
+  return known.get(client)?.get(namespace) ?? commandMode(client, namespace);
 }

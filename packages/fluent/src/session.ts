@@ -2,7 +2,7 @@ import { InvalidArgumentError, type AbortStatus, type AerospikeClient, type Bins
 import type { Behavior, Mode } from './behavior.js';
 import type { AnyBins, DataSet, Key, KeyOf, KeysOf } from './dataset.js';
 import type { FluentRecord } from './record-result.js';
-import { WriteSegmentBuilder, modeOf, type BinName, type WriteVerb } from './write-builder.js';
+import { WriteSegmentBuilder, type BinName, type WriteVerb } from './write-builder.js';
 import { BatchBuilder } from './batch-builder.js';
 import { UdfBuilder } from './udf-builder.js';
 import { DataSet as DataSetClass, Key as KeyClass } from './dataset.js';
@@ -10,7 +10,7 @@ import { QueryBuilder } from './query-builder.js';
 import { indexPlanner, type QueryPlanner } from './query-planner.js';
 import { IndexBuilder } from './index-builder.js';
 import { BackgroundTaskSession } from './background-task.js';
-import { InfoCommands } from './info-commands.js';
+import { InfoCommands, modeOf } from './info-commands.js';
 import { keysOf } from './arg-checks.js';
 import { POINT_WRITE, PointRead } from './point-results.js';
 import { newTxn, runInTransaction, type TransactionHost, type TransactionOptions, type TransactionRetryOptions } from './transaction.js';

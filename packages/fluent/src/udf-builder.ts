@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type AerospikeClient, type DecodedBins, type Value } from '@aerospike-ts/core';
 import type { Behavior } from './behavior.js';
 import type { Key } from './dataset.js';
-import { commandMode } from './info-commands.js';
+import { modeOf } from './info-commands.js';
 import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions } from './record-result.js';
 import { UdfCall } from './udf-call.js';
 import { batchWritePolicy } from './write-builder.js';
@@ -40,7 +40,8 @@ export class UdfBuilder extends WriteOptions {
   async execute(options: ExecuteOptions = {}): Promise<RecordStream> {
     checkOnError(options.onError);
     const { module, fn, args } = this.#udf.spec('executeUdf()');
-    const mode = await commandMode(this.#client, (this.#keys[0] as Key<unknown>).namespace);
+    const known = modeOf(this.#client, (this.#keys[0] as Key<unknown>).namespace);
+    const mode = typeof known === 'string' ? known : await known;
     const results = await this.#client.batchApply(
       this.#keys.map((k) => k.core),
       module,

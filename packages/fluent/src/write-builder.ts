@@ -18,7 +18,7 @@ import { checkReadOnly, type SelectFromOptions, type WriteFromOptions } from './
 import { BinOps, type BinValue, type ExpInput } from './bin-ops.js';
 import type { Behavior, Mode } from './behavior.js';
 import type { AnyBins, Key } from './dataset.js';
-import { namespaceMode } from './info-commands.js';
+import { modeOf } from './info-commands.js';
 import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions, type FluentRecord } from './record-result.js';
 import { WriteOptions } from './write-options.js';
 import { binEntries, whereFilter } from './arg-checks.js';
@@ -68,36 +68,6 @@ export function batchWritePolicy(p: WritePolicy): BatchWritePolicy | undefined {
 function isEmpty(o: object): boolean {
   for (const k in o) if (Object.hasOwn(o, k)) return false;
   return true;
-}
-
-/** Namespace modes learned, per client: read synchronously once known. */
-const knownModes = new WeakMap<AerospikeClient, Map<string, Mode>>();
-
-/**
- * The mode whose behavior settings a command on `namespace` uses: synchronously once the
- * client has learned it (no await on the command path), else a promise of it. 'ap' when
- * the cluster cannot tell (an unknown namespace: the command itself then reports the
- * server's error); that answer is not kept, so the next command asks again.
- */
-export function modeOf(client: AerospikeClient, namespace: string): Mode | Promise<Mode> {
-  const hit = knownModes.get(client)?.get(namespace);
-  return hit ?? learnMode(client, namespace);
-}
-
-async function learnMode(client: AerospikeClient, namespace: string): Promise<Mode> {
-  let mode: Mode;
-  try {
-    mode = await namespaceMode(client, namespace);
-  } catch {
-    return 'ap';
-  }
-  let byNs = knownModes.get(client);
-  if (byNs === undefined) {
-    byNs = new Map();
-    knownModes.set(client, byNs);
-  }
-  byNs.set(namespace, mode);
-  return mode;
 }
 
 /**
