@@ -24,6 +24,7 @@ import { decodeParticle } from '../../../packages/core/src/values/particle.js';
 import { compressRequest, decompressFrame } from '../../../packages/core/src/wire/compression.js';
 import { MAX_REPLY_BODY } from '../../../packages/core/src/wire/constants.js';
 import { FrameDecoder } from '../../../packages/core/src/wire/frame-decoder.js';
+import { FeedResult, MessageSplitter, wholeMessagesEnd } from '../../../packages/core/src/wire/message-splitter.js';
 import { checkReplyHeader, protoBodyLength, protoType } from '../../../packages/core/src/wire/proto-header.js';
 import { InvalidArgumentError } from '../../../packages/core/src/errors/client-errors.js';
 import { canonText } from './canon.js';
@@ -127,6 +128,35 @@ export const TARGETS: readonly FuzzTarget[] = [
           got += f.length;
         }
         check(got + d.buffered === pushed, `frames (${got}) + buffered (${d.buffered}) != pushed (${pushed})`);
+      }
+    },
+    accepts: isParseError
+  },
+  {
+    name: 'message-splitter',
+    text: false,
+    seeds: (c) => [Buffer.concat(c.query.slice(0, 4)), ...c.query.slice(0, 20)],
+    generate: (rng) => Buffer.concat(Array.from({ length: rng.range(1, 4) }, () => withCompressed(rng, gen.queryReply(rng)))),
+    map: mapFrame,
+    run: (b) => {
+      // fed in random chunks: every run handed out is whole messages inside its buffer,
+      // and nothing is handed out after the end
+      const rng = new Rng(hashBytes(b));
+      const s = new MessageSplitter(rng.chance(0.8) ? MAX_REPLY_BODY : rng.pick([22, 1024, 65536]));
+      let fed = 0;
+      let done = false;
+      const sink = {
+        onMessages: (body: Buffer, start: number, end: number): boolean => {
+          check(!done, 'messages handed out after the end');
+          check(start >= 0 && end > start && end <= body.length, 'run outside its buffer');
+          check(wholeMessagesEnd(body, start, end) === end, 'run is not whole messages');
+          return rng.chance(0.05);
+        }
+      };
+      while (fed < b.length && !done) {
+        const n = Math.min(b.length - fed, rng.size(b.length) + 1);
+        fed += n;
+        done = s.feed(b.subarray(fed - n, fed), sink) === FeedResult.DONE;
       }
     },
     accepts: isParseError

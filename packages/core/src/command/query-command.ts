@@ -196,8 +196,17 @@ export interface QuerySink {
  */
 export function parseQueryFrame(frame: Buffer, namespace: string, options: DecodeOptions | undefined, sink: QuerySink, now = Date.now()): number | undefined {
   const body = messageBody(frame);
-  const bodyEnd = body.length;
-  let off = 0;
+  return parseQueryMessages(body, 0, body.length, namespace, options, sink, now);
+}
+
+/**
+ * Parses the whole messages `body[start, bodyEnd)` of a scan/query reply (part of a frame,
+ * as a connection's message sink receives them). Returns the result code of the LAST message
+ * when it is among them (it must be the last), else undefined.
+ * @throws ParseError on malformed bytes.
+ */
+export function parseQueryMessages(body: Buffer, start: number, bodyEnd: number, namespace: string, options: DecodeOptions | undefined, sink: QuerySink, now = Date.now()): number | undefined {
+  let off = start;
   const out: { bins: DecodedBins | null; ordered: null } = { bins: null, ordered: null };
   const h = newSingleReply();
   const nowSec = Math.floor(now / 1000) - CITRUS_EPOCH_SECONDS;
@@ -213,6 +222,7 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
   let setLen = -1;
   let setName: string | null = null;
   while (off < bodyEnd) {
+    if (bodyEnd - off < MSG_HEADER_SIZE) throw new ParseError('scan/query reply truncated inside a message header');
     readReplyHeaderInto(body, off, h);
     off += MSG_HEADER_SIZE;
     if ((h.info3 & Info3.LAST) !== 0) {
@@ -225,7 +235,7 @@ export function parseQueryFrame(frame: Buffer, namespace: string, options: Decod
       return h.resultCode;
     }
     if ((h.info3 & Info3.PARTITION_DONE) !== 0) {
-      off = skip(body, off, h.fieldCount + h.opCount);
+      off = skip(body, off, h.fieldCount + h.opCount, bodyEnd);
       sink.partitionDone(h.generation, h.resultCode);
       continue;
     }
@@ -306,11 +316,11 @@ function sameBytes(body: Buffer, at: number, len: number, start: number, end: nu
   return true;
 }
 
-function skip(body: Buffer, off: number, n: number): number {
+function skip(body: Buffer, off: number, n: number, end: number): number {
   for (let i = 0; i < n; i++) {
-    if (body.length - off < 4) throw new ParseError('scan/query reply truncated');
+    if (end - off < 4) throw new ParseError('scan/query reply truncated');
     const size = readU32(body, off);
-    if (size > body.length - off - 4) throw new ParseError('scan/query reply item beyond the message');
+    if (size > end - off - 4) throw new ParseError('scan/query reply item beyond the message');
     off += 4 + size;
   }
   return off;

@@ -10,7 +10,7 @@ import { Replica, type ReadModeSC } from '../policy/constants.js';
 import type { DecodeOptions } from '../values/value-types.js';
 import type { Executor } from './executor.js';
 import type { PartitionFilter, PartitionStatus } from './partition-filter.js';
-import { encodeQuery, parseQueryFrame, type QueryRecord, type QueryRequestSpec, type QuerySink } from './query-command.js';
+import { encodeQuery, parseQueryMessages, type QueryRecord, type QueryRequestSpec, type QuerySink } from './query-command.js';
 import { RecordStream } from './record-stream.js';
 
 /** Settings of one scan or query run. */
@@ -216,8 +216,9 @@ class QueryRun {
       await conn.stream(
         request,
         {
-          onFrame: (frame: Buffer): boolean => {
-            const code = parseQueryFrame(frame, o.spec.namespace, o.decode, sink);
+          // records are parsed as their bytes arrive, not once per (up to 1 MiB) frame
+          onMessages: (body: Buffer, start: number, end: number): boolean => {
+            const code = parseQueryMessages(body, start, end, o.spec.namespace, o.decode, sink);
             if (code === undefined) return false;
             lastCode = code;
             return true;

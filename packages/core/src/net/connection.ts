@@ -5,6 +5,7 @@ import { AerospikeError } from '../errors/aerospike-error.js';
 import { ConnectionError, ParseError, TimeoutError, TlsError } from '../errors/client-errors.js';
 import { PROTO_HEADER_SIZE } from '../wire/constants.js';
 import { FrameDecoder } from '../wire/frame-decoder.js';
+import { FeedResult, MessageSplitter, type MessageSink } from '../wire/message-splitter.js';
 import { checkReplyHeader } from '../wire/proto-header.js';
 
 /** TLS settings for a connection. */
@@ -34,6 +35,13 @@ export interface FrameSink {
   onFrame(frame: Buffer): boolean;
 }
 
+export type { MessageSink } from '../wire/message-splitter.js';
+
+/** Either kind of stream sink: whole frames, or runs of whole messages as they arrive. */
+export type StreamSink = FrameSink | MessageSink;
+
+const NO_FRAME = Buffer.alloc(0);
+
 /**
  * Receives the outcome of a request sent with {@link Connection.send}: exactly one of the
  * two methods is called, synchronously from the socket's event (data, error, close, timer)
@@ -62,13 +70,15 @@ const STREAM = 2;
 export class Connection {
   readonly #socket: Socket;
   readonly #decoder = new FrameDecoder();
+  // made on the first message-sink stream of this connection
+  #splitter: MessageSplitter | null = null;
   readonly #address: string;
   #state = IDLE;
   #closed = false;
   #resolve: ((v: Buffer) => void) | null = null;
   #reject: ((e: Error) => void) | null = null;
   #handler: ReplyHandler | null = null;
-  #sink: FrameSink | null = null;
+  #sink: StreamSink | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #socketTimeout = 0;
   #deadline = 0;
@@ -170,8 +180,12 @@ export class Connection {
     this.#begin(frame, SINGLE, null, socketTimeout, deadline);
   }
 
-  /** Sends a request whose reply is several frames; each goes to `sink` until it reports completion. */
-  async stream(frame: Buffer, sink: FrameSink, socketTimeout: number, deadline: number): Promise<void> {
+  /**
+   * Sends a request whose reply is several frames. A {@link FrameSink} gets each whole
+   * frame; a {@link MessageSink} gets runs of whole messages as soon as they arrive (frames
+   * are never joined). Either reports when the reply is complete.
+   */
+  async stream(frame: Buffer, sink: StreamSink, socketTimeout: number, deadline: number): Promise<void> {
     await this.#start(frame, STREAM, sink, socketTimeout, deadline);
   }
 
@@ -193,7 +207,7 @@ export class Connection {
     this.#fail(reason ?? new ConnectionError(`connection to ${this.#address} closed by the client`, { node: this.#address }));
   }
 
-  #start(frame: Buffer, mode: number, sink: FrameSink | null, socketTimeout: number, deadline: number): Promise<Buffer> {
+  #start(frame: Buffer, mode: number, sink: StreamSink | null, socketTimeout: number, deadline: number): Promise<Buffer> {
     if (this.#closed) return Promise.reject(new ConnectionError(`connection to ${this.#address} is closed`, { node: this.#address }));
     if (this.#state !== IDLE) return Promise.reject(new Error('internal: connection already has a request in flight'));
     const p = new Promise<Buffer>((resolve, reject) => {
@@ -204,7 +218,7 @@ export class Connection {
     return p;
   }
 
-  #begin(frame: Buffer, mode: number, sink: FrameSink | null, socketTimeout: number, deadline: number): void {
+  #begin(frame: Buffer, mode: number, sink: StreamSink | null, socketTimeout: number, deadline: number): void {
     this.#state = mode;
     this.#sink = sink;
     this.#socketTimeout = socketTimeout;
@@ -246,6 +260,11 @@ export class Connection {
       // it; settle with the chunk itself (no buffering, no view of it)
       if (this.#state === SINGLE && this.#decoder.buffered === 0 && chunk.length >= PROTO_HEADER_SIZE && PROTO_HEADER_SIZE + checkReplyHeader(chunk, 0) === chunk.length) {
         this.#settle(chunk);
+        return;
+      }
+      if (this.#state === STREAM && 'onMessages' in (this.#sink as StreamSink)) {
+        this.#splitter ??= new MessageSplitter();
+        if (this.#splitter.feed(chunk, this.#sink as MessageSink) === FeedResult.DONE) this.#settle(NO_FRAME);
         return;
       }
       this.#decoder.push(chunk);
@@ -301,6 +320,7 @@ export class Connection {
     if (!this.#closed) {
       this.#closed = true;
       this.#decoder.reset();
+      this.#splitter?.reset();
       this.#socket.destroy();
     }
     if (handler !== null) handler.onFailure(err);

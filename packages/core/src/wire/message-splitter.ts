@@ -1,0 +1,219 @@
+import { ParseError } from '../errors/client-errors.js';
+import { readU16, readU32 } from './bytes.js';
+import { decompressFrame } from './compression.js';
+import { MAX_REPLY_BODY, MessageType, MSG_HEADER_SIZE, PROTO_HEADER_SIZE } from './constants.js';
+import { checkReplyHeader } from './proto-header.js';
+
+/**
+ * Receives the messages of a multi-message reply (scan, query) as they arrive: each call
+ * hands over `body[start, end)`, one or more whole AS_MSG messages (22-byte header,
+ * fields, ops), never a part of one. Returns true when the reply is complete (its last
+ * message was in this range).
+ */
+export interface MessageSink {
+  onMessages(body: Buffer, start: number, end: number): boolean;
+}
+
+/** What a feed did: the reply is still going, or it ended. */
+export const FeedResult = { MORE: 0, DONE: 1 } as const;
+
+// bytes of a chunk joined past the end of a split unit, so the walk can go on in the copy
+// for a while before it returns to the chunk itself
+const PROBE = 512;
+
+/**
+ * Splits the byte stream of a scan/query reply into runs of whole messages, without
+ * waiting for whole frames: the server sends frames of up to a megabyte, and a message
+ * can be decoded as soon as its own bytes are in. Messages are handed out as views of
+ * the socket's chunks; a message split across chunks is copied once, with a few hundred
+ * bytes after it, so no frame is ever joined.
+ *
+ * Compressed frames (type 4) cannot be read in pieces: they are gathered whole,
+ * inflated, and their messages handed out from the inflated copy.
+ */
+export class MessageSplitter {
+  // received bytes of a unit (proto header or message) that is not whole yet
+  #parts: Buffer[] = [];
+  #partsLen = 0;
+  // how many bytes that unit needs at least (known from the sizes read so far)
+  #need = 0;
+  // body bytes of the current uncompressed frame still to come (0 between frames)
+  #frameLeft = 0;
+  // a compressed frame being gathered whole: its pieces, whole size, bytes so far
+  #packed: Buffer[] | null = null;
+  #packedSize = 0;
+  #packedAt = 0;
+  readonly #maxBody: number;
+
+  constructor(maxBody = MAX_REPLY_BODY) {
+    this.#maxBody = maxBody;
+  }
+
+  /** Bytes received and not yet handed out. */
+  get buffered(): number {
+    return this.#partsLen + (this.#packed === null ? 0 : this.#packedAt);
+  }
+
+  /** Drops everything buffered (after an error, or before a new reply). */
+  reset(): void {
+    this.#parts = [];
+    this.#partsLen = 0;
+    this.#need = 0;
+    this.#frameLeft = 0;
+    this.#packed = null;
+    this.#packedAt = 0;
+  }
+
+  /**
+   * Hands the whole messages now available to `sink`.
+   * @returns {@link FeedResult.DONE} when the sink reported the end of the reply.
+   * @throws ParseError on a malformed header or message, or on bytes after the end.
+   */
+  feed(chunk: Buffer, sink: MessageSink): number {
+    const buf = chunk;
+    let pos = 0;
+    while (this.#partsLen > 0) {
+      const carried = this.#partsLen;
+      if (carried + buf.length - pos < this.#need) {
+        this.#keep(pos === 0 ? buf : buf.subarray(pos));
+        return FeedResult.MORE;
+      }
+      // Join the unit's bytes with what it still needs from the chunk, plus a margin (the
+      // walk may go on past the unit: those bytes are the chunk's own, at the same place).
+      const take = Math.min(buf.length - pos, this.#need - carried + PROBE);
+      const parts = this.#parts;
+      parts.push(buf.subarray(pos, pos + take));
+      const joined = Buffer.concat(parts);
+      this.#parts = [];
+      this.#partsLen = 0;
+      const used = this.#run(joined, 0, sink);
+      if (used < 0) return this.#finish(joined.length - (-used - 1) + buf.length - pos - take);
+      if (used > carried) {
+        // the unit ended inside the chunk: go on from there, in the chunk itself
+        pos += used - carried;
+        break;
+      }
+      // still not whole (its sizes said it needs more): keep it and go on with the rest
+      this.#keep(joined.subarray(used));
+      pos += take;
+      if (pos === buf.length) return FeedResult.MORE;
+    }
+    const used = this.#run(buf, pos, sink);
+    if (used < 0) return this.#finish(buf.length - (-used - 1));
+    if (used < buf.length) this.#keep(buf.subarray(used));
+    return FeedResult.MORE;
+  }
+
+  /** Keeps the start of a unit that is not whole yet and works out how many bytes it needs. */
+  #keep(bytes: Buffer): void {
+    if (this.#partsLen === 0) {
+      this.#need = this.#frameLeft === 0 ? PROTO_HEADER_SIZE : messageNeed(bytes);
+      if (this.#frameLeft !== 0 && this.#need > this.#frameLeft) throw new ParseError(`a message runs past the end of its frame (${this.#frameLeft} bytes left in the frame)`);
+    }
+    this.#parts.push(bytes);
+    this.#partsLen += bytes.length;
+  }
+
+  /**
+   * Walks `buf` from `pos`: proto headers, runs of whole messages, compressed frames.
+   * Returns the offset of the first byte not consumed, or `-(end + 1)` when the sink
+   * reported the end of the reply at offset `end`.
+   */
+  #run(buf: Buffer, pos: number, sink: MessageSink): number {
+    const len = buf.length;
+    while (pos < len) {
+      if (this.#packed !== null) {
+        // a compressed frame: its bytes are kept as they come (never allocated from the
+        // size its header claims) and joined once it is whole
+        const n = Math.min(this.#packedSize - this.#packedAt, len - pos);
+        this.#packed.push(buf.subarray(pos, pos + n));
+        this.#packedAt += n;
+        pos += n;
+        if (this.#packedAt < this.#packedSize) return pos;
+        const inner = decompressFrame(Buffer.concat(this.#packed));
+        this.#packed = null;
+        this.#packedAt = 0;
+        if (inner[1] !== MessageType.AS_MSG) throw new ParseError(`expected a data reply (type 3), got message type ${inner[1]}`);
+        if (wholeMessagesEnd(inner, PROTO_HEADER_SIZE, inner.length) !== inner.length) throw new ParseError('a message runs past the end of its compressed frame');
+        if (inner.length > PROTO_HEADER_SIZE && sink.onMessages(inner, PROTO_HEADER_SIZE, inner.length)) return -(pos + 1);
+        continue;
+      }
+      if (this.#frameLeft === 0) {
+        if (len - pos < PROTO_HEADER_SIZE) return pos;
+        const size = checkReplyHeader(buf, pos, this.#maxBody);
+        const type = buf[pos + 1];
+        pos += PROTO_HEADER_SIZE;
+        if (type === MessageType.COMPRESSED) {
+          this.#packed = [buf.subarray(pos - PROTO_HEADER_SIZE, pos)];
+          this.#packedSize = PROTO_HEADER_SIZE + size;
+          this.#packedAt = PROTO_HEADER_SIZE;
+        } else if (type === MessageType.AS_MSG) {
+          this.#frameLeft = size;
+        } else {
+          throw new ParseError(`expected a data reply (type 3), got message type ${type}`);
+        }
+        continue;
+      }
+      const limit = len - pos < this.#frameLeft ? len : pos + this.#frameLeft;
+      const end = wholeMessagesEnd(buf, pos, limit);
+      if (end === pos) {
+        if (limit - pos === this.#frameLeft) throw new ParseError(`a message runs past the end of its frame (${this.#frameLeft} bytes left in the frame)`);
+        return pos;
+      }
+      this.#frameLeft -= end - pos;
+      const start = pos;
+      pos = end;
+      if (sink.onMessages(buf, start, end)) return -(end + 1);
+    }
+    return pos;
+  }
+
+  /** The sink reported the end of the reply with `extra` received bytes after it. */
+  #finish(extra: number): number {
+    if (this.#frameLeft !== 0 || this.#packed !== null) throw new ParseError('the reply ended inside a frame');
+    if (extra > 0) throw new ParseError(`${extra} unexpected bytes after the end of the reply`);
+    this.reset();
+    return FeedResult.DONE;
+  }
+}
+
+/**
+ * How many bytes the message starting `bytes` needs at least, from the sizes it already
+ * shows (its header, then each field and op size as far as they are in).
+ */
+function messageNeed(bytes: Buffer): number {
+  const limit = bytes.length;
+  if (limit < MSG_HEADER_SIZE) return MSG_HEADER_SIZE;
+  let n = readU16(bytes, 18) + readU16(bytes, 20);
+  let q = MSG_HEADER_SIZE;
+  while (n > 0) {
+    if (limit - q < 4) return q + 4;
+    q += 4 + readU32(bytes, q);
+    if (q > limit) return q;
+    n--;
+  }
+  return q;
+}
+
+/**
+ * Returns the end of the last whole message in `buf[pos, limit)` that starts a run of
+ * whole messages at `pos` (`pos` itself when not even the first is whole).
+ * @throws ParseError on a message header whose size byte is not 22.
+ */
+export function wholeMessagesEnd(buf: Buffer, pos: number, limit: number): number {
+  let end = pos;
+  let p = pos;
+  while (limit - p >= MSG_HEADER_SIZE) {
+    if (buf[p] !== MSG_HEADER_SIZE) throw new ParseError(`reply message header size is ${buf[p]}, expected 22`);
+    let n = readU16(buf, p + 18) + readU16(buf, p + 20);
+    let q = p + MSG_HEADER_SIZE;
+    while (n > 0) {
+      if (limit - q < 4) return end;
+      q += 4 + readU32(buf, q);
+      if (q > limit) return end;
+      n--;
+    }
+    end = p = q;
+  }
+  return end;
+}
