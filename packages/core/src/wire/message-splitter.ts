@@ -70,24 +70,23 @@ export class MessageSplitter {
    * @throws ParseError on a malformed header or message, or on bytes after the end.
    */
   feed(chunk: Buffer, sink: MessageSink): number {
-    const buf = chunk;
     let pos = 0;
     while (this.#partsLen > 0) {
       const carried = this.#partsLen;
-      if (carried + buf.length - pos < this.#need) {
-        this.#keep(pos === 0 ? buf : buf.subarray(pos));
+      if (carried + chunk.length - pos < this.#need) {
+        this.#keep(pos === 0 ? chunk : chunk.subarray(pos));
         return FeedResult.MORE;
       }
       // Join the unit's bytes with what it still needs from the chunk, plus a margin (the
       // walk may go on past the unit: those bytes are the chunk's own, at the same place).
-      const take = Math.min(buf.length - pos, this.#need - carried + PROBE);
+      const take = Math.min(chunk.length - pos, this.#need - carried + PROBE);
       const parts = this.#parts;
-      parts.push(buf.subarray(pos, pos + take));
+      parts.push(chunk.subarray(pos, pos + take));
       const joined = Buffer.concat(parts);
       this.#parts = [];
       this.#partsLen = 0;
       const used = this.#run(joined, 0, sink);
-      if (used < 0) return this.#finish(joined.length - (-used - 1) + buf.length - pos - take);
+      if (used < 0) return this.#finish(joined.length - (-used - 1) + chunk.length - pos - take);
       if (used > carried) {
         // the unit ended inside the chunk: go on from there, in the chunk itself
         pos += used - carried;
@@ -96,11 +95,11 @@ export class MessageSplitter {
       // still not whole (its sizes said it needs more): keep it and go on with the rest
       this.#keep(joined.subarray(used));
       pos += take;
-      if (pos === buf.length) return FeedResult.MORE;
+      if (pos === chunk.length) return FeedResult.MORE;
     }
-    const used = this.#run(buf, pos, sink);
-    if (used < 0) return this.#finish(buf.length - (-used - 1));
-    if (used < buf.length) this.#keep(buf.subarray(used));
+    const used = this.#run(chunk, pos, sink);
+    if (used < 0) return this.#finish(chunk.length - (-used - 1));
+    if (used < chunk.length) this.#keep(chunk.subarray(used));
     return FeedResult.MORE;
   }
 
