@@ -31,6 +31,8 @@ describe('classic Record', () => {
     expect(Array.isArray(r)).toBe(true);
     expect(r).toBeInstanceOf(Record);
     expect(r.constructor.name).toBe('Record');
+    expect(new ExistsResult(KEY, null).constructor.name).toBe('ExistsResult');
+    expect(new OperateOrderedResult(KEY, null, []).constructor.name).toBe('OperateOrderedResult');
   });
 
   it('keeps the tuple and the names in step when either is written', () => {
