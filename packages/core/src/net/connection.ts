@@ -264,7 +264,9 @@ export class Connection {
       }
       if (this.#state === STREAM && 'onMessages' in (this.#sink as StreamSink)) {
         this.#splitter ??= new MessageSplitter();
-        if (this.#splitter.feed(chunk, this.#sink as MessageSink) === FeedResult.DONE) this.#settle(NO_FRAME);
+        const done = this.#splitter.feed(chunk, this.#sink as MessageSink) === FeedResult.DONE;
+        // the sink may have closed this connection meanwhile (a cancelled scan)
+        if (done && this.#state === STREAM) this.#settle(NO_FRAME);
         return;
       }
       this.#decoder.push(chunk);

@@ -14,12 +14,15 @@ export interface MessageSink {
   onMessages(body: Buffer, start: number, end: number): boolean;
 }
 
-/** What a feed did: the reply is still going, or it ended. */
-export const FeedResult = { MORE: 0, DONE: 1 } as const;
+/** What a feed did: the reply is still going, it ended, or the splitter was reset by the sink (the rest of the chunk is dropped). */
+export const FeedResult = { MORE: 0, DONE: 1, STOPPED: 2 } as const;
 
 // bytes of a chunk joined past the end of a split unit, so the walk can go on in the copy
 // for a while before it returns to the chunk itself
 const PROBE = 512;
+
+// what #run returns when the sink reset the splitter
+const STOPPED = Number.MIN_SAFE_INTEGER;
 
 /**
  * Splits the byte stream of a scan/query reply into runs of whole messages, without
@@ -43,6 +46,8 @@ export class MessageSplitter {
   #packed: Buffer[] | null = null;
   #packedSize = 0;
   #packedAt = 0;
+  // counts resets, so a walk notices that the sink reset the splitter (closed its connection)
+  #epoch = 0;
   readonly #maxBody: number;
 
   constructor(maxBody = MAX_REPLY_BODY) {
@@ -56,6 +61,7 @@ export class MessageSplitter {
 
   /** Drops everything buffered (after an error, or before a new reply). */
   reset(): void {
+    this.#epoch++;
     this.#parts = [];
     this.#partsLen = 0;
     this.#need = 0;
@@ -66,7 +72,8 @@ export class MessageSplitter {
 
   /**
    * Hands the whole messages now available to `sink`.
-   * @returns {@link FeedResult.DONE} when the sink reported the end of the reply.
+   * @returns {@link FeedResult.DONE} when the sink reported the end of the reply,
+   *   {@link FeedResult.STOPPED} when it reset the splitter (nothing more is handed out).
    * @throws ParseError on a malformed header or message, or on bytes after the end.
    */
   feed(chunk: Buffer, sink: MessageSink): number {
@@ -86,6 +93,7 @@ export class MessageSplitter {
       this.#parts = [];
       this.#partsLen = 0;
       const used = this.#run(joined, 0, sink);
+      if (used === STOPPED) return FeedResult.STOPPED;
       if (used < 0) return this.#finish(joined.length - (-used - 1) + chunk.length - pos - take);
       if (used > carried) {
         // the unit ended inside the chunk: go on from there, in the chunk itself
@@ -98,6 +106,7 @@ export class MessageSplitter {
       if (pos === chunk.length) return FeedResult.MORE;
     }
     const used = this.#run(chunk, pos, sink);
+    if (used === STOPPED) return FeedResult.STOPPED;
     if (used < 0) return this.#finish(chunk.length - (-used - 1));
     if (used < chunk.length) this.#keep(chunk.subarray(used));
     return FeedResult.MORE;
@@ -115,11 +124,13 @@ export class MessageSplitter {
 
   /**
    * Walks `buf` from `pos`: proto headers, runs of whole messages, compressed frames.
-   * Returns the offset of the first byte not consumed, or `-(end + 1)` when the sink
-   * reported the end of the reply at offset `end`.
+   * Returns the offset of the first byte not consumed, `-(end + 1)` when the sink
+   * reported the end of the reply at offset `end`, or {@link STOPPED} when the sink reset
+   * the splitter.
    */
   #run(buf: Buffer, pos: number, sink: MessageSink): number {
     const len = buf.length;
+    const epoch = this.#epoch;
     while (pos < len) {
       if (this.#packed !== null) {
         // a compressed frame: its bytes are kept as they come (never allocated from the
@@ -135,6 +146,7 @@ export class MessageSplitter {
         if (inner[1] !== MessageType.AS_MSG) throw new ParseError(`expected a data reply (type 3), got message type ${inner[1]}`);
         if (wholeMessagesEnd(inner, PROTO_HEADER_SIZE, inner.length) !== inner.length) throw new ParseError('a message runs past the end of its compressed frame');
         if (inner.length > PROTO_HEADER_SIZE && sink.onMessages(inner, PROTO_HEADER_SIZE, inner.length)) return -(pos + 1);
+        if (this.#epoch !== epoch) return STOPPED;
         continue;
       }
       if (this.#frameLeft === 0) {
@@ -163,6 +175,7 @@ export class MessageSplitter {
       const start = pos;
       pos = end;
       if (sink.onMessages(buf, start, end)) return -(end + 1);
+      if (this.#epoch !== epoch) return STOPPED;
     }
     return pos;
   }

@@ -76,3 +76,81 @@ describe('Connection reply framing', () => {
     expect(conn.isOpen).toBe(false);
   });
 });
+
+/** An AS_MSG message with one field holding `data`; info3 bit 0 (LAST) when `last`. */
+function msg(data: Buffer, last = false): Buffer {
+  const h = Buffer.alloc(22);
+  h[0] = 22;
+  h[3] = last ? 1 : 0;
+  h.writeUInt16BE(1, 18);
+  const f = Buffer.alloc(4 + data.length);
+  f.writeUInt32BE(data.length, 0);
+  data.copy(f, 4);
+  return Buffer.concat([h, f]);
+}
+
+describe('Connection streams to a message sink', () => {
+  let server: Server;
+  let conn: Connection;
+  afterEach(async () => {
+    conn.close();
+    await new Promise((r) => server.close(r));
+  });
+
+  async function open(reply: (request: Buffer) => Buffer[]): Promise<void> {
+    const s = await serve(reply);
+    server = s.server;
+    conn = await Connection.open({ host: '127.0.0.1', port: s.port, connectTimeout: 2000 });
+  }
+
+  /** Collects the field data of every message handed out; the LAST message ends the stream. */
+  function collector(): { sink: { onMessages(b: Buffer, s: number, e: number): boolean }; got: string[] } {
+    const got: string[] = [];
+    const sink = {
+      onMessages(b: Buffer, start: number, end: number): boolean {
+        let last = false;
+        for (let p = start; p < end; ) {
+          const size = b.readUInt32BE(p + 22);
+          got.push(b.toString('utf8', p + 26, p + 26 + size));
+          last = (b[p + 3] as number & 1) === 1;
+          p += 26 + size;
+        }
+        return last;
+      }
+    };
+    return { sink, got };
+  }
+
+  it('hands out the messages of several frames cut at odd places, then is reusable', async () => {
+    const stream = Buffer.concat([frame(Buffer.concat([msg(Buffer.from('a')), msg(Buffer.alloc(3000, 98))])), frame(Buffer.concat([msg(Buffer.from('c')), msg(Buffer.from('end'), true)]))]);
+    await open(() => [stream.subarray(0, 5), stream.subarray(5, 40), stream.subarray(40, 2000), stream.subarray(2000)]);
+    for (let i = 0; i < 3; i++) {
+      const { sink, got } = collector();
+      await conn.stream(Buffer.from('q'), sink, 2000, 0);
+      expect(got).toEqual(['a', 'b'.repeat(3000), 'c', 'end']);
+      expect(conn.isOpen).toBe(true);
+    }
+  });
+
+  it('bytes after the last message fail the stream and close the connection', async () => {
+    await open(() => [Buffer.concat([frame(msg(Buffer.from('end'), true)), Buffer.from([2, 3])])]);
+    await expect(conn.stream(Buffer.from('q'), collector().sink, 2000, 0)).rejects.toThrow(/2 unexpected bytes after the end of the reply/);
+    expect(conn.isOpen).toBe(false);
+  });
+
+  it('a sink that closes the connection mid-reply ends the stream with that error, once', async () => {
+    // three frames in one write: without the close, the sink would be called three times
+    await open(() => [Buffer.concat([frame(msg(Buffer.from('a'))), frame(msg(Buffer.from('b'))), frame(msg(Buffer.from('end'), true))])]);
+    let calls = 0;
+    const sink = {
+      onMessages(): boolean {
+        calls++;
+        conn.close(new Error('cancelled by the consumer'));
+        return false;
+      }
+    };
+    await expect(conn.stream(Buffer.from('q'), sink, 2000, 0)).rejects.toThrow('cancelled by the consumer');
+    expect(calls).toBe(1);
+    expect(conn.isOpen).toBe(false);
+  });
+});

@@ -162,6 +162,23 @@ describe('MessageSplitter', () => {
     expect(feedAll(stream, [100], s).sink.messages).toEqual(expected);
   });
 
+  it('stops handing out messages once the sink resets it', () => {
+    const s = new MessageSplitter();
+    let calls = 0;
+    const three = Buffer.concat([frame(3, r1), frame(3, r2), frame(3, last)]);
+    const sink = { onMessages: (): boolean => (calls++, s.reset(), false) };
+    expect(s.feed(three, sink)).toBe(FeedResult.STOPPED);
+    expect(calls).toBe(1);
+    expect(s.buffered).toBe(0);
+    // and from a split unit
+    calls = 0;
+    const t = new MessageSplitter();
+    const sink2 = { onMessages: (): boolean => (calls++, t.reset(), false) };
+    expect(t.feed(three.subarray(0, 20), sink2)).toBe(FeedResult.MORE);
+    expect(t.feed(three.subarray(20), sink2)).toBe(FeedResult.STOPPED);
+    expect(calls).toBe(1);
+  });
+
   it('rejects bytes after the last message', () => {
     expect(() => feedAll(Buffer.concat([stream, Buffer.from([2])]), [stream.length + 1])).toThrow(/1 unexpected bytes after the end of the reply/);
     // the extra bytes in the chunk after the one that ended the reply
