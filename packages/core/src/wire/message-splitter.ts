@@ -24,12 +24,14 @@ const PROBE = 512;
 // what #run returns when the sink reset the splitter
 const STOPPED = Number.MIN_SAFE_INTEGER;
 
+const EMPTY = Buffer.alloc(0);
+
 /**
  * Splits the byte stream of a scan/query reply into runs of whole messages, without
  * waiting for whole frames: the server sends frames of up to a megabyte, and a message
  * can be decoded as soon as its own bytes are in. Messages are handed out as views of
- * the socket's chunks; a message split across chunks is copied once, with a few hundred
- * bytes after it, so no frame is ever joined.
+ * the socket's chunks; a message split across chunks is copied once, when it is whole
+ * (with a few hundred bytes after it), so no frame is ever joined.
  *
  * Compressed frames (type 4) cannot be read in pieces: they are gathered whole,
  * inflated, and their messages handed out from the inflated copy.
@@ -38,8 +40,6 @@ export class MessageSplitter {
   // received bytes of a unit (proto header or message) that is not whole yet
   #parts: Buffer[] = [];
   #partsLen = 0;
-  // how many bytes that unit needs at least (known from the sizes read so far)
-  #need = 0;
   // body bytes of the current uncompressed frame still to come (0 between frames)
   #frameLeft = 0;
   // a compressed frame being gathered whole: its pieces, whole size, bytes so far
@@ -64,7 +64,6 @@ export class MessageSplitter {
     this.#epoch++;
     this.#parts = [];
     this.#partsLen = 0;
-    this.#need = 0;
     this.#frameLeft = 0;
     this.#packed = null;
     this.#packedAt = 0;
@@ -78,32 +77,28 @@ export class MessageSplitter {
    */
   feed(chunk: Buffer, sink: MessageSink): number {
     let pos = 0;
-    while (this.#partsLen > 0) {
+    if (this.#partsLen > 0) {
+      // A unit (proto header or message) is split: read its length through the kept pieces
+      // and the chunk, and join it only once it is whole (one copy, however many chunks
+      // it spans), with a margin after it (the walk may go on past the unit: those bytes
+      // are the chunk's own, at the same place).
       const carried = this.#partsLen;
-      if (carried + chunk.length - pos < this.#need) {
-        this.#keep(pos === 0 ? chunk : chunk.subarray(pos));
+      const need = unitNeed(this.#parts, chunk, carried + chunk.length, this.#frameLeft);
+      if (this.#frameLeft !== 0 && need > this.#frameLeft) this.#pastFrame();
+      if (need > carried + chunk.length) {
+        this.#keep(chunk);
         return FeedResult.MORE;
       }
-      // Join the unit's bytes with what it still needs from the chunk, plus a margin (the
-      // walk may go on past the unit: those bytes are the chunk's own, at the same place).
-      const take = Math.min(chunk.length - pos, this.#need - carried + PROBE);
-      const parts = this.#parts;
-      parts.push(chunk.subarray(pos, pos + take));
-      const joined = Buffer.concat(parts);
+      const take = Math.min(chunk.length, need - carried + PROBE);
+      this.#parts.push(take === chunk.length ? chunk : chunk.subarray(0, take));
+      const joined = Buffer.concat(this.#parts);
       this.#parts = [];
       this.#partsLen = 0;
       const used = this.#run(joined, 0, sink);
       if (used === STOPPED) return FeedResult.STOPPED;
-      if (used < 0) return this.#finish(joined.length - (-used - 1) + chunk.length - pos - take);
-      if (used > carried) {
-        // the unit ended inside the chunk: go on from there, in the chunk itself
-        pos += used - carried;
-        break;
-      }
-      // still not whole (its sizes said it needs more): keep it and go on with the rest
-      this.#keep(joined.subarray(used));
-      pos += take;
-      if (pos === chunk.length) return FeedResult.MORE;
+      if (used < 0) return this.#finish(joined.length - (-used - 1) + chunk.length - take);
+      // the unit was whole, so the walk went past it: on from there, in the chunk itself
+      pos = used - carried;
     }
     const used = this.#run(chunk, pos, sink);
     if (used === STOPPED) return FeedResult.STOPPED;
@@ -112,14 +107,11 @@ export class MessageSplitter {
     return FeedResult.MORE;
   }
 
-  /** Keeps the start of a unit that is not whole yet and works out how many bytes it needs. */
+  /** Keeps bytes of a unit that is not whole yet; rejects a message that cannot fit its frame. */
   #keep(bytes: Buffer): void {
-    if (this.#partsLen === 0) {
-      this.#need = this.#frameLeft === 0 ? PROTO_HEADER_SIZE : messageNeed(bytes);
-      if (this.#frameLeft !== 0 && this.#need > this.#frameLeft) throw new ParseError(`a message runs past the end of its frame (${this.#frameLeft} bytes left in the frame)`);
-    }
     this.#parts.push(bytes);
     this.#partsLen += bytes.length;
+    if (this.#frameLeft !== 0 && unitNeed(this.#parts, EMPTY, this.#partsLen, this.#frameLeft) > this.#frameLeft) this.#pastFrame();
   }
 
   /**
@@ -168,7 +160,7 @@ export class MessageSplitter {
       const limit = len - pos < this.#frameLeft ? len : pos + this.#frameLeft;
       const end = wholeMessagesEnd(buf, pos, limit);
       if (end === pos) {
-        if (limit - pos === this.#frameLeft) throw new ParseError(`a message runs past the end of its frame (${this.#frameLeft} bytes left in the frame)`);
+        if (limit - pos === this.#frameLeft) this.#pastFrame();
         return pos;
       }
       this.#frameLeft -= end - pos;
@@ -178,6 +170,10 @@ export class MessageSplitter {
       if (this.#epoch !== epoch) return STOPPED;
     }
     return pos;
+  }
+
+  #pastFrame(): never {
+    throw new ParseError(`a message runs past the end of its frame (${this.#frameLeft} bytes left in the frame)`);
   }
 
   /** The sink reported the end of the reply with `extra` received bytes after it. */
@@ -190,21 +186,41 @@ export class MessageSplitter {
 }
 
 /**
- * How many bytes the message starting `bytes` needs at least, from the sizes it already
- * shows (its header, then each field and op size as far as they are in).
+ * The length of the unit at the start of `parts` followed by `tail` (`total` bytes in
+ * all): a proto header between frames, else a message, whose length is read from its
+ * header and each field and op size. When those sizes run past `total`, a lower bound
+ * above `total`.
  */
-function messageNeed(bytes: Buffer): number {
-  const limit = bytes.length;
-  if (limit < MSG_HEADER_SIZE) return MSG_HEADER_SIZE;
-  let n = readU16(bytes, 18) + readU16(bytes, 20);
+function unitNeed(parts: readonly Buffer[], tail: Buffer, total: number, frameLeft: number): number {
+  if (frameLeft === 0) return PROTO_HEADER_SIZE;
+  if (total < MSG_HEADER_SIZE) return MSG_HEADER_SIZE;
+  let n = uintAt(parts, tail, 18, 2) + uintAt(parts, tail, 20, 2);
   let q = MSG_HEADER_SIZE;
   while (n > 0) {
-    if (limit - q < 4) return q + 4;
-    q += 4 + readU32(bytes, q);
-    if (q > limit) return q;
+    if (total - q < 4) return q + 4;
+    q += 4 + uintAt(parts, tail, q, 4);
+    if (q > total) return q;
     n--;
   }
   return q;
+}
+
+/** The `n`-byte big-endian unsigned integer at `at` of `parts` followed by `tail` (in range). */
+function uintAt(parts: readonly Buffer[], tail: Buffer, at: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    let i = at + k;
+    let b = -1;
+    for (const p of parts) {
+      if (i < p.length) {
+        b = p[i] as number;
+        break;
+      }
+      i -= p.length;
+    }
+    v = v * 256 + (b >= 0 ? b : (tail[i] as number));
+  }
+  return v;
 }
 
 /**

@@ -143,6 +143,23 @@ describe('MessageSplitter', () => {
     expect(sink.calls).toBeLessThanOrEqual(5);
   });
 
+  it('joins a long message once, however many chunks and ops it spans', () => {
+    // 50 ops of 600 bytes (each longer than the join margin) in 100-byte chunks: the sizes
+    // are read through the kept pieces, and the message is copied when it is whole
+    const long = message(0, [Buffer.alloc(20, 9)], Array.from({ length: 50 }, (_, i) => Buffer.alloc(600, i)));
+    const s2 = Buffer.concat([frame(3, long), frame(3, last)]);
+    const concat = jest.spyOn(Buffer, 'concat');
+    try {
+      const { sink, result } = feedAll(s2, new Array<number>(Math.ceil(s2.length / 100)).fill(100));
+      expect(result).toBe(FeedResult.DONE);
+      expect(sink.messages).toEqual([long, last].map((m) => m.toString('hex')));
+      // the long message, and at most the units cut at the two frame boundaries
+      expect(concat.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      concat.mockRestore();
+    }
+  });
+
   it('inflates compressed frames and hands out their messages', () => {
     const s = Buffer.concat([frame(3, r1), compressed(frame(3, Buffer.concat([r2, big]))), compressed(frame(3, Buffer.concat([r3, last])))]);
     for (const size of [1, 5, 64, 1000, s.length]) {
