@@ -32,7 +32,7 @@ async function serve(reply: (request: Buffer) => Buffer[]): Promise<{ server: Se
   return { server, port: typeof addr === 'object' && addr !== null ? addr.port : 0 };
 }
 
-describe('Connection reply framing', () => {
+describe('Connection reply framing and streams', () => {
   let server: Server;
   let conn: Connection;
   afterEach(async () => {
@@ -75,33 +75,8 @@ describe('Connection reply framing', () => {
     await expect(conn.request(Buffer.from('z'), 2000, 0)).rejects.toThrow(/protocol version 9/);
     expect(conn.isOpen).toBe(false);
   });
-});
 
-/** An AS_MSG message with one field holding `data`; info3 bit 0 (LAST) when `last`. */
-function msg(data: Buffer, last = false): Buffer {
-  const h = Buffer.alloc(22);
-  h[0] = 22;
-  h[3] = last ? 1 : 0;
-  h.writeUInt16BE(1, 18);
-  const f = Buffer.alloc(4 + data.length);
-  f.writeUInt32BE(data.length, 0);
-  data.copy(f, 4);
-  return Buffer.concat([h, f]);
-}
-
-describe('Connection streams to a message sink', () => {
-  let server: Server;
-  let conn: Connection;
-  afterEach(async () => {
-    conn.close();
-    await new Promise((r) => server.close(r));
-  });
-
-  async function open(reply: (request: Buffer) => Buffer[]): Promise<void> {
-    const s = await serve(reply);
-    server = s.server;
-    conn = await Connection.open({ host: '127.0.0.1', port: s.port, connectTimeout: 2000 });
-  }
+  // streams to a message sink (scan/query replies)
 
   /** Collects the field data of every message handed out; the LAST message ends the stream. */
   function collector(): { sink: { onMessages(b: Buffer, s: number, e: number): boolean }; got: string[] } {
@@ -154,3 +129,15 @@ describe('Connection streams to a message sink', () => {
     expect(conn.isOpen).toBe(false);
   });
 });
+
+/** An AS_MSG message with one field holding `data`; info3 bit 0 (LAST) when `last`. */
+function msg(data: Buffer, last = false): Buffer {
+  const h = Buffer.alloc(22);
+  h[0] = 22;
+  h[3] = last ? 1 : 0;
+  h.writeUInt16BE(1, 18);
+  const f = Buffer.alloc(4 + data.length);
+  f.writeUInt32BE(data.length, 0);
+  data.copy(f, 4);
+  return Buffer.concat([h, f]);
+}

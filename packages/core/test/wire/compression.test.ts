@@ -2,6 +2,7 @@ import { compressRequest, decompressFrame } from '../../src/wire/compression';
 import { writeProtoHeader } from '../../src/wire/proto-header';
 import { ParseError } from '../../src/errors/client-errors';
 import { deflateSync } from 'node:zlib';
+import { compressedFrame } from '../helpers/wire-frames';
 
 function msg(len: number): Buffer {
   const f = Buffer.alloc(8 + len, 0x61);
@@ -54,14 +55,7 @@ describe('compression', () => {
   });
 
   it('rejects a compressed frame whose inner frame is not one whole uncompressed frame (fuzz regression)', () => {
-    const wrap = (inner: Buffer): Buffer => {
-      const z = deflateSync(inner);
-      const f = Buffer.alloc(16 + z.length);
-      writeProtoHeader(f, 0, 4, 8 + z.length);
-      f.writeBigUInt64BE(BigInt(inner.length), 8);
-      z.copy(f, 16);
-      return f;
-    };
+    const wrap = compressedFrame;
     const inner = msg(40);
     expect(decompressFrame(wrap(inner)).equals(inner)).toBe(true);
     // inner header claims 2^47 body bytes

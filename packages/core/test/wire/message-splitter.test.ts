@@ -1,8 +1,8 @@
-import { deflateSync } from 'node:zlib';
 import { FeedResult, MessageSplitter, wholeMessagesEnd, type MessageSink } from '../../src/wire/message-splitter';
 import { writeProtoHeader } from '../../src/wire/proto-header';
 import { ParseError } from '../../src/errors/client-errors';
 import { frameBytes, loadWire } from '../helpers/fixtures';
+import { compressedFrame } from '../helpers/wire-frames';
 
 /** An AS_MSG message: 22-byte header (info3, field and op counts) then the given fields and ops (size-prefixed payloads). */
 function message(info3: number, fields: Buffer[], ops: Buffer[] = []): Buffer {
@@ -27,14 +27,6 @@ function frame(type: number, body: Buffer): Buffer {
   return f;
 }
 
-function compressed(inner: Buffer): Buffer {
-  const z = deflateSync(inner);
-  const f = Buffer.alloc(16 + z.length);
-  writeProtoHeader(f, 0, 4, 8 + z.length);
-  f.writeBigUInt64BE(BigInt(inner.length), 8);
-  z.copy(f, 16);
-  return f;
-}
 
 const LAST = 1;
 
@@ -161,7 +153,7 @@ describe('MessageSplitter', () => {
   });
 
   it('inflates compressed frames and hands out their messages', () => {
-    const s = Buffer.concat([frame(3, r1), compressed(frame(3, Buffer.concat([r2, big]))), compressed(frame(3, Buffer.concat([r3, last])))]);
+    const s = Buffer.concat([frame(3, r1), compressedFrame(frame(3, Buffer.concat([r2, big]))), compressedFrame(frame(3, Buffer.concat([r3, last])))]);
     for (const size of [1, 5, 64, 1000, s.length]) {
       const { sink, result } = feedAll(s, new Array<number>(Math.ceil(s.length / size)).fill(size));
       expect(result).toBe(FeedResult.DONE);
@@ -223,7 +215,7 @@ describe('MessageSplitter', () => {
     bad[0] = 21;
     expect(() => feedAll(frame(3, bad), [])).toThrow(/header size is 21/);
     expect(() => feedAll(Buffer.from('0303000000000000', 'hex'), [])).toThrow(/protocol version 3/);
-    expect(() => feedAll(compressed(frame(2, Buffer.alloc(4))), [])).toThrow(/got message type 2/);
+    expect(() => feedAll(compressedFrame(frame(2, Buffer.alloc(4))), [])).toThrow(/got message type 2/);
   });
 
   it('hands out the messages of recorded scan and query replies as whole frames do', () => {
