@@ -41,6 +41,7 @@ async function measure(name, fn, n = 2000) {
     if (gcs === before + 1) return { name, bytesPerOp: Math.round((h1 - h0) / n) };
     if (process.env.DEBUG_ALLOC) console.error(name, attempt, gcs - before - 1, h1 - h0);
   }
+  console.error(`${name}: a garbage collection ran inside every measured batch; run with --min-semi-space-size=256 --max-semi-space-size=512 (see the header)`);
   return { name, bytesPerOp: NaN };
 }
 
