@@ -1,6 +1,6 @@
 import { writeMsgHeader } from '../wire/msg-header.js';
 import { ParseError } from '../errors/client-errors.js';
-import { Key, trustedKey } from '../keys/key.js';
+import { isNormalUserKey, Key, trustedKey } from '../keys/key.js';
 import { bufferView, decodeParticle } from '../values/particle.js';
 import { packValue } from '../values/msgpack-writer.js';
 import type { DecodeOptions, DecodedBins, Value } from '../values/value-types.js';
@@ -222,8 +222,7 @@ export function parseQueryMessages(body: Buffer, start: number, bodyEnd: number,
   let setLen = -1;
   let setName: string | null = null;
   while (off < bodyEnd) {
-    if (bodyEnd - off < MSG_HEADER_SIZE) throw new ParseError('scan/query reply truncated inside a message header');
-    readReplyHeaderInto(body, off, h);
+    readReplyHeaderInto(body, off, h, bodyEnd);
     off += MSG_HEADER_SIZE;
     if ((h.info3 & Info3.LAST) !== 0) {
       if (h.fieldCount !== 0 || h.opCount !== 0 || off !== bodyEnd) throw new ParseError('scan/query reply has bytes after its LAST message');
@@ -289,8 +288,8 @@ export function parseQueryMessages(body: Buffer, start: number, bodyEnd: number,
     // The key's digest is a view of the frame, as blob values are (no copy).
     const digest = bufferView(body, digestAt, digestAt + 20);
     let key: Key;
-    if (ns === checkedNs && set === checkedSet && (userKey === null || typeof userKey === 'string' || Buffer.isBuffer(userKey) || (typeof userKey === 'number' ? Number.isSafeInteger(userKey) : typeof userKey === 'bigint' && !Number.isSafeInteger(Number(userKey))))) {
-      // names already checked; a user key decoded from the wire is already in normal form
+    if (ns === checkedNs && set === checkedSet && isNormalUserKey(userKey)) {
+      // names already checked; a user key decoded from the wire is usually in normal form
       key = trustedKey(ns, set, digest, userKey);
     } else {
       try {

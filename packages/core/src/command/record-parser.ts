@@ -114,8 +114,8 @@ export function readReplyHeader(body: Buffer, off: number): ReplyHeader {
 }
 
 /** Reads the 22-byte header of the message at `off` into `h` (no allocation). */
-export function readReplyHeaderInto(body: Buffer, off: number, h: { -readonly [K in keyof ReplyHeader]: ReplyHeader[K] }): void {
-  if (body.length - off < MSG_HEADER_SIZE) throw new ParseError('reply message shorter than its 22-byte header');
+export function readReplyHeaderInto(body: Buffer, off: number, h: { -readonly [K in keyof ReplyHeader]: ReplyHeader[K] }, end = body.length): void {
+  if (end - off < MSG_HEADER_SIZE) throw new ParseError('reply message shorter than its 22-byte header');
   if (body[off] !== MSG_HEADER_SIZE) throw new ParseError(`reply message header size is ${body[off]}, expected 22`);
   h.info1 = body[off + 1] as number;
   h.info2 = body[off + 2] as number;

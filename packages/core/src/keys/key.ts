@@ -104,6 +104,19 @@ export function partitionIdOf(digest: Uint8Array): number {
   return ((digest[0] as number) | ((digest[1] as number) << 8)) & 0x0fff;
 }
 
+/**
+ * True when `k` is already what {@link normalizeUserKey} would return for it (or null):
+ * a string, a Buffer, a safe integer as a number, an integer outside the safe range as a
+ * bigint. A key built by {@link trustedKey} must hold such a user key. (A string is taken
+ * as well formed: reply decoding never makes lone surrogates.)
+ */
+export function isNormalUserKey(k: unknown): k is string | number | bigint | Buffer | null {
+  if (k === null || typeof k === 'string') return true;
+  if (typeof k === 'number') return Number.isSafeInteger(k);
+  if (typeof k === 'bigint') return !Number.isSafeInteger(Number(k));
+  return Buffer.isBuffer(k);
+}
+
 function normalizeUserKey(k: UserKey): string | number | bigint | Buffer {
   if (typeof k === 'string') {
     if (!k.isWellFormed()) throw new InvalidArgumentError('user key string is not valid UTF-8 (it has a lone surrogate)');

@@ -70,8 +70,9 @@ const STREAM = 2;
 export class Connection {
   readonly #socket: Socket;
   readonly #decoder = new FrameDecoder();
-  // made on the first message-sink stream of this connection
+  // made on the first message-sink stream of this connection; #splitting while one runs
   #splitter: MessageSplitter | null = null;
+  #splitting = false;
   readonly #address: string;
   #state = IDLE;
   #closed = false;
@@ -221,6 +222,8 @@ export class Connection {
   #begin(frame: Buffer, mode: number, sink: StreamSink | null, socketTimeout: number, deadline: number): void {
     this.#state = mode;
     this.#sink = sink;
+    this.#splitting = sink !== null && 'onMessages' in sink;
+    if (this.#splitting) this.#splitter ??= new MessageSplitter();
     this.#socketTimeout = socketTimeout;
     this.#deadline = deadline;
     this.#lastActivity = Date.now();
@@ -262,9 +265,8 @@ export class Connection {
         this.#settle(chunk);
         return;
       }
-      if (this.#state === STREAM && 'onMessages' in (this.#sink as StreamSink)) {
-        this.#splitter ??= new MessageSplitter();
-        const done = this.#splitter.feed(chunk, this.#sink as MessageSink) === FeedResult.DONE;
+      if (this.#splitting) {
+        const done = (this.#splitter as MessageSplitter).feed(chunk, this.#sink as MessageSink) === FeedResult.DONE;
         // the sink may have closed this connection meanwhile (a cancelled scan)
         if (done && this.#state === STREAM) this.#settle(NO_FRAME);
         return;
@@ -313,6 +315,7 @@ export class Connection {
     this.#reject = null;
     this.#handler = null;
     this.#sink = null;
+    this.#splitting = false;
   }
 
   #fail(err: Error): void {

@@ -1,4 +1,4 @@
-import { Key, partitionIdOf } from '../../src/keys/key';
+import { isNormalUserKey, Key, partitionIdOf } from '../../src/keys/key';
 import { InvalidArgumentError } from '../../src/errors/client-errors';
 import BN from 'bn.js';
 
@@ -57,5 +57,16 @@ describe('Key', () => {
   ] as const)('rejects bad input %#', (fn, msg) => {
     expect(fn).toThrow(InvalidArgumentError);
     expect(fn).toThrow(msg);
+  });
+});
+
+describe('isNormalUserKey', () => {
+  it('holds exactly for user keys the constructor keeps as they are', () => {
+    for (const k of [null, 'a', '', 7, -(2 ** 53) + 1, 2n ** 60n, -(2n ** 63n), Buffer.from('ab')]) {
+      expect(isNormalUserKey(k)).toBe(true);
+      if (k !== null) expect(new Key('test', 's', k).userKey).toBe(k);
+    }
+    // the constructor would convert these (or reject them)
+    for (const k of [1.5, 2 ** 60, 5n, new Uint8Array([1]), undefined, {}]) expect(isNormalUserKey(k)).toBe(false);
   });
 });
