@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Connection } from '../../src/net/connection';
-import { ParseError } from '../../src/errors/client-errors';
+import { ConnectionError, ParseError } from '../../src/errors/client-errors';
 
 /** A reply frame: proto header (version 2, type 3) and `body`. */
 function frame(body: Buffer): Buffer {
@@ -126,6 +126,97 @@ describe('Connection reply framing and streams', () => {
     };
     await expect(conn.stream(Buffer.from('q'), sink, 2000, 0)).rejects.toThrow('cancelled by the consumer');
     expect(calls).toBe(1);
+    expect(conn.isOpen).toBe(false);
+  });
+
+  // plain TCP sockets read into buffers the connection provides (one shared between
+  // single replies): what a request hands out must never change afterwards
+
+  it('single replies handed out stay intact while later replies arrive on this and other connections', async () => {
+    await open((req) => [frame(req)]);
+    const other = await Connection.open({ host: '127.0.0.1', port: (server.address() as { port: number }).port, connectTimeout: 2000 });
+    try {
+      const kept: Buffer[] = [];
+      for (let i = 0; i < 30; i++) {
+        const c = i % 2 === 0 ? conn : other;
+        kept.push(await c.request(Buffer.alloc(100 + i, i), 2000, 0));
+      }
+      // both at once: the two replies are read one after the other into the same buffer
+      const [a, b] = await Promise.all([conn.request(Buffer.alloc(50, 200), 2000, 0), other.request(Buffer.alloc(60, 201), 2000, 0)]);
+      expect(a).toEqual(frame(Buffer.alloc(50, 200)));
+      expect(b).toEqual(frame(Buffer.alloc(60, 201)));
+      kept.forEach((f, i) => expect(f).toEqual(frame(Buffer.alloc(100 + i, i))));
+    } finally {
+      other.close();
+    }
+  });
+
+  it('stream messages handed out as views stay intact after the stream, small reads and large', async () => {
+    // 200 messages of 1,000 bytes in 4 frames, written 50,000 bytes at a time (reads of 16 KiB
+    // or more into a connection's own buffer keep it; the rest are copied out)
+    const body = (i: number): Buffer => Buffer.alloc(1000, i % 251);
+    const frames: Buffer[] = [];
+    for (let f = 0; f < 4; f++) frames.push(frame(Buffer.concat(Array.from({ length: 50 }, (_, j) => msg(body(f * 50 + j), f * 50 + j === 199)))));
+    const stream = Buffer.concat(frames);
+    // the first stream starts with a large piece, the second with small ones
+    const large: Buffer[] = [];
+    for (let p = 0; p < stream.length; p += 50_000) large.push(stream.subarray(p, Math.min(p + 50_000, stream.length)));
+    const small = [stream.subarray(0, 7), stream.subarray(7, 100), stream.subarray(100, 50_000), ...large.slice(1)];
+    let streams = 0;
+    // between the streams: large single replies
+    await open((req) => (req.toString() === 'q' ? (streams++ === 0 ? large : small) : [frame(Buffer.alloc(30_000, req[0]))]));
+    /** A sink keeping each message's data as a view, as record values are kept. */
+    const keeper = (views: Buffer[]): { onMessages(b: Buffer, s: number, e: number): boolean } => ({
+      onMessages(b: Buffer, start: number, end: number): boolean {
+        let last = false;
+        for (let p = start; p < end; ) {
+          const size = b.readUInt32BE(p + 22);
+          views.push(b.subarray(p + 26, p + 26 + size));
+          last = (b[p + 3] as number & 1) === 1;
+          p += 26 + size;
+        }
+        return last;
+      }
+    });
+    const views: Buffer[] = [];
+    await conn.stream(Buffer.from('q'), keeper(views), 2000, 0);
+    for (let i = 0; i < 5; i++) expect((await conn.request(Buffer.from([100 + i]), 2000, 0)).equals(frame(Buffer.alloc(30_000, 100 + i)))).toBe(true);
+    const again: Buffer[] = [];
+    await conn.stream(Buffer.from('q'), keeper(again), 2000, 0);
+    expect(views.length).toBe(200);
+    expect(views.filter((v, i) => !v.equals(body(i))).length).toBe(0);
+    expect(again.filter((v, i) => !v.equals(body(i))).length).toBe(0);
+  });
+
+  it('a stream paused by its sink gets the rest of its messages after resume()', async () => {
+    const frames = Array.from({ length: 20 }, (_, i) => frame(msg(Buffer.alloc(5000, i), i === 19)));
+    await open(() => frames);
+    const got: number[] = [];
+    const sink = {
+      onMessages(b: Buffer, start: number, end: number): boolean {
+        let last = false;
+        for (let p = start; p < end; ) {
+          const size = b.readUInt32BE(p + 22);
+          got.push(b[p + 26] as number);
+          last = (b[p + 3] as number & 1) === 1;
+          p += 26 + size;
+        }
+        conn.pause();
+        setImmediate(() => conn.resume());
+        return last;
+      }
+    };
+    await conn.stream(Buffer.from('q'), sink, 2000, 0);
+    expect(got).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(conn.isOpen).toBe(true);
+  });
+
+  it('a server that closes the socket mid-request fails the request with a ConnectionError', async () => {
+    const s = createServer((sock: Socket) => sock.on('data', () => sock.destroy()));
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    server = s;
+    conn = await Connection.open({ host: '127.0.0.1', port: (s.address() as { port: number }).port, connectTimeout: 2000 });
+    await expect(conn.request(Buffer.from('x'), 0, 0)).rejects.toThrow(ConnectionError);
     expect(conn.isOpen).toBe(false);
   });
 });
