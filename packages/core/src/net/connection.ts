@@ -97,6 +97,13 @@ export class Connection {
   #handler: ReplyHandler | null = null;
   #sink: StreamSink | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * When the timer fires (ms since epoch; 0 while none is armed). A request's end leaves
+   * the timer running: the next request, due no earlier, keeps it, and a timer that fires
+   * on an idle connection just stops. So a busy connection sets a timer about once per
+   * timeout period instead of once per request.
+   */
+  #timerAt = 0;
   #socketTimeout = 0;
   #deadline = 0;
   #lastActivity = 0;
@@ -274,11 +281,17 @@ export class Connection {
     if (this.#socketTimeout > 0) wait = this.#paused ? this.#socketTimeout : this.#lastActivity + this.#socketTimeout - now;
     if (this.#deadline > 0) wait = Math.min(wait, this.#deadline - now);
     if (wait === Infinity) return;
-    this.#timer = setTimeout(this.#onTimer, Math.max(1, wait));
+    const at = now + Math.max(1, wait);
+    if (this.#timerAt !== 0 && this.#timerAt <= at) return; // fires first, then checks again
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(this.#onTimer, at - now);
+    this.#timer.unref(); // the socket keeps the process alive while a request waits
+    this.#timerAt = at;
   }
 
   #timerFired(): void {
     this.#timer = null;
+    this.#timerAt = 0;
     if (this.#state === IDLE) return;
     const now = Date.now();
     if (this.#deadline > 0 && now >= this.#deadline) {
@@ -316,18 +329,19 @@ export class Connection {
       this.#fail(new ParseError(`unexpected ${chunk.length} bytes from ${this.#address} with no request in flight`, { node: this.#address }));
       return;
     }
-    this.#lastActivity = Date.now();
+    const now = Date.now();
+    this.#lastActivity = now;
     try {
       // the usual single reply: one whole frame in one chunk with nothing buffered before
       // it; settle with the chunk itself (no buffering, no view of it)
       if (this.#state === SINGLE && this.#decoder.buffered === 0 && chunk.length >= PROTO_HEADER_SIZE && PROTO_HEADER_SIZE + checkReplyHeader(chunk, 0) === chunk.length) {
-        this.#settle(chunk);
+        this.#settle(chunk, now);
         return;
       }
       if (this.#splitting) {
         const done = (this.#splitter as MessageSplitter).feed(chunk, this.#sink as MessageSink) === FeedResult.DONE;
         // the sink may have closed this connection meanwhile (a cancelled scan)
-        if (done && this.#state === STREAM) this.#settle(NO_FRAME);
+        if (done && this.#state === STREAM) this.#settle(NO_FRAME, now);
         return;
       }
       this.#decoder.push(chunk);
@@ -338,14 +352,14 @@ export class Connection {
           if (this.#decoder.buffered > 0) {
             throw new ParseError(`${this.#decoder.buffered} unexpected bytes after the reply from ${this.#address}`);
           }
-          this.#settle(frame);
+          this.#settle(frame, now);
           return;
         }
         if ((this.#sink as FrameSink).onFrame(frame)) {
           if (this.#decoder.buffered > 0) {
             throw new ParseError(`${this.#decoder.buffered} unexpected bytes after the end of a stream from ${this.#address}`);
           }
-          this.#settle(frame);
+          this.#settle(frame, now);
           return;
         }
         if (this.#state === IDLE) return; // sink closed us
@@ -355,20 +369,16 @@ export class Connection {
     }
   }
 
-  #settle(frame: Buffer): void {
+  #settle(frame: Buffer, now: number): void {
     const handler = this.#handler;
     const resolve = this.#resolve;
     this.#clearPending();
-    this.lastUsed = Date.now();
+    this.lastUsed = now;
     if (handler !== null) handler.onReply(frame);
     else (resolve as (v: Buffer) => void)(frame);
   }
 
   #clearPending(): void {
-    if (this.#timer !== null) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
     this.#state = IDLE;
     this.#resolve = null;
     this.#reject = null;
@@ -381,6 +391,11 @@ export class Connection {
     const reject = this.#reject;
     const handler = this.#handler;
     this.#clearPending();
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+      this.#timerAt = 0;
+    }
     if (!this.#closed) {
       this.#closed = true;
       this.#decoder.reset();

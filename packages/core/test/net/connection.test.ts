@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Connection } from '../../src/net/connection';
-import { ConnectionError, ParseError } from '../../src/errors/client-errors';
+import { ConnectionError, ParseError, TimeoutError } from '../../src/errors/client-errors';
 
 /** A reply frame: proto header (version 2, type 3) and `body`. */
 function frame(body: Buffer): Buffer {
@@ -209,6 +209,28 @@ describe('Connection reply framing and streams', () => {
     await conn.stream(Buffer.from('q'), sink, 2000, 0);
     expect(got).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(conn.isOpen).toBe(true);
+  });
+
+  // one timer per connection, left running between requests
+
+  it('requests in a row share one timer; a later request due sooner still times out on time', async () => {
+    let answer = true;
+    await open((req) => (answer ? [frame(req)] : []));
+    // the module object the connection calls setTimeout on
+    const armed = jest.spyOn(jest.requireActual<typeof import('node:timers')>('node:timers'), 'setTimeout');
+    try {
+      const deadline = Date.now() + 60_000;
+      for (let i = 0; i < 50; i++) await conn.request(Buffer.from([i]), 0, deadline);
+      expect(armed).toHaveBeenCalledTimes(1);
+      // the timer still armed fires in about a minute; this request's deadline is 50 ms away
+      answer = false;
+      const t0 = Date.now();
+      await expect(conn.request(Buffer.from('late'), 0, Date.now() + 50)).rejects.toThrow(TimeoutError);
+      expect(Date.now() - t0).toBeLessThan(30_000);
+      expect(conn.isOpen).toBe(false);
+    } finally {
+      armed.mockRestore();
+    }
   });
 
   it('a server that closes the socket mid-request fails the request with a ConnectionError', async () => {
