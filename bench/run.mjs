@@ -82,7 +82,7 @@ const opts = {
   batchCount: smoke ? 16 : 256,
   inFlight: args['in-flight'] ? list(args['in-flight']).map(Number) : smoke ? [16] : [1, 16, 64, 256],
   workloads: args.workloads ? list(args.workloads) : ['get', 'put', 'mix', 'batch', 'scan'],
-  only: args.only ? list(args.only) : IMPLEMENTATIONS.map((i) => i.name)
+  only: args.only ? list(args.only) : IMPLEMENTATIONS.filter((i) => i.optional !== true).map((i) => i.name)
 };
 const MIX_IN_FLIGHT = smoke ? 16 : 64;
 const BATCH_IN_FLIGHT = 8;

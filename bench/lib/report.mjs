@@ -2,12 +2,13 @@
 
 const LABELS = {
   raw: 'raw ceiling',
+  'raw-events': "raw, 'data' events",
   classic: 'classic',
   fluent: 'fluent (get/put)',
   'fluent-builder': 'fluent (builders)',
   official: 'official client'
 };
-const COLORS = { raw: '#555555', classic: '#1f77b4', fluent: '#2ca02c', 'fluent-builder': '#98df8a', official: '#d62728' };
+const COLORS = { raw: '#555555', 'raw-events': '#aaaaaa', classic: '#1f77b4', fluent: '#2ca02c', 'fluent-builder': '#98df8a', official: '#d62728' };
 const WORKLOAD_ORDER = ['get', 'put', 'mix', 'batch', 'scan'];
 const UNITS = { get: 'ops/s', put: 'ops/s', mix: 'ops/s', batch: 'batches/s', scan: 'records/s' };
 

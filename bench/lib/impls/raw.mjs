@@ -5,7 +5,7 @@ import { RawCluster, parseHostList } from '../raw/cluster.mjs';
 import { digestOf, encodeBatchRead, encodeGet, encodePut, encodeScan } from '../raw/wire.mjs';
 import { binsFor } from '../data.mjs';
 
-export async function open({ hosts, ns, set, hot, batches, slots }) {
+export async function open({ hosts, ns, set, hot, batches, slots, ownReads = true }) {
   const cluster = await RawCluster.open(parseHostList(hosts), ns);
   const digests = hot.map((k) => digestOf(set, k));
   const nodeOf = digests.map((d) => cluster.nodeOf(d));
@@ -13,7 +13,7 @@ export async function open({ hosts, ns, set, hot, batches, slots }) {
   let puts = null;
   let batchReqs = null;
   const conns = [];
-  for (let s = 0; s < slots; s++) conns.push(await Promise.all(cluster.nodes.map((_, i) => cluster.connect(i))));
+  for (let s = 0; s < slots; s++) conns.push(await Promise.all(cluster.nodes.map((_, i) => cluster.connect(i, ownReads))));
   let queryId = Date.now() * 1000;
 
   async function scanAll(slotConns) {

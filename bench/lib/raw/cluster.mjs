@@ -93,9 +93,9 @@ export class RawCluster {
     return out;
   }
 
-  /** A new connection to node `index`. */
-  connect(index) {
+  /** A new connection to node `index` (`ownReads`: see RawConn.connect). */
+  connect(index, ownReads = true) {
     const n = this.nodes[index];
-    return RawConn.connect(n.host, n.port);
+    return RawConn.connect(n.host, n.port, ownReads);
   }
 }

@@ -1,6 +1,12 @@
 // One socket with at most one request in flight. Replies are parsed as little as
 // possible: single-record replies by their 8-byte proto header (plus the result code byte);
 // multi-record streams (batch, scan) by walking the AS_MSG headers to find the LAST flag.
+//
+// By default the socket reads into buffers it is given (Node's `onread`), the cheapest way a
+// Node program can read: no stream machinery per read. Single replies are read into one
+// buffer shared by every connection (nothing is kept); during a stream every read gets a
+// fresh buffer, whose pieces are kept until their frame is whole. `ownReads = false` reads
+// through 'data' events instead (the ceiling's read path until 2026-12-03: impl `raw-events`).
 import { connect as netConnect } from 'node:net';
 import { INFO3_LAST, INFO3_PARTITION_DONE, encodeInfo, parseInfo } from './wire.mjs';
 
@@ -9,8 +15,12 @@ const SINGLE = 1;
 const STREAM = 2;
 const FRAME = 3;
 
+/** The buffer every own-reads connection reads into; nothing keeps a view of it past a read. */
+const SHARED_READ = Buffer.allocUnsafeSlow(64 * 1024);
+
 export class RawConn {
   #sock;
+  #ownReads;
   #mode = IDLE;
   #resolve = null;
   #reject = null;
@@ -23,20 +33,27 @@ export class RawConn {
   #count = 0;
   #error = null;
 
-  constructor(sock) {
+  constructor(sock, ownReads) {
     this.#sock = sock;
-    sock.on('data', (chunk) => this.#onData(chunk));
+    this.#ownReads = ownReads;
+    if (!ownReads) sock.on('data', (chunk) => this.#onData(chunk));
     sock.on('error', (e) => this.#fail(e));
     sock.on('close', () => this.#fail(new Error('raw connection closed')));
   }
 
-  /** Opens a connection to host:port. */
-  static connect(host, port) {
+  /** Opens a connection to host:port; `ownReads`: read into the shared buffer (else 'data' events). */
+  static connect(host, port, ownReads = true) {
     return new Promise((resolve, reject) => {
-      const sock = netConnect({ host, port, noDelay: true });
+      let conn = null;
+      const onread = {
+        buffer: () => (conn === null || conn.#mode === SINGLE || conn.#mode === IDLE ? SHARED_READ : Buffer.allocUnsafeSlow(64 * 1024)),
+        callback: (n, buf) => conn.#onData(buf.subarray(0, n))
+      };
+      const sock = netConnect(ownReads ? { host, port, noDelay: true, onread } : { host, port, noDelay: true });
       sock.once('connect', () => {
         sock.removeListener('error', reject);
-        resolve(new RawConn(sock));
+        conn = new RawConn(sock, ownReads);
+        resolve(conn);
       });
       sock.once('error', reject);
     });
@@ -113,7 +130,10 @@ export class RawConn {
       if (this.#mode === SINGLE) {
         if (this.#bodyPos <= 5 && this.#bodyPos + take > 5) this.#rc = chunk[p + 5 - this.#bodyPos];
       } else {
-        this.#parts.push(take === len && p === 0 ? chunk : chunk.subarray(p, p + take));
+        // a stream's reads each have a buffer of their own (kept), but the first one of a
+        // stream may still be the shared buffer
+        const piece = take === len && p === 0 ? chunk : chunk.subarray(p, p + take);
+        this.#parts.push(this.#ownReads && piece.buffer === SHARED_READ.buffer ? Buffer.from(piece) : piece);
       }
       this.#bodyPos += take;
       this.#need -= take;
