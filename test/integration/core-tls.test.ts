@@ -19,7 +19,7 @@ describeTls('TLS to a real server through a TLS-terminating proxy', () => {
     await proxy?.stop();
   });
 
-  it('writes and reads over TLS when the certificate carries the tlsName', async () => {
+  it('writes, reads, batch-reads and scans over TLS when the certificate carries the tlsName', async () => {
     // The proxy fronts one node; in a multi-node cluster the client would go on to the
     // peers' plain addresses, so this check needs a single-node server.
     const probe = new AerospikeClient({ hosts: HOSTS as string });
@@ -30,10 +30,23 @@ describeTls('TLS to a real server through a TLS-terminating proxy', () => {
     const c = new AerospikeClient({ hosts: [{ host: '127.0.0.1', port: proxy.port, tlsName: 'aerospike-test' }], tls: { ca: certs.ca } });
     await c.connect();
     try {
-      const key = new Key(NAMESPACE, uniqueSet('tls'), 'k');
+      const set = uniqueSet('tls');
+      const key = new Key(NAMESPACE, set, 'k');
       await c.put(key, { secret: 'over tls' });
       expect((await c.get(key)).bins).toEqual({ secret: 'over tls' });
       await c.remove(key);
+      // multi-message replies (batch, scan) large enough to arrive in many TLS reads
+      const keys = Array.from({ length: 300 }, (_, i) => new Key(NAMESPACE, set, i));
+      for (const k of keys) await c.put(k, { i: k.userKey as number, blob: Buffer.alloc(1000, (k.userKey as number) % 251) });
+      const batch = await c.batchGet(keys);
+      expect(batch.map((r) => r.record?.bins.i)).toEqual(keys.map((k) => k.userKey));
+      const seen = (await c.scan(NAMESPACE, set).toArray()).map((r) => {
+        const blob = r.bins.blob as Buffer;
+        expect(blob.equals(Buffer.alloc(1000, (r.bins.i as number) % 251))).toBe(true);
+        return r.bins.i as number;
+      });
+      expect(seen.sort((x, y) => x - y)).toEqual(keys.map((k) => k.userKey));
+      for (const k of keys) await c.remove(k);
     } finally {
       await c.close();
     }

@@ -45,7 +45,7 @@ const NO_FRAME = Buffer.alloc(0);
 /** Most bytes one socket read takes (Node's own default). */
 const READ_SIZE = 64 * 1024;
 /**
- * The buffer every plain-TCP connection reads into between stream reads: each read is
+ * The buffer every connection reads into between stream reads: each read is
  * copied out of it (at its exact size) before the callback returns, so nothing ever keeps
  * a view of it. Reading into a buffer we own skips Node's per-read allocation and its
  * stream machinery ('data' events), about half of a single command's JavaScript time.
@@ -108,25 +108,24 @@ export class Connection {
   #deadline = 0;
   #lastActivity = 0;
   #paused = false;
-  /** Plain TCP: the buffer the socket reads into next, and whether the last read kept it. */
+  /** The buffer the socket reads into next, and whether the last read kept it. */
   #readBuffer: Buffer = SHARED_READ;
   #readKept = false;
   /** Time of the last completed request (ms since epoch), for idle reaping. */
   lastUsed = Date.now();
   readonly #onTimer = (): void => this.#timerFired();
 
-  /** `ownReads`: the socket reads into our buffers (see {@link Connection.open}); else 'data' events (TLS). */
-  private constructor(socket: Socket, address: string, ownReads: boolean) {
+  /** The socket reads into buffers the connection provides (see {@link Connection.open}). */
+  private constructor(socket: Socket, address: string) {
     this.#socket = socket;
     this.#address = address;
-    if (!ownReads) socket.on('data', (chunk: Buffer) => this.#onData(chunk));
     socket.on('error', (err: Error) => this.#fail(new ConnectionError(`connection to ${address} failed: ${err.message}`, { node: address, cause: err })));
     socket.on('close', () => this.#fail(new ConnectionError(`connection to ${address} closed by the server`, { node: address })));
   }
 
   /**
-   * Opens a connection. A plain TCP socket reads into buffers the connection provides
-   * (Node's `onread`); a TLS socket delivers 'data' events.
+   * Opens a connection. Its socket (plain TCP or TLS) reads into buffers the connection
+   * provides (Node's `onread`), not through 'data' events.
    * @throws ConnectionError, TlsError, or TimeoutError (kind 'connect').
    */
   static open(options: ConnectOptions): Promise<Connection> {
@@ -149,28 +148,24 @@ export class Connection {
         socket.removeListener('error', onError);
         socket.setNoDelay(true);
         socket.setKeepAlive(true, 60_000);
-        conn = new Connection(socket, address, options.tls === undefined);
+        conn = new Connection(socket, address);
         resolve(conn);
+      };
+      const onread = {
+        buffer: (): Buffer => (conn === null ? SHARED_READ : conn.#nextReadBuffer()),
+        callback: (n: number, buf: Uint8Array): boolean => {
+          if (conn === null) socket.destroy(new Error(`${n} bytes from ${address} before the connection was set up`));
+          else conn.#onRead(n, buf as Buffer);
+          return true;
+        }
       };
       if (options.tls !== undefined) {
         const { tlsName, ...tlsOpts } = options.tls;
-        socket = tlsConnect({ ...tlsOpts, host: options.host, port: options.port, servername: tlsName ?? options.host }, onConnect);
+        // tls.connect takes onread as net.connect does (Node's docs); @types/node omits it
+        const tlsConnectOptions: TlsConnectionOptions & { onread: typeof onread } = { ...tlsOpts, host: options.host, port: options.port, servername: tlsName ?? options.host, onread };
+        socket = tlsConnect(tlsConnectOptions, onConnect);
       } else {
-        socket = netConnect(
-          {
-            host: options.host,
-            port: options.port,
-            onread: {
-              buffer: () => (conn === null ? SHARED_READ : conn.#nextReadBuffer()),
-              callback: (n: number, buf: Uint8Array): boolean => {
-                if (conn === null) socket.destroy(new Error(`${n} bytes from ${address} before the connection was set up`));
-                else conn.#onRead(n, buf as Buffer);
-                return true;
-              }
-            }
-          },
-          onConnect
-        );
+        socket = netConnect({ host: options.host, port: options.port, onread }, onConnect);
       }
       socket.once('error', onError);
       if (options.connectTimeout > 0) {
