@@ -45,10 +45,11 @@ const NO_FRAME = Buffer.alloc(0);
 /** Most bytes one socket read takes (Node's own default). */
 const READ_SIZE = 64 * 1024;
 /**
- * The buffer every connection reads into between stream reads: each read is
- * copied out of it (at its exact size) before the callback returns, so nothing ever keeps
- * a view of it. Reading into a buffer we own skips Node's per-read allocation and its
- * stream machinery ('data' events), about half of a single command's JavaScript time.
+ * The buffer every connection reads into outside streams: each read is copied out of it
+ * (at its exact size) before the callback returns, so nothing ever keeps a view of it.
+ * Reading into buffers we provide skips Node's per-read allocation and its stream
+ * machinery ('data' events): 2–3 µs of user CPU per single-record command on the
+ * benchmark machine (docs/performance.md, sixth pass).
  */
 const SHARED_READ = Buffer.allocUnsafeSlow(READ_SIZE);
 /**
