@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Connection } from '../../src/net/connection';
+import type * as timers from 'node:timers';
 import { ConnectionError, ParseError, TimeoutError } from '../../src/errors/client-errors';
 
 /** A reply frame: proto header (version 2, type 3) and `body`. */
@@ -78,21 +79,28 @@ describe('Connection reply framing and streams', () => {
 
   // streams to a message sink (scan/query replies)
 
-  /** Collects the field data of every message handed out; the LAST message ends the stream. */
-  function collector(): { sink: { onMessages(b: Buffer, s: number, e: number): boolean }; got: string[] } {
-    const got: string[] = [];
-    const sink = {
+  type Sink = { onMessages(b: Buffer, s: number, e: number): boolean };
+
+  /** A sink handing each message's field data (`b[start, end)`) to `take`; the LAST message ends the stream. */
+  function sinkOf(take: (b: Buffer, start: number, end: number) => void): Sink {
+    return {
       onMessages(b: Buffer, start: number, end: number): boolean {
         let last = false;
         for (let p = start; p < end; ) {
           const size = b.readUInt32BE(p + 22);
-          got.push(b.toString('utf8', p + 26, p + 26 + size));
-          last = (b[p + 3] as number & 1) === 1;
+          take(b, p + 26, p + 26 + size);
+          last = ((b[p + 3] as number) & 1) === 1;
           p += 26 + size;
         }
         return last;
       }
     };
+  }
+
+  /** Collects the field data of every message handed out as strings. */
+  function collector(): { sink: Sink; got: string[] } {
+    const got: string[] = [];
+    const sink = sinkOf((b, start, end) => got.push(b.toString('utf8', start, end)));
     return { sink, got };
   }
 
@@ -166,18 +174,7 @@ describe('Connection reply framing and streams', () => {
     // between the streams: large single replies
     await open((req) => (req.toString() === 'q' ? (streams++ === 0 ? large : small) : [frame(Buffer.alloc(30_000, req[0]))]));
     /** A sink keeping each message's data as a view, as record values are kept. */
-    const keeper = (views: Buffer[]): { onMessages(b: Buffer, s: number, e: number): boolean } => ({
-      onMessages(b: Buffer, start: number, end: number): boolean {
-        let last = false;
-        for (let p = start; p < end; ) {
-          const size = b.readUInt32BE(p + 22);
-          views.push(b.subarray(p + 26, p + 26 + size));
-          last = (b[p + 3] as number & 1) === 1;
-          p += 26 + size;
-        }
-        return last;
-      }
-    });
+    const keeper = (views: Buffer[]): Sink => sinkOf((b, start, end) => views.push(b.subarray(start, end)));
     const views: Buffer[] = [];
     await conn.stream(Buffer.from('q'), keeper(views), 2000, 0);
     for (let i = 0; i < 5; i++) expect((await conn.request(Buffer.from([100 + i]), 2000, 0)).equals(frame(Buffer.alloc(30_000, 100 + i)))).toBe(true);
@@ -192,15 +189,10 @@ describe('Connection reply framing and streams', () => {
     const frames = Array.from({ length: 20 }, (_, i) => frame(msg(Buffer.alloc(5000, i), i === 19)));
     await open(() => frames);
     const got: number[] = [];
+    const inner = sinkOf((b, start) => got.push(b[start] as number));
     const sink = {
       onMessages(b: Buffer, start: number, end: number): boolean {
-        let last = false;
-        for (let p = start; p < end; ) {
-          const size = b.readUInt32BE(p + 22);
-          got.push(b[p + 26] as number);
-          last = (b[p + 3] as number & 1) === 1;
-          p += 26 + size;
-        }
+        const last = inner.onMessages(b, start, end);
         conn.pause();
         setImmediate(() => conn.resume());
         return last;
@@ -217,7 +209,7 @@ describe('Connection reply framing and streams', () => {
     let answer = true;
     await open((req) => (answer ? [frame(req)] : []));
     // the module object the connection calls setTimeout on
-    const armed = jest.spyOn(jest.requireActual<typeof import('node:timers')>('node:timers'), 'setTimeout');
+    const armed = jest.spyOn(jest.requireActual<typeof timers>('node:timers'), 'setTimeout');
     try {
       const deadline = Date.now() + 60_000;
       for (let i = 0; i < 50; i++) await conn.request(Buffer.from([i]), 0, deadline);
