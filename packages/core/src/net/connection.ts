@@ -58,6 +58,22 @@ const SHARED_READ = Buffer.allocUnsafeSlow(READ_SIZE);
  * copied out so that a few kept values do not hold a whole 64 KiB buffer alive.
  */
 const HAND_OVER_MIN = 16 * 1024;
+/**
+ * How far beyond the bytes received a long single reply's first buffer may reach: a frame
+ * up to this size is read into one buffer of its size, a longer one into a buffer that
+ * doubles as it fills. So a header claiming more than arrives allocates at most this much
+ * (or as much as arrived) ahead of the data, never the claimed size.
+ */
+const FRAME_AHEAD = 1024 * 1024;
+
+/** The whole size of the reply frame whose header starts `buf`, or -1 when the header is bad (reported by the usual path). */
+function replyFrameSize(buf: Buffer): number {
+  try {
+    return PROTO_HEADER_SIZE + checkReplyHeader(buf, 0);
+  } catch {
+    return -1;
+  }
+}
 
 /**
  * Receives the outcome of a request sent with {@link Connection.send}: exactly one of the
@@ -112,6 +128,15 @@ export class Connection {
   /** The buffer the socket reads into next, and whether the last read kept it. */
   #readBuffer: Buffer = SHARED_READ;
   #readKept = false;
+  /**
+   * A single reply longer than its first read: the buffer it is read into, how much of it
+   * is filled, and the frame's size. The socket reads the rest straight into the buffer (no
+   * copy per read, no join). The size comes from the server, so the buffer reaches beyond
+   * what arrived by at most {@link FRAME_AHEAD} or by as much as arrived: it doubles as it fills.
+   */
+  #frame: Buffer | null = null;
+  #frameFill = 0;
+  #frameSize = 0;
   /** Time of the last completed request (ms since epoch), for idle reaping. */
   lastUsed = Date.now();
   readonly #onTimer = (): void => this.#timerFired();
@@ -299,9 +324,13 @@ export class Connection {
     }
   }
 
-  /** Where the socket's next read goes: the shared buffer, or during a stream one of its own. */
+  /**
+   * Where the socket's next read goes: the rest of a long single reply's frame, the shared
+   * buffer, or during a stream a buffer of the connection's own.
+   */
   #nextReadBuffer(): Buffer {
-    if (this.#state !== STREAM) this.#readBuffer = SHARED_READ;
+    if (this.#frame !== null) this.#readBuffer = this.#frame.subarray(this.#frameFill);
+    else if (this.#state !== STREAM) this.#readBuffer = SHARED_READ;
     else if (this.#readKept || this.#readBuffer === SHARED_READ) this.#readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
     this.#readKept = false;
     return this.#readBuffer;
@@ -309,6 +338,34 @@ export class Connection {
 
   /** `n` bytes were read into `buf`: keep them (a large stream read) or copy them out, then handle them. */
   #onRead(n: number, buf: Buffer): void {
+    const frame = this.#frame;
+    if (frame !== null) {
+      // more of a long single reply, read into its buffer (never past the frame's end)
+      const fill = (this.#frameFill += n);
+      const now = Date.now();
+      this.#lastActivity = now;
+      if (fill === this.#frameSize) {
+        this.#frame = null;
+        this.#settle(frame, now);
+      } else if (fill === frame.length) {
+        const grown = Buffer.allocUnsafe(Math.min(this.#frameSize, 2 * fill));
+        frame.copy(grown, 0, 0, fill);
+        this.#frame = grown;
+      }
+      return;
+    }
+    if (this.#state === SINGLE && this.#decoder.buffered === 0 && n >= PROTO_HEADER_SIZE) {
+      const size = replyFrameSize(buf);
+      if (size > n) {
+        const f = Buffer.allocUnsafe(Math.min(size, n + FRAME_AHEAD));
+        buf.copy(f, 0, 0, n);
+        this.#frame = f;
+        this.#frameFill = n;
+        this.#frameSize = size;
+        this.#lastActivity = Date.now();
+        return;
+      }
+    }
     let chunk: Buffer;
     if (n >= HAND_OVER_MIN && buf !== SHARED_READ) {
       chunk = buf.subarray(0, n);
@@ -387,6 +444,7 @@ export class Connection {
     const reject = this.#reject;
     const handler = this.#handler;
     this.#clearPending();
+    this.#frame = null;
     if (this.#timer !== null) {
       clearTimeout(this.#timer);
       this.#timer = null;

@@ -65,6 +65,57 @@ describe('Connection reply framing and streams', () => {
     expect(conn.isOpen).toBe(true);
   });
 
+  it('a long single reply is read straight into one buffer of its size', async () => {
+    const body = Buffer.alloc(300_000);
+    for (let i = 0; i < body.length; i++) body[i] = i % 253;
+    const whole = frame(body);
+    const pieces: Buffer[] = [];
+    for (let p = 0; p < whole.length; p += 7000) pieces.push(whole.subarray(p, p + 7000));
+    await open(() => pieces);
+    const alloc = jest.spyOn(Buffer, 'allocUnsafe');
+    try {
+      const r = await conn.request(Buffer.from('big'), 2000, 0);
+      expect(r.equals(whole)).toBe(true);
+      // one buffer for the frame: no copy per read, no join at the end
+      expect(alloc.mock.calls.filter(([size]) => size > 1000)).toEqual([[whole.length]]);
+    } finally {
+      alloc.mockRestore();
+    }
+    // the connection is reusable, and bytes after a long reply are an error
+    expect((await conn.request(Buffer.from('big'), 2000, 0)).equals(whole)).toBe(true);
+  });
+
+  it('a single reply over 1 MiB is read into a buffer that grows as it fills', async () => {
+    const body = Buffer.alloc(2_500_000);
+    for (let i = 0; i < body.length; i++) body[i] = (i * 7) % 251;
+    const whole = frame(body);
+    const pieces: Buffer[] = [];
+    for (let p = 0; p < whole.length; p += 100_000) pieces.push(whole.subarray(p, p + 100_000));
+    await open(() => pieces);
+    const alloc = jest.spyOn(Buffer, 'allocUnsafe');
+    try {
+      expect((await conn.request(Buffer.from('huge'), 5000, 0)).equals(whole)).toBe(true);
+      // 1 MiB ahead of the first read, then doubling: never the claimed size before the data
+      const sizes = alloc.mock.calls.map(([size]) => size).filter((size) => size > 100_000);
+      expect(sizes[0]).toBeLessThanOrEqual(100_000 + 1024 * 1024);
+      expect(sizes.length).toBeLessThanOrEqual(3);
+      expect(sizes[sizes.length - 1]).toBe(whole.length);
+    } finally {
+      alloc.mockRestore();
+    }
+  });
+
+  it('bytes after a long single reply close the connection before it can be reused', async () => {
+    // the socket reads a long reply into a buffer of exactly its size, so the stray bytes
+    // come in the next read: the reply stands, the connection is closed by them
+    const whole = frame(Buffer.alloc(100_000, 5));
+    let first = true;
+    await open(() => (first ? ((first = false), [whole.subarray(0, 30_000), Buffer.concat([whole.subarray(30_000), Buffer.from([9, 9])])]) : [frame(Buffer.from('next'))]));
+    expect((await conn.request(Buffer.from('x'), 2000, 0)).equals(whole)).toBe(true);
+    await expect(conn.request(Buffer.from('y'), 2000, 0)).rejects.toThrow();
+    expect(conn.isOpen).toBe(false);
+  });
+
   it('bytes after the reply fail the request and close the connection', async () => {
     await open((req) => [Buffer.concat([frame(req), Buffer.from([1, 2, 3])])]);
     await expect(conn.request(Buffer.from('y'), 2000, 0)).rejects.toThrow(ParseError);
