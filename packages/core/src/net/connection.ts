@@ -336,7 +336,11 @@ export class Connection {
     return this.#readBuffer;
   }
 
-  /** `n` bytes were read into `buf`: keep them (a large stream read) or copy them out, then handle them. */
+  /**
+   * `n` bytes were read into `buf`. A whole single reply is settled with its copy; the start
+   * of a long one gets a buffer the rest is read into; anything else is kept (a large
+   * stream read) or copied out, then handled.
+   */
   #onRead(n: number, buf: Buffer): void {
     const frame = this.#frame;
     if (frame !== null) {
@@ -356,6 +360,15 @@ export class Connection {
     }
     if (this.#state === SINGLE && this.#decoder.buffered === 0 && n >= PROTO_HEADER_SIZE) {
       const size = replyFrameSize(buf);
+      if (size === n) {
+        // the usual single reply: one whole frame in one read; settle with its copy
+        const reply = Buffer.allocUnsafe(n);
+        buf.copy(reply, 0, 0, n);
+        const now = Date.now();
+        this.#lastActivity = now;
+        this.#settle(reply, now);
+        return;
+      }
       if (size > n) {
         const f = Buffer.allocUnsafe(Math.min(size, n + FRAME_AHEAD));
         buf.copy(f, 0, 0, n);
@@ -385,12 +398,7 @@ export class Connection {
     const now = Date.now();
     this.#lastActivity = now;
     try {
-      // the usual single reply: one whole frame in one chunk with nothing buffered before
-      // it; settle with the chunk itself (no buffering, no view of it)
-      if (this.#state === SINGLE && this.#decoder.buffered === 0 && chunk.length >= PROTO_HEADER_SIZE && PROTO_HEADER_SIZE + checkReplyHeader(chunk, 0) === chunk.length) {
-        this.#settle(chunk, now);
-        return;
-      }
+      // (a whole single reply in one read, or the start of a long one, never gets here: #onRead takes it)
       if (this.#splitting) {
         const done = (this.#splitter as MessageSplitter).feed(chunk, this.#sink as MessageSink) === FeedResult.DONE;
         // the sink may have closed this connection meanwhile (a cancelled scan)
