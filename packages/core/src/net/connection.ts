@@ -181,7 +181,7 @@ export class Connection {
         buffer: (): Buffer => (conn === null ? SHARED_READ : conn.#nextReadBuffer()),
         callback: (n: number, buf: Uint8Array): boolean => {
           if (conn === null) socket.destroy(new Error(`${n} bytes from ${address} before the connection was set up`));
-          else conn.#onRead(n, buf as Buffer);
+          else conn.#read(n, buf as Buffer);
           return true;
         }
       };
@@ -334,6 +334,15 @@ export class Connection {
     else if (this.#readKept || this.#readBuffer === SHARED_READ) this.#readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
     this.#readKept = false;
     return this.#readBuffer;
+  }
+
+  /** A read arrived: handled, and whatever it throws fails this connection (never the socket's read loop). */
+  #read(n: number, buf: Buffer): void {
+    try {
+      this.#onRead(n, buf);
+    } catch (err) {
+      this.#fail(err instanceof AerospikeError ? err : new ParseError(`bad reply from ${this.#address}: ${(err as Error).message}`, { node: this.#address, cause: err }));
+    }
   }
 
   /**

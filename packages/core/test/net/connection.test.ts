@@ -116,6 +116,21 @@ describe('Connection reply framing and streams', () => {
     expect(conn.isOpen).toBe(false);
   });
 
+  it('a reply handler that throws closes the connection; the error never escapes into the socket', async () => {
+    await open((req) => [frame(req)]);
+    let replied = (): void => undefined;
+    const got = new Promise<void>((resolve) => (replied = resolve));
+    conn.send(Buffer.from('x'), 2000, 0, {
+      onReply(): void {
+        replied();
+        throw new Error('a bug in the handler');
+      },
+      onFailure(): void {}
+    });
+    await got;
+    expect(conn.isOpen).toBe(false);
+  });
+
   it('bytes after the reply fail the request and close the connection', async () => {
     await open((req) => [Buffer.concat([frame(req), Buffer.from([1, 2, 3])])]);
     await expect(conn.request(Buffer.from('y'), 2000, 0)).rejects.toThrow(ParseError);
