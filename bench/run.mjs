@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     'no-load': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     'server-label': { type: 'string' },
+    'server-cpus': { type: 'string' },
     records: { type: 'string' },
     hot: { type: 'string' },
     help: { type: 'boolean', default: false }
@@ -45,7 +46,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    'node bench/run.mjs [--smoke] [--rounds N] [--duration SEC] [--warmup SEC] [--only impl,...] [--workloads get,put,mix,batch,scan] [--in-flight 1,16,64,256] [--records N] [--hot N] [--out DIR] [--chart FILE] [--no-load] [--cpu-prof DIR] [--server-label TEXT]'
+    'node bench/run.mjs [--smoke] [--rounds N] [--duration SEC] [--warmup SEC] [--only impl,...] [--workloads get,put,mix,batch,scan] [--in-flight 1,16,64,256] [--records N] [--hot N] [--out DIR] [--chart FILE] [--no-load] [--cpu-prof DIR] [--server-label TEXT] [--server-cpus TEXT]'
   );
   process.exit(0);
 }
@@ -66,6 +67,7 @@ const { load } = await import('./lib/impls/raw.mjs');
 const { RawCluster, parseHostList } = await import('./lib/raw/cluster.mjs');
 const { summarize, configId } = await import('./lib/stats.mjs');
 const { markdown, chartSvg, checkTargets } = await import('./lib/report.mjs');
+const { restrictedCpus } = await import('./lib/affinity.mjs');
 
 const smoke = args.smoke;
 const list = (s) => s.split(',').map((x) => x.trim()).filter((x) => x !== '');
@@ -180,7 +182,8 @@ for (let round = 1; round <= opts.rounds; round++) {
 
 const rows = summarize(runs);
 const date = new Date().toISOString().slice(0, 10);
-const command = `AEROSPIKE_HOSTS=${opts.hosts} node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim();
+const clientCpus = restrictedCpus();
+const command = `AEROSPIKE_HOSTS=${opts.hosts} ${clientCpus === null ? '' : `taskset -c ${clientCpus} `}node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim();
 const meta = {
   date,
   hosts: opts.hosts,
@@ -191,6 +194,8 @@ const meta = {
   node: process.version,
   cpu: cpus()[0]?.model ?? '?',
   cpus: cpus().length,
+  clientCpus,
+  serverCpus: args['server-cpus'] ?? null,
   memGiB: Math.round(totalmem() / 2 ** 30),
   rounds: opts.rounds,
   durationSec: opts.durationSec,

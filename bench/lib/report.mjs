@@ -74,6 +74,14 @@ export function checkTargets(rows) {
   return out;
 }
 
+/** Where client and server ran: sharing every CPU, or each on the CPUs it was pinned to. */
+function placement(meta) {
+  if ((meta.clientCpus ?? null) === null && (meta.serverCpus ?? null) === null) return 'client and server share the machine';
+  const client = meta.clientCpus == null ? 'the client on every CPU' : `the client pinned to CPU ${meta.clientCpus}`;
+  const server = meta.serverCpus == null ? 'the server unpinned' : `the server to CPU ${meta.serverCpus}`;
+  return `${client}, ${server}`;
+}
+
 /** The markdown report. */
 export function markdown({ meta, rows, impls }) {
   const present = impls.filter((i) => rows.some((r) => r.impl === i));
@@ -81,7 +89,7 @@ export function markdown({ meta, rows, impls }) {
   const L = [];
   L.push(`# Benchmark results, ${meta.date}`, '');
   L.push(`- server: ${meta.server} at \`${meta.hosts}\` (${meta.nodes} node${meta.nodes === 1 ? '' : 's'}), namespace \`${meta.ns}\`, set \`${meta.set}\``);
-  L.push(`- machine: ${meta.cpu} × ${meta.cpus}, ${meta.memGiB} GiB; Node ${meta.node}; client and server share the machine`);
+  L.push(`- machine: ${meta.cpu} × ${meta.cpus}, ${meta.memGiB} GiB; Node ${meta.node}; ${placement(meta)}`);
   L.push(`- data: ${int(meta.total)} records of 3 bins (integer, 20-character string, 100-byte blob); single-key and batch traffic on ${int(meta.hot)} hot keys; batches of ${meta.batchSize} keys`);
   L.push(`- each configuration ran in its own process: ${meta.warmupSec} s warm-up, ${meta.durationSec} s measured; ${meta.rounds} round${meta.rounds === 1 ? '' : 's'}, implementations interleaved; figures are medians over the rounds`);
   L.push(`- ratios (× raw) are against the raw ceiling measured in the same round, then the median is taken`);

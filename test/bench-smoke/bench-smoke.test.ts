@@ -23,7 +23,7 @@ interface SummaryRow {
 }
 
 interface BenchReport {
-  meta: { skipped: { [impl: string]: string }; nodes: number };
+  meta: { skipped: { [impl: string]: string }; nodes: number; clientCpus: string | null; serverCpus: string | null };
   summary: SummaryRow[];
   runs: Array<{ ok: boolean; impl: string; workload: string; error?: string }>;
 }
@@ -53,7 +53,7 @@ describe('bench/run.mjs --smoke', () => {
     dir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
     let result: { code: number | null; output: string };
     try {
-      result = await run([join(bench, 'run.mjs'), '--smoke', '--out', dir, '--server-label', 'emulator'], { ...process.env, AEROSPIKE_HOSTS: emulator.hosts });
+      result = await run([join(bench, 'run.mjs'), '--smoke', '--out', dir, '--server-label', 'emulator', '--server-cpus', '1'], { ...process.env, AEROSPIKE_HOSTS: emulator.hosts });
     } finally {
       await emulator.stop();
     }
@@ -87,6 +87,11 @@ describe('bench/run.mjs --smoke', () => {
     }
     const md = readFileSync(join(dir, jsonFile?.replace(/\.json$/, '.md') ?? ''), 'utf8');
     expect(md).toContain('## Throughput relative to the raw ceiling');
+    // where client and server ran: the server's CPUs as stated, the client's as Linux allows them
+    expect(report.meta.serverCpus).toBe('1');
+    expect(md).toContain('the server to CPU 1');
+    if (report.meta.clientCpus === null) expect(md).toContain('the client on every CPU');
+    else expect(md).toContain(`the client pinned to CPU ${report.meta.clientCpus}`);
     expect(readFileSync(join(dir, 'performance-chart.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
   }, 240_000);
 });
