@@ -491,17 +491,19 @@ export class AerospikeClient extends EventEmitter<ClusterEvents> {
 
   /**
    * Resets a record's TTL to the policy's `ttl`.
+   * @param adapter for front ends: settles the promise with its value or error instead
+   * (see {@link ResultAdapter})
    * @throws RecordNotFoundError when it does not exist.
    */
-  touch(key: Key, policy?: WritePolicy): Promise<RecordMetadata> {
+  touch<R = RecordMetadata>(key: Key, policy?: WritePolicy, adapter?: ResultAdapter<RecordMetadata, R>): Promise<R> {
     try {
       const ex = this.#exec();
       checkKey(key);
       const p = resolveWritePolicy(this.#writeDefaults, policy);
-      if (p.txn !== null) return this.#inTxn(ex, p.txn, CommandKind.TOUCH, key, p, () => ({ request: touchRequest(key, p), isWrite: true }));
-      return ex.execute(new SingleRecordCommand(CommandKind.TOUCH, key, true, p, touchRequest(key, p))) as Promise<RecordMetadata>;
+      if (p.txn !== null) return adapted(this.#inTxn<RecordMetadata>(ex, p.txn, CommandKind.TOUCH, key, p, () => ({ request: touchRequest(key, p), isWrite: true })), adapter);
+      return ex.execute(new SingleRecordCommand(CommandKind.TOUCH, key, true, p, touchRequest(key, p)), asAdapter(adapter)) as Promise<R>;
     } catch (err) {
-      return Promise.reject(err as Error);
+      return failed(err, adapter);
     }
   }
 

@@ -20,9 +20,15 @@ export function describeArg(v: unknown): string {
 
 /**
  * The keys of a verb's arguments, in order: each argument is a key or an array of keys.
- * @throws InvalidArgumentError naming the first argument that is neither (`what` names the verb).
+ * @param verb the method the arguments were passed to (for the error message)
+ * @param args its rest-parameter array, new per call: returned as it is when it holds keys only
+ * @throws InvalidArgumentError naming the first argument that is neither.
  */
-export function keysOf<K>(what: string, args: ReadonlyArray<unknown>): K[] {
+export function keysOf<K>(verb: string, args: ReadonlyArray<unknown>): K[] {
+  let onlyKeys = true;
+  for (let i = 0; i < args.length && onlyKeys; i++) onlyKeys = args[i] instanceof Key;
+  if (onlyKeys) return args as K[];
+  const what = `${verb}()`;
   const out: K[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];

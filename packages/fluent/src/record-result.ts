@@ -122,9 +122,12 @@ export interface RecordSource<B> {
   partitionState?(): PartitionStatus[] | undefined;
 }
 
+const NO_RESULTS: readonly never[] = Object.freeze([]);
+
 /** The results of one command, in completion order; iterate with `for await`. */
 export class RecordStream<B = DecodedBins> implements AsyncIterable<RecordResult<B>> {
-  readonly #buffered: RecordResult<B>[] = [];
+  /** Results known up front (none for a stream fed by a source); only read, never changed. */
+  readonly #buffered: readonly RecordResult<B>[];
   readonly #source: RecordSource<B> | null;
   #head = 0;
   #closed = false;
@@ -135,6 +138,7 @@ export class RecordStream<B = DecodedBins> implements AsyncIterable<RecordResult
       this.#buffered = results;
       this.#source = null;
     } else {
+      this.#buffered = NO_RESULTS;
       this.#source = results;
     }
   }
@@ -142,12 +146,7 @@ export class RecordStream<B = DecodedBins> implements AsyncIterable<RecordResult
   /** The next result if it is at hand (known up front or already arrived), else undefined. */
   #take(): RecordResult<B> | undefined {
     if (this.#closed) return undefined;
-    const r = this.#buffered[this.#head];
-    if (r !== undefined) {
-      this.#head++;
-      return r;
-    }
-    return this.#source?.read?.();
+    return this.#takeBuffered() ?? this.#source?.read?.();
   }
 
   async #next(): Promise<RecordResult<B> | null> {
@@ -188,13 +187,33 @@ export class RecordStream<B = DecodedBins> implements AsyncIterable<RecordResult
     };
   }
 
+  /** A result known up front and not yet taken (a point command's), else undefined; never calls the source. */
+  #takeBuffered(): RecordResult<B> | undefined {
+    if (this.#closed) return undefined;
+    const r = this.#buffered[this.#head];
+    if (r !== undefined) this.#head++;
+    return r;
+  }
+
   /** The next result (the first one for a fresh stream), or null. */
-  async first(): Promise<RecordResult<B> | null> {
-    return this.#next();
+  first(): Promise<RecordResult<B> | null> {
+    // a result at hand settles one promise, not an async function's two
+    const r = this.#takeBuffered();
+    return r !== undefined ? Promise.resolve(r) : this.#next();
   }
 
   /** The next result; throws when there is none or it failed. */
-  async firstOrRaise(): Promise<RecordResult<B>> {
+  firstOrRaise(): Promise<RecordResult<B>> {
+    const r = this.#takeBuffered();
+    if (r === undefined) return this.#nextOrRaise();
+    try {
+      return Promise.resolve(r.orRaise());
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  async #nextOrRaise(): Promise<RecordResult<B>> {
     const r = await this.#next();
     if (r === null) throw new AerospikeError('the command returned no result');
     return r.orRaise();

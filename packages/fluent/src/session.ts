@@ -17,7 +17,7 @@ import { newTxn, runInTransaction, type TransactionHost, type TransactionOptions
 
 /** The keys of a verb's arguments, in order (an untyped key takes the verb's bins type); `verb` names the call in errors. */
 function flat<B>(verb: string, keys: KeysOf<B>): Key<B>[] {
-  return keysOf<Key<B>>(`${verb}()`, keys);
+  return keysOf<Key<B>>(verb, keys);
 }
 
 /** True for a plain object with at least one own bin (what the put fast path takes as is). */

@@ -1,11 +1,9 @@
 import {
-  AerospikeError,
   GenerationPolicy,
   InvalidArgumentError,
   Op,
   OpType,
   RecordExistsAction,
-  ResultCode,
   type AerospikeClient,
   type BatchRecord,
   type BatchWritePolicy,
@@ -19,7 +17,8 @@ import { BinOps, type BinValue, type ExpInput } from './bin-ops.js';
 import type { Behavior, Mode } from './behavior.js';
 import type { AnyBins, Key } from './dataset.js';
 import { modeOf } from './info-commands.js';
-import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions, type FluentRecord } from './record-result.js';
+import { RecordResult, RecordStream, checkOnError, settleResults, type ExecuteOptions } from './record-result.js';
+import { ExistsOutcome, RecordOutcome, RemoveOutcome, TouchOutcome, toleratedCode } from './single-outcome.js';
 import { WriteOptions } from './write-options.js';
 import { binEntries, whereFilter } from './arg-checks.js';
 
@@ -227,17 +226,25 @@ export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOption
    * policy for the command's kind (read, retryable or non-retryable write), shape (point or
    * batch) and the namespace's mode.
    */
-  async execute(options: ExecuteOptions = {}): Promise<RecordStream<B>> {
-    checkOnError(options.onError);
-    const known = modeOf(this.#client, (this.#keys[0] as Key<B>).namespace);
-    const mode = typeof known === 'string' ? known : await known;
-    const results = this.#keys.length === 1 ? [await this.#single(this.#keys[0] as Key<B>, mode)] : await this.#batch(mode);
-    return new RecordStream<B>(settleResults(results, options, (r) => !r.isOk && !this.#tolerated(r.resultCode)));
+  execute(options: ExecuteOptions = {}): Promise<RecordStream<B>> {
+    try {
+      checkOnError(options.onError);
+      const key = this.#keys[0] as Key<B>;
+      const known = modeOf(this.#client, key.namespace);
+      // one key and the namespace's mode known (every command after the first): core's
+      // command settles with the stream itself, one promise
+      if (this.#keys.length === 1 && typeof known === 'string') return this.#single(key, known, options);
+      return this.#executeLater(known, options);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
 
-  #tolerated(code: number): boolean {
-    if (code === ResultCode.FILTERED_OUT) return !this.#failOnFilteredOut;
-    return this.#verb === 'exists' || (code === ResultCode.KEY_NOT_FOUND_ERROR && (this.#verb === 'delete' || this.#verb === 'read'));
+  async #executeLater(known: Mode | Promise<Mode>, options: ExecuteOptions): Promise<RecordStream<B>> {
+    const mode = typeof known === 'string' ? known : await known;
+    if (this.#keys.length === 1) return this.#single(this.#keys[0] as Key<B>, mode, options);
+    const results = await this.#batch(mode);
+    return new RecordStream<B>(settleResults(results, options, (r) => !r.isOk && !toleratedCode(this.#verb, this.#failOnFilteredOut, r.resultCode)));
   }
 
   #reads(): boolean {
@@ -262,37 +269,26 @@ export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOption
     return this.#policy.filterExpression === undefined ? rp : { ...rp, filterExpression: this.#policy.filterExpression };
   }
 
-  async #single(key: Key<B>, mode: Mode): Promise<RecordResult<B>> {
+  /** One key: core's command, settling through the verb's outcome (see single-outcome.ts). */
+  #single(key: Key<B>, mode: Mode, options: ExecuteOptions): Promise<RecordStream<B>> {
     const c = this.#client;
-    try {
-      switch (this.#verb) {
-        case 'delete': {
-          const existed = await c.remove(key.core, this.#writePolicy('point', mode));
-          return new RecordResult<B>(key, null, existed ? 0 : ResultCode.KEY_NOT_FOUND_ERROR, false, 0, null);
-        }
-        case 'exists': {
-          const m = await c.exists(key.core, this.#readPolicy(mode));
-          return new RecordResult<B>(key, m === null ? null : { key, bins: {} as B, generation: m.generation, ttl: m.ttl }, m === null ? ResultCode.KEY_NOT_FOUND_ERROR : 0, false, 0, null);
-        }
-        case 'touch': {
-          const m = await c.touch(key.core, this.#writePolicy('point', mode));
-          return new RecordResult<B>(key, { key, bins: {} as B, generation: m.generation, ttl: m.ttl }, 0, false, 0, null);
-        }
-        case 'read': {
-          const rp = this.#readPolicy(mode);
-          const r = this.#ops.length === 0 ? await c.get(key.core, null, rp) : await c.operate(key.core, this.#ops, rp);
-          return new RecordResult<B>(key, { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl }, 0, false, 0, null);
-        }
-        default: {
-          if (this.#ops.length === 0) throw new InvalidArgumentError(`${this.#verb}(${key.toString()}) has no bin operations; add .bin(...) or .put({...})`);
-          const r = await c.operate(key.core, this.#ops, this.#writePolicy('point', mode));
-          const rec: FluentRecord<B> = { key, bins: r.bins as B, generation: r.generation, ttl: r.ttl };
-          return new RecordResult<B>(key, rec, 0, false, 0, null);
-        }
+    const verb = this.#verb;
+    const strict = this.#failOnFilteredOut;
+    switch (verb) {
+      case 'delete':
+        return c.remove(key.core, this.#writePolicy('point', mode), new RemoveOutcome<B>(key, verb, strict, options));
+      case 'exists':
+        return c.exists(key.core, this.#readPolicy(mode), new ExistsOutcome<B>(key, verb, strict, options));
+      case 'touch':
+        return c.touch(key.core, this.#writePolicy('point', mode), new TouchOutcome<B>(key, verb, strict, options));
+      case 'read': {
+        const rp = this.#readPolicy(mode);
+        const outcome = new RecordOutcome<B>(key, verb, strict, options);
+        return this.#ops.length === 0 ? c.get(key.core, null, rp, outcome) : c.operate(key.core, this.#ops, rp, undefined, outcome);
       }
-    } catch (err) {
-      if (err instanceof AerospikeError && err.resultCode > 0) return new RecordResult<B>(key, null, err.resultCode, err.inDoubt, 0, err);
-      throw err;
+      default:
+        if (this.#ops.length === 0) throw new InvalidArgumentError(`${verb}(${key.toString()}) has no bin operations; add .bin(...) or .put({...})`);
+        return c.operate(key.core, this.#ops, this.#writePolicy('point', mode), undefined, new RecordOutcome<B>(key, verb, strict, options));
     }
   }
 

@@ -22,16 +22,21 @@ describe('describeArg', () => {
 
 describe('keysOf', () => {
   it('flattens keys and arrays of keys in order', () => {
-    expect(keysOf<Key>('upsert()', [k1, [k2, k1]])).toEqual([k1, k2, k1]);
+    expect(keysOf<Key>('upsert', [k1, [k2, k1]])).toEqual([k1, k2, k1]);
+  });
+  it('returns the arguments array itself when it holds keys only (no copy per command)', () => {
+    const args = [k1, k2];
+    expect(keysOf<Key>('upsert', args)).toBe(args);
+    expect(keysOf<Key>('upsert', [])).toEqual([]);
   });
   it('names the argument that is not a key', () => {
-    expect(() => keysOf('upsert()', [k1, 'x'])).toThrow(new InvalidArgumentError('upsert(): keys[1] must be a Key (DataSet.id(…)), got string'));
+    expect(() => keysOf('upsert', [k1, 'x'])).toThrow(new InvalidArgumentError('upsert(): keys[1] must be a Key (DataSet.id(…)), got string'));
   });
   it('names an array holding no key as the argument (a classic tuple)', () => {
-    expect(() => keysOf('delete()', [['test', 'args', 1]])).toThrow(new InvalidArgumentError('delete(): keys[0] must be a Key (DataSet.id(…)), got array'));
+    expect(() => keysOf('delete', [['test', 'args', 1]])).toThrow(new InvalidArgumentError('delete(): keys[0] must be a Key (DataSet.id(…)), got array'));
   });
   it('names the element of an array of keys that is not one', () => {
-    expect(() => keysOf('exists()', [[k1, k2, 7]])).toThrow(new InvalidArgumentError('exists(): keys[0][2] must be a Key (DataSet.id(…)), got number'));
+    expect(() => keysOf('exists', [[k1, k2, 7]])).toThrow(new InvalidArgumentError('exists(): keys[0][2] must be a Key (DataSet.id(…)), got number'));
   });
   it('accepts a key made from a core key', () => {
     const k = new Key(new CoreKey('test', 'args', 3));

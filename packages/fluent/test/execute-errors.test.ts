@@ -1,9 +1,24 @@
-import { InvalidArgumentError, RecordExistsError, ResultCode, serverError, type AerospikeClient, type AerospikeError, type BatchRecord, type BatchResult } from '@aerospike-ts/core';
+import { InvalidArgumentError, RecordExistsError, ResultCode, serverError, type AerospikeClient, type AerospikeError, type BatchRecord, type BatchResult, type ResultAdapter } from '@aerospike-ts/core';
 import { Behavior } from '../src/behavior';
 import { DataSet, type Key } from '../src/dataset';
 import { Session } from '../src/session';
 
 const users = DataSet.of('test', 'users');
+
+/** Settles as core does: with `run`'s result or error, through the front end's adapter when it passes one. */
+function settle<T>(adapter: ResultAdapter<T, unknown> | undefined, run: () => T): Promise<unknown> {
+  return new Promise((resolve) => {
+    let value: T;
+    try {
+      value = run();
+    } catch (err) {
+      if (adapter === undefined) throw err;
+      resolve(adapter.failure(err as Error));
+      return;
+    }
+    resolve(adapter === undefined ? value : adapter.value(value));
+  });
+}
 
 /** A core client stand-in: key 'bad' fails with RECORD_EXISTS, key 'gone' is not found, others succeed. */
 function fakeClient(): AerospikeClient {
@@ -13,13 +28,15 @@ function fakeClient(): AerospikeClient {
     async info(cmd: string) {
       return new Map([[cmd, 'strong-consistency=false']]);
     },
-    async operate(key: { userKey: unknown }) {
-      const code = outcome(key.userKey);
-      if (code !== 0) throw serverError(code, { detail: String(key.userKey) });
-      return record;
+    operate(key: { userKey: unknown }, _ops: unknown, _policy: unknown, _options: unknown, adapter?: ResultAdapter<typeof record, unknown>) {
+      return settle(adapter, () => {
+        const code = outcome(key.userKey);
+        if (code !== 0) throw serverError(code, { detail: String(key.userKey) });
+        return record;
+      });
     },
-    async exists(key: { userKey: unknown }) {
-      return outcome(key.userKey) === 0 ? record : null;
+    exists(key: { userKey: unknown }, _policy: unknown, adapter?: ResultAdapter<typeof record | null, unknown>) {
+      return settle(adapter, () => (outcome(key.userKey) === 0 ? record : null));
     },
     async batch(records: readonly BatchRecord[]): Promise<BatchResult[]> {
       return records.map((r) => {

@@ -93,11 +93,14 @@ describe('ResultAdapter: a command settles with the front end’s value or error
     expect((err.original as TimeoutError).inDoubt).toBe(true);
   });
 
-  it('exists, remove and operate take an adapter as well', async () => {
+  it('exists, remove, touch and operate take an adapter as well', async () => {
     node.handler = () => asMsgReply({ resultCode: 2 });
     const tag = <T>(name: string): ResultAdapter<T, string> => ({ value: (v) => `${name}:${JSON.stringify(v)}`, failure: (e) => `${name} failed: ${e.constructor.name}` });
     await expect(client.exists(key, undefined, tag('exists'))).resolves.toBe('exists:null');
     await expect(client.remove(key, undefined, tag('remove'))).resolves.toBe('remove:false');
+    await expect(client.touch(key, undefined, tag('touch'))).resolves.toBe('touch failed: RecordNotFoundError');
     await expect(client.operate(key, [Op.read('a')], undefined, undefined, tag('operate'))).resolves.toBe('operate failed: RecordNotFoundError');
+    node.handler = () => asMsgReply({ generation: 5 });
+    await expect(client.touch(key, { ttl: 60 }, tag('touch'))).resolves.toMatch(/^touch:\{"generation":5,/);
   });
 });
