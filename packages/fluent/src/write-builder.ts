@@ -63,6 +63,9 @@ export function batchWritePolicy(p: WritePolicy): BatchWritePolicy | undefined {
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
+/** `execute()` without options: one shared object, not a new one per command. */
+const DEFAULT_EXECUTE: ExecuteOptions = Object.freeze({});
+
 /** True when `o` has no own enumerable property (without allocating a key list). */
 function isEmpty(o: object): boolean {
   for (const k in o) if (Object.hasOwn(o, k)) return false;
@@ -226,7 +229,7 @@ export class WriteSegmentBuilder<B extends object = AnyBins> extends WriteOption
    * policy for the command's kind (read, retryable or non-retryable write), shape (point or
    * batch) and the namespace's mode.
    */
-  execute(options: ExecuteOptions = {}): Promise<RecordStream<B>> {
+  execute(options: ExecuteOptions = DEFAULT_EXECUTE): Promise<RecordStream<B>> {
     try {
       checkOnError(options.onError);
       const key = this.#keys[0] as Key<B>;
