@@ -75,10 +75,10 @@ export function checkTargets(rows) {
 }
 
 /** Where client and server ran: sharing every CPU, or each on the CPUs it was pinned to. */
-function placement(meta) {
-  if ((meta.clientCpus ?? null) === null && (meta.serverCpus ?? null) === null) return 'client and server share the machine';
-  const client = meta.clientCpus == null ? 'the client on every CPU' : `the client pinned to CPU ${meta.clientCpus}`;
-  const server = meta.serverCpus == null ? 'the server unpinned' : `the server to CPU ${meta.serverCpus}`;
+function placement({ clientCpus = null, serverCpus = null }) {
+  if (clientCpus === null && serverCpus === null) return 'client and server share the machine';
+  const client = clientCpus === null ? 'the client on every CPU' : `the client pinned to CPU ${clientCpus}`;
+  const server = serverCpus === null ? 'the server unpinned' : `the server to CPU ${serverCpus}`;
   return `${client}, ${server}`;
 }
 
